@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { slugSchema } from './text';
+
+export const DEFAULT_ANONYMITY_THRESHOLD = 5;
+/** A gap (desired − current) at or above this marks "action needed" unless a round sets its own. */
+export const DEFAULT_ACTION_GAP = 1;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date as YYYY-MM-DD');
+
+export const periodSchema = z
+  .object({ start: isoDate, end: isoDate })
+  .refine((p) => p.start <= p.end, { message: 'the period must end on or after its start' });
+export type Period = z.infer<typeof periodSchema>;
+
+/** What a client sends to open a round (POST /api/rounds). */
+export const roundInputSchema = z
+  .object({
+    surveyId: z.string().min(1).max(64),
+    name: z.string().trim().min(1).max(200),
+    /** Group ids, a subset of the survey's groups. */
+    groups: z.array(slugSchema).min(1).max(30),
+    period: periodSchema.optional(),
+    anonymityThreshold: z.number().int().min(2).max(100).default(DEFAULT_ANONYMITY_THRESHOLD),
+    /** Gap from which a statement is flagged "action needed". */
+    actionGap: z.number().min(0).max(10).default(DEFAULT_ACTION_GAP),
+  })
+  .strict();
+export type RoundInput = z.infer<typeof roundInputSchema>;
+
+export const roundStatusSchema = z.enum(['open', 'closed']);
+
+export const roundSchema = z.object({
+  id: z.string().min(1),
+  organisationId: z.string().min(1),
+  surveyId: z.string().min(1),
+  name: z.string(),
+  groups: z.array(slugSchema),
+  period: periodSchema.optional(),
+  anonymityThreshold: z.number().int(),
+  actionGap: z.number(),
+  status: roundStatusSchema,
+  createdAt: z.string(),
+  closedAt: z.string().optional(),
+});
+export type Round = z.infer<typeof roundSchema>;
+
+/** POST /api/rounds/:id/invitations */
+export const invitationRequestSchema = z
+  .object({
+    group: slugSchema,
+    count: z.number().int().min(1).max(5000),
+  })
+  .strict();
+export type InvitationRequest = z.infer<typeof invitationRequestSchema>;
