@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+const flag = z.enum(['on', 'off', 'auto']);
+const positiveInt = z.coerce.number().int().positive();
+
+/** Settings from the environment, parsed once at start-up; a bad value stops the server with a message. */
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('localhost'),
+  KOERS_DATA_DIR: z.string().min(1).default('./data'),
+  /** https with trusted local certificates (office-addin-dev-certs): Office loads task panes only over https. */
+  KOERS_HTTPS: flag.default('auto'),
+  /** Extra origin allowed to call the API from a browser (the add-in itself is served from this origin). */
+  KOERS_ADDIN_ORIGIN: z.string().url().optional(),
+  /** Base URL put into invitation links; defaults to this server's own URL. */
+  KOERS_PUBLIC_URL: z.string().url().optional(),
+  /** Public requests per minute per IP address: a whole school may answer from one NAT address. */
+  KOERS_RATE_PER_IP: positiveInt.default(1200),
+  /** Submissions per minute for one invitation code. */
+  KOERS_RATE_PER_CODE: positiveInt.default(10),
+  KOERS_BODY_LIMIT: z.string().default('1mb'),
+});
+
+export type ServerConfig = {
+  port: number;
+  host: string;
+  dataDir: string;
+  https: 'on' | 'off' | 'auto';
+  addinOrigin?: string;
+  publicUrl?: string;
+  ratePerIp: number;
+  ratePerCode: number;
+  bodyLimit: string;
+  distDir: string;
+};
+
+export function readConfig(env: NodeJS.ProcessEnv, distDir: string): ServerConfig {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir: c.KOERS_DATA_DIR,
+    https: c.KOERS_HTTPS,
+    addinOrigin: c.KOERS_ADDIN_ORIGIN,
+    publicUrl: c.KOERS_PUBLIC_URL,
+    ratePerIp: c.KOERS_RATE_PER_IP,
+    ratePerCode: c.KOERS_RATE_PER_CODE,
+    bodyLimit: c.KOERS_BODY_LIMIT,
+    distDir,
+  };
+}
+
+/** Defaults for tests and scripts that build an app without an environment. */
+export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
+  return { ...readConfig({}, overrides.distDir ?? 'dist'), ...overrides };
+}

@@ -1,0 +1,59 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { StoreError, type StoreErrorCode } from '../store/types';
+import { HttpError } from './errors';
+import { requestLanguage } from './language';
+import { translate, type MessageCode } from './messages';
+import { describeIssues } from './validate';
+
+const storeErrorStatus: Record<StoreErrorCode, number> = {
+  unknownCode: 404,
+  codeUsed: 409,
+  roundClosed: 409,
+  unknownStatement: 400,
+  duplicateStatement: 400,
+  outOfScale: 400,
+  unknownSurvey: 400,
+  unknownGroup: 400,
+};
+
+/** Errors thrown by express.json() (body-parser) carry a `type`. */
+type BodyParserError = Error & { type?: string; status?: number; limit?: number };
+
+function classify(error: unknown): HttpError {
+  if (error instanceof HttpError) return error;
+  if (error instanceof StoreError) return new HttpError(storeErrorStatus[error.code], error.code, error.details);
+  const parserError = error as BodyParserError;
+  switch (parserError?.type) {
+    case 'entity.parse.failed':
+      return new HttpError(400, 'invalidJson');
+    case 'entity.too.large':
+      return new HttpError(413, 'bodyTooLarge', { limit: `${Math.round((parserError.limit ?? 0) / 1024)} kB` });
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new HttpError(415, 'unsupportedMediaType');
+    case 'request.aborted':
+    case 'request.size.invalid':
+    case 'stream.encoding.set':
+      return new HttpError(400, 'badRequest', { detail: parserError.message });
+  }
+  // A deeply nested body makes JSON.parse overflow the stack: that is bad input, not a server fault.
+  if (error instanceof RangeError && /call stack/i.test(error.message)) return new HttpError(400, 'invalidJson');
+  return new HttpError(500, 'internal');
+}
+
+/** The one JSON error middleware, mounted last: `{ error: { code, message } }`. */
+export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
+  const httpError = classify(error);
+  if (httpError.status >= 500) console.error('Unexpected error', req.method, req.path, error);
+  const language = requestLanguage(req);
+  const params = { ...httpError.params };
+  if (Array.isArray(params.issues)) params.detail = describeIssues(params.issues, language);
+  const body: { error: { code: MessageCode; message: string } } = {
+    error: { code: httpError.code, message: translate(httpError.code, language, params) },
+  };
+  if (res.headersSent) return void res.end();
+  res.status(httpError.status).json(body);
+};
+
+/** Unknown routes end as JSON 404s too, not Express's HTML page. */
+export const notFoundHandler: RequestHandler = (_req, _res, next) => next(new HttpError(404, 'notFound'));

@@ -1,0 +1,76 @@
+import type { Language } from '../../core/text';
+
+/**
+ * Every error a person may see, in both languages. Keys are the stable `error.code` values of the
+ * JSON error body, so scripts can branch on the code and people can read the message.
+ */
+const messages = {
+  badRequest: { nl: 'Het verzoek is ongeldig: {detail}', en: 'The request is invalid: {detail}' },
+  invalidJson: { nl: 'De inhoud is geen geldige JSON.', en: 'The body is not valid JSON.' },
+  bodyTooLarge: { nl: 'De inhoud is te groot (maximaal {limit}).', en: 'The body is too large (at most {limit}).' },
+  unsupportedMediaType: {
+    nl: 'Stuur de gegevens als JSON (Content-Type: application/json).',
+    en: 'Send the data as JSON (Content-Type: application/json).',
+  },
+  unauthorized: {
+    nl: 'Geef een geldige API-sleutel mee (Authorization: Bearer <sleutel>).',
+    en: 'Send a valid API key (Authorization: Bearer <key>).',
+  },
+  notFound: { nl: 'Niet gevonden.', en: 'Not found.' },
+  surveyNotFound: { nl: 'Deze vragenlijst bestaat niet.', en: 'This survey does not exist.' },
+  roundNotFound: { nl: 'Deze ronde bestaat niet.', en: 'This round does not exist.' },
+  unknownSurvey: { nl: 'De vragenlijst "{surveyId}" bestaat niet.', en: 'The survey "{surveyId}" does not exist.' },
+  unknownGroup: {
+    nl: 'De groep "{group}" hoort niet bij deze vragenlijst of ronde.',
+    en: 'The group "{group}" is not part of this survey or round.',
+  },
+  unknownCode: {
+    nl: 'Deze code is onbekend. Controleer de link in uw uitnodiging.',
+    en: 'This code is unknown. Please check the link in your invitation.',
+  },
+  codeUsed: {
+    nl: 'Met deze code is de vragenlijst al ingevuld. Elke code werkt één keer.',
+    en: 'This code has already been used to fill in the survey. Each code works once.',
+  },
+  roundClosed: {
+    nl: 'Deze ronde is gesloten; er kunnen geen antwoorden meer bij.',
+    en: 'This round is closed; no more answers can be added.',
+  },
+  unknownStatement: {
+    nl: 'De stelling "{statementId}" hoort niet bij deze vragenlijst.',
+    en: 'The statement "{statementId}" is not part of this survey.',
+  },
+  duplicateStatement: {
+    nl: 'De stelling "{statementId}" is twee keer beantwoord.',
+    en: 'The statement "{statementId}" was answered twice.',
+  },
+  outOfScale: {
+    nl: 'Het antwoord op "{statementId}" valt buiten de schaal {min}–{max}.',
+    en: 'The answer to "{statementId}" is outside the scale {min}–{max}.',
+  },
+  tooManyRequests: {
+    nl: 'Te veel verzoeken in korte tijd. Probeer het over een minuut opnieuw.',
+    en: 'Too many requests in a short time. Please try again in a minute.',
+  },
+  roundClosedForInvitations: {
+    nl: 'Deze ronde is gesloten; er kunnen geen uitnodigingen meer bij.',
+    en: 'This round is closed; no more invitations can be made.',
+  },
+  internal: {
+    nl: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
+    en: 'Something went wrong on our side. Please try again later.',
+  },
+} satisfies Record<string, Record<Language, string>>;
+
+export type MessageCode = keyof typeof messages;
+
+export function isMessageCode(code: string): code is MessageCode {
+  return Object.prototype.hasOwnProperty.call(messages, code);
+}
+
+/** Fills `{name}` placeholders; unknown placeholders stay visible rather than vanish. */
+export function translate(code: MessageCode, language: Language, params: Record<string, unknown> = {}): string {
+  return messages[code][language].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}

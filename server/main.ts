@@ -1,0 +1,56 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app';
+import { readConfig } from './config';
+import { seedDemo } from './demo/seed';
+import { listen } from './listen';
+import { openStore } from './store/index';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+async function main(): Promise<void> {
+  const config = readConfig(process.env, path.join(root, 'dist'));
+  const store = await openStore({ dataDir: path.resolve(config.dataDir) });
+  const app = createApp({ store, config });
+  const { server, url } = await listen(app, config);
+  console.log(`Koers listens on ${url} (data in ${path.resolve(config.dataDir)})`);
+
+  if (process.argv.includes('--demo')) {
+    const demo = await seedDemo(store);
+    console.log(
+      [
+        '',
+        `Demo organisation: ${demo.organisationName}`,
+        `Task pane:        ${url}/addin/taskpane.html`,
+        `Survey form:      ${url}/r/${demo.freeCode}   (one of ${demo.freeCodes} unused demo codes)`,
+        `Results (API):    ${url}/api/rounds/${demo.roundId}/results`,
+        `Manifest:         ${path.join(root, 'manifest.xml')}`,
+        'API key for the demo organisation (shown once):',
+        demo.apiKey,
+      ].join('\n'),
+    );
+  }
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: finishing open requests and writing pending data…`);
+    server.close();
+    server.closeIdleConnections();
+    // A stuck client must not keep the process (and its data lock) alive forever.
+    const force = setTimeout(() => server.closeAllConnections(), 5_000);
+    force.unref();
+    await new Promise<void>((resolve) => server.once('close', () => resolve()));
+    await store.close();
+    console.log('Koers stopped cleanly.');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error((error as Error).message ?? error);
+  process.exit(1);
+});

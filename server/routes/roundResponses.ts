@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import { Router } from 'express';
+import { toCsv } from '../../core/csv';
+import type { StoredResponse } from '../../core/response';
+import { listStatements } from '../../core/survey';
+import type { Language } from '../../core/text';
+import { requestLanguage } from '../http/language';
+import { parseInput } from '../http/validate';
+import type { KoersStore } from '../store/types';
+import { wantsCsv } from './invitations';
+import { csvOptionsSchema } from './params';
+import { loadRound, loadedRound } from './roundParam';
+
+/** One anonymised row: no code, no day, nothing but the group, the ratings and the comment. */
+export interface ResponseRow {
+  group: string;
+  answers: StoredResponse['answers'];
+  comment?: string;
+}
+
+/**
+ * GET /api/rounds/:id/responses: rows of the groups the results show (the same anonymity rule,
+ * including complementary suppression). Rows are ordered by group and then by a hash of their
+ * content, so the order says nothing about who answered when.
+ */
+export function roundResponsesRouter(store: KoersStore): Router {
+  const router = Router({ mergeParams: true });
+
+  router.get('/', loadRound(store), async (req, res) => {
+    const round = loadedRound(res);
+    const options = parseInput(csvOptionsSchema, req.query);
+    const results = store.results(round);
+    const shownGroups = results.groups.filter((g) => g.status === 'shown').map((g) => g.id);
+    const rows = await readShownRows(store, round.id, shownGroups);
+    const survey = store.getSurvey(round.organisationId, round.surveyId);
+    const statementIds = survey ? listStatements(survey).map((s) => s.id) : [];
+
+    if (wantsCsv(req, options.format)) {
+      const language = options.lang ?? requestLanguage(req);
+      const csv = toCsv(csvTable(rows, statementIds, language), {
+        separator: options.separator === 'comma' ? ',' : ';',
+        decimalComma: options.decimal === 'comma',
+      });
+      res.type('text/csv; charset=utf-8').attachment(`antwoorden-${round.id}.csv`).send(csv);
+      return;
+    }
+    res.json({ roundId: round.id, statementIds, groups: shownGroups, rows });
+  });
+
+  return router;
+}
+
+async function readShownRows(store: KoersStore, roundId: string, shownGroups: string[]): Promise<ResponseRow[]> {
+  const groupOrder = new Map(shownGroups.map((g, i) => [g, i]));
+  const keyed: Array<{ order: number; key: string; row: ResponseRow }> = [];
+  for await (const response of store.readResponses(roundId)) {
+    const order = groupOrder.get(response.group);
+    if (order === undefined) continue;
+    const row: ResponseRow = { group: response.group, answers: response.answers };
+    if (response.comment) row.comment = response.comment;
+    const key = createHash('sha256').update(JSON.stringify(row)).digest('hex');
+    keyed.push({ order, key, row });
+  }
+  keyed.sort((a, b) => a.order - b.order || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.row);
+}
+
+function csvTable(rows: ResponseRow[], statementIds: string[], language: Language): (string | number | null)[][] {
+  const [current, desired, group, comment] =
+    language === 'en' ? ['current', 'desired', 'group', 'comment'] : ['huidig', 'gewenst', 'groep', 'opmerking'];
+  const header = [group, ...statementIds.flatMap((id) => [`${id} ${current}`, `${id} ${desired}`]), comment];
+  const body = rows.map((row) => [
+    row.group,
+    ...statementIds.flatMap((id) => row.answers[id] ?? [null, null]),
+    row.comment ?? '',
+  ]);
+  return [header, ...body];
+}

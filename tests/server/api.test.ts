@@ -1,0 +1,249 @@
+import request from 'supertest';
+import { roundResultsSchema } from '../../core/results';
+import { snapshotDataDir, startTestApp, type TestApp } from './testApp';
+
+let t: TestApp;
+let auth: string;
+
+beforeEach(async () => {
+  t = await startTestApp({ addinOrigin: 'https://addin.example.nl' });
+  auth = (await t.adminFor('Het Baken')).auth;
+});
+afterEach(async () => {
+  await t.close();
+});
+
+async function openRound(groups = ['leraren', 'oop', 'directie'], extra: Record<string, unknown> = {}) {
+  const res = await request(t.app).post('/api/rounds').set('Authorization', auth).send({ surveyId: 'shrm', name: 'Nulmeting', groups, ...extra });
+  expect(res.status).toBe(201);
+  return res.body as { id: string };
+}
+
+async function invite(roundId: string, group: string, count: number): Promise<string[]> {
+  const res = await request(t.app).post(`/api/rounds/${roundId}/invitations`).set('Authorization', auth).send({ group, count });
+  expect(res.status).toBe(201);
+  return res.body.codes as string[];
+}
+
+async function shrmStatementIds(): Promise<string[]> {
+  const res = await request(t.app).get('/api/surveys/shrm').set('Authorization', auth);
+  return res.body.sections.flatMap((s: { statements: { id: string }[] }) => s.statements.map((st) => st.id));
+}
+
+function answersFor(ids: string[], current: number, desired: number) {
+  return ids.map((statementId) => ({ statementId, current, desired }));
+}
+
+describe('health and auth', () => {
+  test('health answers without a key', async () => {
+    const res = await request(t.app).get('/health');
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('ok');
+  });
+
+  test('admin routes need a valid key, with a message in the caller language', async () => {
+    const none = await request(t.app).get('/api/rounds');
+    expect(none.status).toBe(401);
+    expect(none.body.error.code).toBe('unauthorized');
+    expect(none.body.error.message).toMatch(/API-sleutel/);
+    const wrong = await request(t.app).get('/api/rounds').set('Authorization', 'Bearer koers_wrong').set('Accept-Language', 'en-GB,en;q=0.9');
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.error.message).toMatch(/API key/);
+  });
+
+  test('security headers are set and CORS is only for the configured origin', async () => {
+    const allowed = await request(t.app).get('/health').set('Origin', 'https://addin.example.nl');
+    expect(allowed.headers['access-control-allow-origin']).toBe('https://addin.example.nl');
+    expect(allowed.headers['x-content-type-options']).toBe('nosniff');
+    expect(allowed.headers['content-security-policy']).toContain("default-src 'self'");
+    const other = await request(t.app).get('/health').set('Origin', 'https://evil.example.com');
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
+
+describe('surveys', () => {
+  test('lists the built-in instruments and accepts a valid own survey', async () => {
+    const list = await request(t.app).get('/api/surveys').set('Authorization', auth);
+    expect(list.status).toBe(200);
+    expect(list.body.map((s: { id: string }) => s.id)).toEqual(expect.arrayContaining(['shrm', 'learning-climate']));
+
+    const own = {
+      title: { nl: 'Korte peiling', en: 'Short poll' },
+      sections: [{ id: 'werk', title: { nl: 'Werk', en: 'Work' }, statements: [{ id: 'werkdruk', text: { nl: 'De werkdruk is hanteerbaar.', en: 'The workload is manageable.' } }] }],
+      groups: [{ id: 'leraren', name: { nl: 'Leraren', en: 'Teachers' } }],
+    };
+    const created = await request(t.app).post('/api/surveys').set('Authorization', auth).send(own);
+    expect(created.status).toBe(201);
+    expect(created.body.scale).toEqual({ min: 1, max: 5 });
+    expect(created.body.builtIn).toBe(false);
+  });
+
+  test('an invalid survey is refused with a readable message and nothing is stored', async () => {
+    const before = snapshotDataDir(t.dataDir);
+    const res = await request(t.app).post('/api/surveys?lang=en').set('Authorization', auth).send({ title: { nl: 'x' }, sections: [], groups: [], extra: 1 });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('badRequest');
+    expect(res.body.error.message).toMatch(/title\.en/);
+    expect(res.body.error.message).toMatch(/unknown field "extra"/);
+    expect(snapshotDataDir(t.dataDir)).toEqual(before);
+  });
+});
+
+describe('rounds and invitations', () => {
+  test('opening a round validates survey and groups', async () => {
+    const unknownSurvey = await request(t.app).post('/api/rounds').set('Authorization', auth).send({ surveyId: 'nope', name: 'x', groups: ['leraren'] });
+    expect(unknownSurvey.status).toBe(400);
+    expect(unknownSurvey.body.error.code).toBe('unknownSurvey');
+    const unknownGroup = await request(t.app).post('/api/rounds').set('Authorization', auth).send({ surveyId: 'shrm', name: 'x', groups: ['ouders-x'] });
+    expect(unknownGroup.status).toBe(400);
+    expect(unknownGroup.body.error.code).toBe('unknownGroup');
+    const round = await openRound();
+    const list = await request(t.app).get('/api/rounds').set('Authorization', auth);
+    expect(list.body).toHaveLength(1);
+    expect(list.body[0]).toMatchObject({ id: round.id, status: 'open', anonymityThreshold: 5, responseCount: 0 });
+  });
+
+  test('invitations come as JSON or as CSV for Dutch Excel', async () => {
+    const round = await openRound();
+    const codes = await invite(round.id, 'leraren', 3);
+    expect(new Set(codes).size).toBe(3);
+    const csv = await request(t.app).post(`/api/rounds/${round.id}/invitations?format=csv`).set('Authorization', auth).send({ group: 'oop', count: 2 });
+    expect(csv.status).toBe(201);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    expect(csv.text.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.text.slice(1).trim().split(/\r?\n/);
+    expect(lines[0]).toBe('code;link;groep');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(/^[A-Z0-9]+;http.+\/r\/[A-Z0-9]+;oop$/);
+  });
+
+  test('invitations for a group outside the round or after closing are refused', async () => {
+    const round = await openRound(['leraren']);
+    const wrong = await request(t.app).post(`/api/rounds/${round.id}/invitations`).set('Authorization', auth).send({ group: 'oop', count: 2 });
+    expect(wrong.status).toBe(400);
+    await request(t.app).post(`/api/rounds/${round.id}/close`).set('Authorization', auth).expect(200);
+    const closed = await request(t.app).post(`/api/rounds/${round.id}/invitations`).set('Authorization', auth).send({ group: 'leraren', count: 2 });
+    expect(closed.status).toBe(409);
+  });
+});
+
+describe('submitting responses', () => {
+  test('a code works once, a retry of the same submission gets its 201 again and is stored once', async () => {
+    const round = await openRound();
+    const [code] = await invite(round.id, 'leraren', 1);
+    const ids = await shrmStatementIds();
+    const body = { code, answers: answersFor(ids, 2, 4), submissionId: 'a1b2c3d4e5f6a7b8' };
+    const first = await request(t.app).post('/api/responses').send(body);
+    expect(first.status).toBe(201);
+    expect(first.body.status).toBe('created');
+    const retry = await request(t.app).post('/api/responses').send(body);
+    expect(retry.status).toBe(201);
+    expect(retry.body.status).toBe('repeated');
+    const other = await request(t.app).post('/api/responses').send({ ...body, answers: answersFor(ids, 3, 3), submissionId: 'ffffffffffffffff' });
+    expect(other.status).toBe(409);
+    expect(other.body.error.code).toBe('codeUsed');
+    expect(t.store.responseCount(round.id)).toBe(1);
+  });
+
+  test('bad answers are refused with a clear message and nothing is stored', async () => {
+    const round = await openRound();
+    const [code] = await invite(round.id, 'leraren', 1);
+    const ids = await shrmStatementIds();
+    const before = snapshotDataDir(t.dataDir);
+    const cases: Array<[unknown, number, RegExp]> = [
+      [{ code, answers: [{ statementId: ids[0], current: 9, desired: 4 }] }, 400, /buiten de schaal/],
+      [{ code, answers: [{ statementId: 'bestaat-niet', current: 1, desired: 4 }] }, 400, /hoort niet bij/],
+      [{ code, answers: [{ statementId: ids[0], current: 1, desired: 4 }, { statementId: ids[0], current: 2, desired: 4 }] }, 400, /twee keer/],
+      [{ code, answers: [{ statementId: ids[0], current: '3', desired: 4 }] }, 400, /answers\.0\.current/],
+      [{ code: 'ONBEKEND1', answers: answersFor(ids, 2, 4) }, 404, /onbekend/],
+      [{ code, answers: answersFor(ids, 2, 4), __proto__x: 1 }, 400, /onbekend veld/],
+      [{ code, answers: [] }, 400, /answers/],
+    ];
+    for (const [body, status, message] of cases) {
+      const res = await request(t.app).post('/api/responses').send(body as object);
+      expect({ status: res.status, message: res.body.error?.message }).toEqual({ status, message: expect.stringMatching(message) });
+    }
+    expect(snapshotDataDir(t.dataDir)).toEqual(before);
+    expect(t.store.responseCount(round.id)).toBe(0);
+  });
+
+  test('malformed bodies get 4xx, never 500', async () => {
+    const invalidJson = await request(t.app).post('/api/responses').set('Content-Type', 'application/json').send('{"code": ');
+    expect(invalidJson.status).toBe(400);
+    expect(invalidJson.body.error.code).toBe('invalidJson');
+    const protoKey = await request(t.app).post('/api/responses').set('Content-Type', 'application/json').send('{"__proto__": {"admin": true}, "code": "ABCDEFGH", "answers": []}');
+    expect(protoKey.status).toBe(400);
+    const text = await request(t.app).post('/api/responses').set('Content-Type', 'text/plain').send('code=1');
+    expect(text.status).toBe(415);
+    const huge = await request(t.app).post('/api/responses').set('Content-Type', 'application/json').send(JSON.stringify({ code: 'ABCDEFGH', comment: 'x'.repeat(2_000_000), answers: [] }));
+    expect(huge.status).toBe(413);
+    const deep = await request(t.app).post('/api/responses').set('Content-Type', 'application/json').send('['.repeat(200_000) + ']'.repeat(200_000));
+    expect(deep.status).toBeGreaterThanOrEqual(400);
+    expect(deep.status).toBeLessThan(500);
+  });
+
+  test('a closed round refuses answers', async () => {
+    const round = await openRound();
+    const [code] = await invite(round.id, 'leraren', 1);
+    await request(t.app).post(`/api/rounds/${round.id}/close`).set('Authorization', auth).expect(200);
+    const res = await request(t.app).post('/api/responses').set('Accept-Language', 'en').send({ code, answers: answersFor(await shrmStatementIds(), 2, 4) });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toMatch(/closed/);
+  });
+});
+
+describe('results and rows keep the anonymity promise', () => {
+  async function fill(roundId: string, group: string, count: number, current: number, desired: number, comment?: string) {
+    const ids = await shrmStatementIds();
+    for (const code of await invite(roundId, group, count)) {
+      await request(t.app).post('/api/responses').send({ code, answers: answersFor(ids, current, desired), ...(comment ? { comment } : {}) }).expect(201);
+    }
+  }
+
+  test('groups below the threshold are suppressed everywhere, including their complement', async () => {
+    const round = await openRound(['leraren', 'oop', 'directie']);
+    await fill(round.id, 'leraren', 8, 2, 4, '=HYPERLINK("http://x")');
+    await fill(round.id, 'oop', 6, 3, 4);
+    await fill(round.id, 'directie', 2, 5, 5, 'geheime opmerking van de directie');
+
+    const res = await request(t.app).get(`/api/rounds/${round.id}/results`).set('Authorization', auth);
+    expect(res.status).toBe(200);
+    const results = roundResultsSchema.parse(res.body);
+    expect(results.responseCount).toBe(16);
+    const status = Object.fromEntries(results.groups.map((g) => [g.id, g.status]));
+    // directie (2) is below 5; total 16 minus the shown groups would reveal it, so the smallest shown group goes too.
+    expect(status).toEqual({ leraren: 'shown', oop: 'suppressed', directie: 'suppressed' });
+    const first = results.statements[0]!;
+    expect(first.overall).toMatchObject({ status: 'shown', n: 8, meanCurrent: 2, meanDesired: 4, gap: 2, actionNeeded: true });
+    expect(first.byGroup.directie).toEqual({ status: 'suppressed' });
+    expect(JSON.stringify(res.body)).not.toContain('geheime');
+
+    const rows = await request(t.app).get(`/api/rounds/${round.id}/responses`).set('Authorization', auth);
+    expect(rows.status).toBe(200);
+    expect(rows.body.rows).toHaveLength(8);
+    expect(rows.body.rows.every((r: { group: string }) => r.group === 'leraren')).toBe(true);
+    expect(Object.keys(rows.body.rows[0]).sort()).toEqual(['answers', 'comment', 'group']);
+
+    const csv = await request(t.app).get(`/api/rounds/${round.id}/responses?format=csv`).set('Authorization', auth);
+    expect(csv.text.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.text).toContain(`;"'=HYPERLINK(""http://x"")"`);
+    expect(csv.text).not.toContain('geheime');
+  });
+
+  test('another organisation sees none of it', async () => {
+    const round = await openRound();
+    const other = (await t.adminFor('Ander Lyceum')).auth;
+    for (const [method, url] of [
+      ['get', `/api/rounds/${round.id}/results`],
+      ['get', `/api/rounds/${round.id}/responses`],
+      ['get', `/api/rounds/${round.id}`],
+      ['post', `/api/rounds/${round.id}/close`],
+      ['post', `/api/rounds/${round.id}/invitations`],
+    ] as const) {
+      const res = await request(t.app)[method](url).set('Authorization', other).send({ group: 'leraren', count: 1 });
+      expect({ url, status: res.status }).toEqual({ url, status: 404 });
+    }
+    const list = await request(t.app).get('/api/rounds').set('Authorization', other);
+    expect(list.body).toEqual([]);
+  });
+});

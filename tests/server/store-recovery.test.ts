@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { openStore } from '../../server/store';
+import { answers, collect, makeTempDir, readLinesOf, removeDir, responsesFile, setUp, usedCodesFile, type Setup } from './storeFixtures';
+
+const TODAY = '2025-03-03';
+
+/** Crash damage is simulated by editing the files of a closed store, as a crash would leave them. */
+describe('file store: recovery on open', () => {
+  let dir: string;
+  let setup: Setup;
+
+  beforeEach(async () => {
+    dir = makeTempDir();
+    setup = await setUp(dir, { teachers: 20, support: 4 });
+  });
+  afterEach(async () => {
+    await setup.store.close().catch(() => undefined);
+    removeDir(dir);
+  });
+
+  async function submitAndClose(count: number): Promise<void> {
+    for (let i = 0; i < count; i += 1) {
+      await setup.store.submitResponse({ code: setup.teacherCodes[i]!, answers: answers((i % 5) + 1, 5) }, TODAY);
+    }
+    await setup.store.close();
+  }
+
+  async function reopen(): Promise<void> {
+    setup.store = await openStore({ dataDir: dir });
+  }
+
+  it('cuts a torn last line off the responses file', async () => {
+    await submitAndClose(3);
+    const file = responsesFile(dir, setup.round.id);
+    const intactSize = fs.statSync(file).size;
+    fs.appendFileSync(file, '{"roundId":"' + setup.round.id + '","group":"ler');
+
+    await reopen();
+    expect(setup.store.responseCount(setup.round.id)).toBe(3);
+    expect(setup.store.stats().recovery).toEqual({ tornLines: 1, unacknowledgedLines: 0 });
+    expect(fs.statSync(file).size).toBe(intactSize);
+    expect(await collect(setup.store.readResponses(setup.round.id))).toHaveLength(3);
+    // New lines start on a fresh line after the repair.
+    await setup.store.submitResponse({ code: setup.teacherCodes[10]!, answers: answers(1, 1) }, TODAY);
+    expect(readLinesOf(file).map((l) => JSON.parse(l))).toHaveLength(4);
+  });
+
+  it('cuts a torn last line off the used-codes file', async () => {
+    await submitAndClose(2);
+    fs.appendFileSync(usedCodesFile(dir, setup.round.id), '{"codeHash":"ab');
+    await reopen();
+    expect(setup.store.responseCount(setup.round.id)).toBe(2);
+    expect(setup.store.stats().recovery.tornLines).toBe(1);
+    expect(readLinesOf(usedCodesFile(dir, setup.round.id)).map((l) => JSON.parse(l))).toHaveLength(2);
+  });
+
+  it('drops response lines of a flush whose used codes never reached the disk', async () => {
+    await submitAndClose(3);
+    const file = responsesFile(dir, setup.round.id);
+    const extra = { roundId: setup.round.id, group: 'leraren', day: TODAY, answers: { s1: [1, 1], s2: [1, 1] } };
+    fs.appendFileSync(file, JSON.stringify(extra) + '\n' + JSON.stringify(extra) + '\n');
+
+    await reopen();
+    expect(setup.store.responseCount(setup.round.id)).toBe(3);
+    expect(setup.store.stats().recovery).toEqual({ tornLines: 0, unacknowledgedLines: 2 });
+    expect(readLinesOf(file)).toHaveLength(3);
+    expect(setup.store.results(setup.round).responseCount).toBe(3);
+  });
+
+  it('drops used codes of a flush whose responses never reached the disk, freeing those codes', async () => {
+    await submitAndClose(3);
+    // Responses of the 2nd and 3rd submission are lost; only their used-code lines made it, plus a torn one.
+    const responses = responsesFile(dir, setup.round.id);
+    const used = usedCodesFile(dir, setup.round.id);
+    const lines = readLinesOf(responses);
+    fs.writeFileSync(responses, lines.slice(0, 1).map((l) => l + '\n').join(''));
+    fs.appendFileSync(used, '{"codeHash":"0');
+
+    await reopen();
+    const { store, round, teacherCodes } = setup;
+    expect(store.responseCount(round.id)).toBe(1);
+    expect(store.stats().recovery).toEqual({ tornLines: 1, unacknowledgedLines: 2 });
+    expect(readLinesOf(used)).toHaveLength(1);
+    // The first submission keeps its code; the two unacknowledged ones can be sent again.
+    expect(store.lookupCode(teacherCodes[0]!)?.used).toBe(true);
+    expect(store.lookupCode(teacherCodes[1]!)?.used).toBe(false);
+    expect(await store.submitResponse({ code: teacherCodes[1]!, answers: answers(2, 2) }, TODAY)).toBe('created');
+    expect(await store.submitResponse({ code: teacherCodes[2]!, answers: answers(3, 3) }, TODAY)).toBe('created');
+    expect(store.responseCount(round.id)).toBe(3);
+  });
+
+  it('rewrites the used-codes file sorted by hash, so its order says nothing about submission order', async () => {
+    await submitAndClose(15);
+    const file = usedCodesFile(dir, setup.round.id);
+    const before = readLinesOf(file).map((l) => JSON.parse(l).codeHash as string);
+
+    await reopen();
+    const after = readLinesOf(file).map((l) => JSON.parse(l).codeHash as string);
+    expect([...after].sort()).toEqual(after);
+    expect([...after].sort()).toEqual([...before].sort());
+    expect(setup.store.responseCount(setup.round.id)).toBe(15);
+    // Submission order was not already sorted by chance (probability 1/15!), so the file really changed.
+    expect(after).not.toEqual(before);
+  });
+
+  it('refuses to guess when a damaged line sits in the middle of a log, and releases the lock', async () => {
+    await submitAndClose(3);
+    const file = responsesFile(dir, setup.round.id);
+    const lines = readLinesOf(file);
+    fs.writeFileSync(file, [lines[0], '{"broken', lines[2]].map((l) => l + '\n').join(''));
+
+    await expect(openStore({ dataDir: dir })).rejects.toThrow(/line 2 is damaged/);
+    expect(fs.existsSync(path.join(dir, 'koers.lock'))).toBe(false);
+    fs.writeFileSync(file, [lines[0], lines[2]].map((l) => l + '\n').join(''));
+    await reopen();
+    expect(setup.store.responseCount(setup.round.id)).toBe(2);
+  });
+
+  it('removes temp files left by a crash during an atomic rewrite', async () => {
+    await submitAndClose(1);
+    fs.writeFileSync(path.join(dir, 'koers.json.tmp'), '{"half');
+    fs.writeFileSync(usedCodesFile(dir, setup.round.id) + '.tmp', '{"half');
+    await reopen();
+    expect(fs.existsSync(path.join(dir, 'koers.json.tmp'))).toBe(false);
+    expect(fs.existsSync(usedCodesFile(dir, setup.round.id) + '.tmp')).toBe(false);
+    expect(setup.store.responseCount(setup.round.id)).toBe(1);
+  });
+});
