@@ -1,0 +1,51 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { openStore } from '../../server/store/index';
+
+const run = promisify(execFile);
+const tsx = path.resolve('node_modules/.bin/tsx');
+
+async function koers(dataDir: string, ...args: string[]) {
+  return run(tsx, ['server/cli.ts', ...args], { env: { ...process.env, KOERS_DATA_DIR: dataDir } }).then(
+    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
+}
+
+describe('npm run koers -- key create', () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'koers-cli-'));
+  });
+  afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  test('creates the organisation once and prints a working key on the last line', async () => {
+    const first = await koers(dataDir, 'key', 'create', '--org', 'Stedelijk Lyceum');
+    const second = await koers(dataDir, 'key', 'create', '--org', 'Stedelijk Lyceum');
+    expect(first.code).toBe(0);
+    const keys = [first, second].map((r) => r.stdout.trim().split('\n').pop()!);
+    expect(keys[0]).toMatch(/^koers_[A-Za-z0-9_-]{32}$/);
+    expect(keys[1]).not.toBe(keys[0]);
+
+    const store = await openStore({ dataDir });
+    try {
+      const a = store.organisationForKey(keys[0]!);
+      const b = store.organisationForKey(keys[1]!);
+      expect(a?.name).toBe('Stedelijk Lyceum');
+      expect(b?.id).toBe(a?.id);
+      expect(fs.readFileSync(path.join(dataDir, 'koers.json'), 'utf8')).not.toContain(keys[0]!);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+
+  test('explains its usage for a missing organisation name', async () => {
+    const res = await koers(dataDir, 'key', 'create');
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/organisation name is empty/);
+    expect(res.stderr).toMatch(/Usage/);
+  }, 60_000);
+});
