@@ -1,5 +1,8 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
+import os from 'node:os';
+import path from 'node:path';
 import type { Express } from 'express';
 import type { ServerConfig } from './config';
 
@@ -30,11 +33,28 @@ async function loadCertificates(required: boolean): Promise<https.ServerOptions 
     const { getHttpsServerOptions } = await import('office-addin-dev-certs');
     return await getHttpsServerOptions();
   } catch (error) {
+    // Installing the CA into the system store needs admin rights; certificates made before it
+    // still serve https (a browser warns until the CA is trusted).
+    const made = readGeneratedCertificates();
+    if (made) {
+      console.warn('Using the local https certificates, but their CA is not trusted yet: run `npx office-addin-dev-certs install` (as administrator) once.');
+      return made;
+    }
     if (required) throw new Error(`No https certificates: ${(error as Error).message}`);
     console.warn(
       'Could not install local https certificates (office-addin-dev-certs); serving plain http.\n' +
         'Excel needs https for the task pane: run `npx office-addin-dev-certs install` once, then restart.',
     );
+    return undefined;
+  }
+}
+
+/** Where office-addin-dev-certs keeps the certificates it generated. */
+function readGeneratedCertificates(): https.ServerOptions | undefined {
+  const folder = path.join(os.homedir(), '.office-addin-dev-certs');
+  try {
+    return { cert: fs.readFileSync(path.join(folder, 'localhost.crt')), key: fs.readFileSync(path.join(folder, 'localhost.key')) };
+  } catch {
     return undefined;
   }
 }
