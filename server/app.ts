@@ -11,10 +11,14 @@ import { perIpLimit } from './http/rateLimits';
 import { formRouter } from './routes/form';
 import { healthRouter } from './routes/health';
 import { invitationsRouter } from './routes/invitations';
+import { leversRouter } from './routes/levers';
 import { publicResponsesRouter } from './routes/publicResponses';
 import { resultsRouter } from './routes/results';
 import { roundResponsesRouter } from './routes/roundResponses';
 import { roundsRouter } from './routes/rounds';
+import { scoringRouter } from './routes/scoring';
+import { scoringPageRouter } from './routes/scoringPublic';
+import { suggestionsRouter } from './routes/suggestions';
 import { surveysRouter } from './routes/surveys';
 import type { KoersStore } from './store/types';
 
@@ -40,16 +44,20 @@ export function createApp({ store, config: overrides = {}, today = () => dutchDa
   app.use(healthRouter());
 
   const publicLimit = perIpLimit(config.ratePerIp);
-  app.use(['/r', '/api/form', '/api/responses'], publicLimit);
+  app.use(['/r', '/api/form', '/api/responses', '/s', '/api/scoring'], publicLimit);
   app.use('/api', jsonBody(config.bodyLimit));
   app.use('/api/responses', publicResponsesRouter(store, config.ratePerCode, today));
   app.use(formRouter({ store, distDir }));
+  app.use(scoringPageRouter({ store, distDir, perCodePerMinute: config.ratePerCode }));
 
   const admin = requireApiKey(store);
   app.use('/api/surveys', admin, surveysRouter(store));
   app.use('/api/rounds/:id/invitations', admin, invitationsRouter(store, config.publicUrl));
   app.use('/api/rounds/:id/results', admin, resultsRouter(store));
   app.use('/api/rounds/:id/responses', admin, roundResponsesRouter(store));
+  app.use('/api/rounds/:id/suggestions', admin, suggestionsRouter(store));
+  app.use('/api/rounds/:id/scoring', admin, scoringRouter(store, config.publicUrl));
+  app.use('/api/levers', admin, leversRouter(store));
   app.use('/api/rounds', admin, roundsRouter(store));
 
   app.use(express.static(distDir, { index: false, maxAge: '1h' }));

@@ -14,6 +14,13 @@ const storeErrorStatus: Record<StoreErrorCode, number> = {
   outOfScale: 400,
   unknownSurvey: 400,
   unknownGroup: 400,
+  builtInLeverReadOnly: 403,
+  unknownLever: 400,
+  leverRetired: 400,
+  leverNotInSession: 400,
+  scoringSessionNotFound: 404,
+  scoringClosed: 409,
+  unknownScoringToken: 404,
 };
 
 /** Errors thrown by express.json() (body-parser) carry a `type`. */

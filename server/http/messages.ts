@@ -56,6 +56,35 @@ const messages = {
     nl: 'Deze ronde is gesloten; er kunnen geen uitnodigingen meer bij.',
     en: 'This round is closed; no more invitations can be made.',
   },
+  leverNotFound: { nl: 'Deze maatregel bestaat niet.', en: 'This lever does not exist.' },
+  builtInLeverReadOnly: {
+    nl: 'De maatregel "{leverId}" hoort bij de ingebouwde bibliotheek en kan niet worden gewijzigd. Voeg een eigen maatregel toe, of zet deze buiten gebruik met POST /api/levers/{leverId}/retire.',
+    en: 'The lever "{leverId}" is part of the built-in library and cannot be changed. Add a lever of your own, or retire this one with POST /api/levers/{leverId}/retire.',
+  },
+  unknownLever: {
+    nl: 'De maatregel "{leverId}" bestaat niet.',
+    en: 'The lever "{leverId}" does not exist.',
+  },
+  leverRetired: {
+    nl: 'De maatregel "{leverId}" is buiten gebruik gezet en kan niet worden gescoord.',
+    en: 'The lever "{leverId}" has been retired and cannot be scored.',
+  },
+  leverNotInSession: {
+    nl: 'De maatregel "{leverId}" hoort niet bij deze scoringsronde.',
+    en: 'The lever "{leverId}" is not part of this scoring session.',
+  },
+  scoringSessionNotFound: {
+    nl: 'Voor deze ronde is nog geen scoringsronde geopend.',
+    en: 'No scoring session has been opened for this round yet.',
+  },
+  scoringClosed: {
+    nl: 'Deze scoringsronde is gesloten; er kunnen geen scores meer bij of worden gewijzigd.',
+    en: 'This scoring session is closed; scores can no longer be added or changed.',
+  },
+  unknownScoringToken: {
+    nl: 'Deze link is onbekend. Controleer of u de volledige link hebt gebruikt.',
+    en: 'This link is unknown. Please check that you used the complete link.',
+  },
   internal: {
     nl: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
     en: 'Something went wrong on our side. Please try again later.',

@@ -1,5 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { addToTally, buildResults, createTally, type RoundTally } from '../../core/aggregation';
+import type { Lever, LeverInput, LeverUpdate } from '../../core/levers/lever';
+import type { ScoreInput } from '../../core/levers/scoring';
 import type { Organisation } from '../../core/organisation';
 import type { ResponseInput, StoredResponse } from '../../core/response';
 import type { RoundResults } from '../../core/results';
@@ -8,11 +10,21 @@ import type { Survey, SurveyInput } from '../../core/survey';
 import { hashApiKey, hashCode, newApiKey, newId, newInvitationCode } from './codes';
 import type { DataLock } from './dataLock';
 import { CorruptLogError, parseJsonLine, readLines } from './jsonLines';
+import { LeverStore } from './leverStore';
 import type { MetaData, MetaDocument } from './metaDocument';
 import { ResponseIntake } from './responseIntake';
 import { responsesPath, type ResponseLogs, type UsedCodeLine } from './responseLogs';
+import { ScoringStore } from './scoringStore';
 import { copyStats, type StoreStats } from './stats';
-import { StoreError, type CodeLookup, type KoersStore, type SubmitOutcome } from './types';
+import {
+  StoreError,
+  type CodeLookup,
+  type KoersStore,
+  type ScoreOutcome,
+  type ScoringSession,
+  type ScoringTokenLookup,
+  type SubmitOutcome,
+} from './types';
 
 /** The store as the server gets it: the KoersStore contract plus counters for tests and benchmarks. */
 export interface FileStore extends KoersStore {
@@ -51,6 +63,8 @@ export class FileKoersStore implements FileStore {
   private readonly now: () => Date;
   private readonly builtIns: Survey[];
   private readonly intake: ResponseIntake;
+  private readonly levers: LeverStore;
+  private readonly scoring: ScoringStore;
 
   private readonly organisationsByKey = new Map<string, string>();
   private readonly invitations = new Map<string, Invitation>();
@@ -67,6 +81,8 @@ export class FileKoersStore implements FileStore {
     this.now = parts.now;
     this.builtIns = parts.builtIns;
     this.intake = new ResponseIntake(parts.logs, parts.now, (response) => this.countDurable(response));
+    this.levers = new LeverStore(parts.meta);
+    this.scoring = new ScoringStore(parts.meta, () => this.timestamp());
     this.indexMeta(parts.meta.data);
   }
 
@@ -293,6 +309,62 @@ export class FileKoersStore implements FileStore {
       if (value === undefined) throw new CorruptLogError(filePath, lineNumber, 'after the last repair on open');
       yield value as StoredResponse;
     }
+  }
+
+  // --- levers ---
+
+  listLevers(organisationId: string): Lever[] {
+    return this.levers.list(organisationId);
+  }
+
+  getLever(organisationId: string, leverId: string): Lever | undefined {
+    return this.levers.get(organisationId, leverId);
+  }
+
+  async createLever(organisationId: string, input: LeverInput): Promise<Lever> {
+    this.assertOpen();
+    return this.levers.create(organisationId, input);
+  }
+
+  async updateLever(organisationId: string, leverId: string, update: LeverUpdate): Promise<Lever | undefined> {
+    this.assertOpen();
+    return this.levers.update(organisationId, leverId, update);
+  }
+
+  async setLeverRetired(organisationId: string, leverId: string, retired: boolean): Promise<Lever | undefined> {
+    this.assertOpen();
+    return this.levers.setRetired(organisationId, leverId, retired);
+  }
+
+  // --- MT scoring ---
+
+  async openScoringSession(round: Round, leverIds: string[], raters: number): Promise<{ session: ScoringSession; tokens: string[] }> {
+    this.assertOpen();
+    if (!this.getRound(round.organisationId, round.id)) throw new Error(`Unknown round ${round.id}`);
+    return this.scoring.open(round, leverIds, raters);
+  }
+
+  latestScoringSession(organisationId: string, roundId: string): ScoringSession | undefined {
+    return this.scoring.latest(organisationId, roundId);
+  }
+
+  async closeScoringSession(organisationId: string, roundId: string): Promise<ScoringSession | undefined> {
+    this.assertOpen();
+    return this.scoring.close(organisationId, roundId);
+  }
+
+  async saveAdviserScores(organisationId: string, roundId: string, scores: ScoreInput[]): Promise<ScoringSession> {
+    this.assertOpen();
+    return this.scoring.saveAdviserScores(organisationId, roundId, scores);
+  }
+
+  lookupScoringToken(token: string): ScoringTokenLookup | undefined {
+    return this.scoring.lookup(token);
+  }
+
+  async submitScores(token: string, scores: ScoreInput[]): Promise<ScoreOutcome> {
+    this.assertOpen();
+    return this.scoring.submit(token, scores);
   }
 
   close(): Promise<void> {

@@ -1,11 +1,13 @@
 import path from 'node:path';
 import { Low } from 'lowdb';
+import type { Lever } from '../../core/levers/lever';
 import type { Organisation } from '../../core/organisation';
 import type { Round } from '../../core/round';
 import type { Survey } from '../../core/survey';
 import { newSecret } from './codes';
 import { DurableJsonFile } from './durableJsonAdapter';
 import type { StoreStats } from './stats';
+import type { ScoringSession } from './types';
 
 export const META_FILE = 'koers.json';
 const META_VERSION = 1;
@@ -34,10 +36,27 @@ export interface MetaData {
   surveys: Survey[];
   rounds: Round[];
   invitations: InvitationTable;
+  /** Organisations' own levers; the built-in library lives in code, not here. */
+  levers: Lever[];
+  /** Per organisation, the built-in levers it has retired: the shared library itself never changes. */
+  retiredBuiltInLevers: Record<string, string[]>;
+  /** MT scoring sessions of rounds, oldest first. */
+  scoringSessions: ScoringSession[];
 }
 
 export function emptyMetaData(): MetaData {
-  return { version: META_VERSION, secret: newSecret(), organisations: [], apiKeys: [], surveys: [], rounds: [], invitations: {} };
+  return {
+    version: META_VERSION,
+    secret: newSecret(),
+    organisations: [],
+    apiKeys: [],
+    surveys: [],
+    rounds: [],
+    invitations: {},
+    levers: [],
+    retiredBuiltInLevers: {},
+    scoringSessions: [],
+  };
 }
 
 function withDefaults(stored: Partial<MetaData>): MetaData {

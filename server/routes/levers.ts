@@ -1,0 +1,58 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { leverInputSchema, leverUpdateSchema, themeIdSchema, type Lever } from '../../core/levers/lever';
+import { callerOrganisation } from '../http/auth';
+import { HttpError } from '../http/errors';
+import { parseInput } from '../http/validate';
+import type { KoersStore } from '../store/types';
+import { idParamSchema } from './params';
+
+const listQuerySchema = z.object({ theme: themeIdSchema.optional() });
+
+/**
+ * /api/levers: the built-in library plus the organisation's own levers. Built-in levers are read-only
+ * for everyone; an organisation can only retire (and restore) them for itself.
+ */
+export function leversRouter(store: KoersStore): Router {
+  const router = Router();
+
+  router.get('/', (req, res) => {
+    const { theme } = parseInput(listQuerySchema, req.query);
+    const levers = store.listLevers(callerOrganisation(res).id);
+    res.json(theme ? levers.filter((lever) => lever.themes.includes(theme)) : levers);
+  });
+
+  router.get('/:id', (req, res) => {
+    res.json(found(store.getLever(callerOrganisation(res).id, parseInput(idParamSchema, req.params.id))));
+  });
+
+  router.post('/', async (req, res) => {
+    const input = parseInput(leverInputSchema, req.body);
+    const lever = await store.createLever(callerOrganisation(res).id, input);
+    res.status(201).location(`/api/levers/${lever.id}`).json(lever);
+  });
+
+  router.patch('/:id', async (req, res) => {
+    const id = parseInput(idParamSchema, req.params.id);
+    const update = parseInput(leverUpdateSchema, req.body);
+    res.json(found(await store.updateLever(callerOrganisation(res).id, id, update)));
+  });
+
+  router.post('/:id/retire', async (req, res) => {
+    const id = parseInput(idParamSchema, req.params.id);
+    res.json(found(await store.setLeverRetired(callerOrganisation(res).id, id, true)));
+  });
+
+  router.post('/:id/restore', async (req, res) => {
+    const id = parseInput(idParamSchema, req.params.id);
+    res.json(found(await store.setLeverRetired(callerOrganisation(res).id, id, false)));
+  });
+
+  return router;
+}
+
+/** Unknown ids and other organisations' levers are both 404, so ids reveal nothing. */
+function found(lever: Lever | undefined): Lever {
+  if (!lever) throw new HttpError(404, 'leverNotFound');
+  return lever;
+}

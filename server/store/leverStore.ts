@@ -1,0 +1,118 @@
+import type { Lever, LeverInput, LeverUpdate } from '../../core/levers/lever';
+import { LEVER_LIBRARY } from '../../core/levers/library';
+import type { MetaData, MetaDocument } from './metaDocument';
+import { StoreError } from './types';
+
+const builtInById = new Map(LEVER_LIBRARY.map((lever) => [lever.id, lever]));
+
+/** Room left for a "-2"-style suffix within the 64 characters a slug may have. */
+const MAX_SLUG_BASE = 56;
+
+/** Ids of the built-in levers this organisation has retired. */
+function retiredBuiltIns(data: Readonly<MetaData>, organisationId: string): Set<string> {
+  return new Set(data.retiredBuiltInLevers[organisationId] ?? []);
+}
+
+/** A built-in lever as one organisation sees it: the shared text with its own retired flag. */
+function builtInView(lever: Lever, retired: Set<string>): Lever {
+  return { ...lever, retired: retired.has(lever.id) };
+}
+
+/** The built-in library with this organisation's retired flags, then its own levers. */
+export function leversOf(data: Readonly<MetaData>, organisationId: string): Lever[] {
+  const retired = retiredBuiltIns(data, organisationId);
+  return [
+    ...LEVER_LIBRARY.map((lever) => builtInView(lever, retired)),
+    ...data.levers.filter((lever) => lever.organisationId === organisationId),
+  ];
+}
+
+/** A lever this organisation may see; another organisation's own levers are as unknown as missing ones. */
+export function findLever(data: Readonly<MetaData>, organisationId: string, leverId: string): Lever | undefined {
+  const builtIn = builtInById.get(leverId);
+  if (builtIn) return builtInView(builtIn, retiredBuiltIns(data, organisationId));
+  return data.levers.find((lever) => lever.id === leverId && lever.organisationId === organisationId);
+}
+
+/**
+ * A readable id from the Dutch title ("Werf samen met scholen" → "werf-samen-met-scholen"), with a
+ * number added when the organisation already has it. Unique per organisation only: ids never cross
+ * organisations, and a global check would tell one school what another school's levers are called.
+ */
+export function leverSlug(title: string, taken: ReadonlySet<string>): string {
+  const base =
+    title
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      // "collega’s" reads better as "collegas" than as "collega-s".
+      .replace(/['’]/g, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .slice(0, MAX_SLUG_BASE)
+      .replace(/^-+|-+$/g, '') || 'maatregel';
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n += 1) {
+    const candidate = `${base}-${n}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+/** Organisations' levers in the meta document: their own ones, and which built-in ones they retired. */
+export class LeverStore {
+  constructor(private readonly meta: MetaDocument) {}
+
+  list(organisationId: string): Lever[] {
+    return leversOf(this.meta.data, organisationId);
+  }
+
+  get(organisationId: string, leverId: string): Lever | undefined {
+    return findLever(this.meta.data, organisationId, leverId);
+  }
+
+  create(organisationId: string, input: LeverInput): Promise<Lever> {
+    return this.meta.update((draft) => {
+      // The id is chosen inside the queue, so two concurrent posts with one title get different ids.
+      const taken = new Set(leversOf(draft, organisationId).map((lever) => lever.id));
+      const lever: Lever = {
+        id: leverSlug(input.title.nl, taken),
+        ...structuredClone(input),
+        builtIn: false,
+        organisationId,
+        retired: false,
+      };
+      draft.levers.push(lever);
+      return lever;
+    });
+  }
+
+  async update(organisationId: string, leverId: string, update: LeverUpdate): Promise<Lever | undefined> {
+    const known = this.get(organisationId, leverId);
+    if (!known) return undefined;
+    if (known.builtIn) throw new StoreError('builtInLeverReadOnly', { leverId });
+    return this.meta.update((draft) => {
+      const stored = draft.levers.find((lever) => lever.id === leverId && lever.organisationId === organisationId);
+      if (!stored) return undefined;
+      Object.assign(stored, structuredClone(update));
+      return stored;
+    });
+  }
+
+  async setRetired(organisationId: string, leverId: string, retired: boolean): Promise<Lever | undefined> {
+    const known = this.get(organisationId, leverId);
+    if (!known) return undefined;
+    if (known.retired === retired) return known;
+    return this.meta.update((draft) => {
+      if (known.builtIn) {
+        const ids = retiredBuiltIns(draft, organisationId);
+        if (retired) ids.add(leverId);
+        else ids.delete(leverId);
+        if (ids.size > 0) draft.retiredBuiltInLevers[organisationId] = [...ids].sort();
+        else delete draft.retiredBuiltInLevers[organisationId];
+      } else {
+        const stored = draft.levers.find((lever) => lever.id === leverId && lever.organisationId === organisationId);
+        if (stored) stored.retired = retired;
+      }
+      return findLever(draft, organisationId, leverId);
+    });
+  }
+}

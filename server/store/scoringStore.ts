@@ -1,0 +1,176 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import type { Lever } from '../../core/levers/lever';
+import type { ScoreInput } from '../../core/levers/scoring';
+import type { Round } from '../../core/round';
+import { newId } from './codes';
+import { findLever } from './leverStore';
+import type { MetaData, MetaDocument } from './metaDocument';
+import { StoreError, type ScoreOutcome, type ScoringSession, type ScoringTokenLookup } from './types';
+
+/** 18 random bytes: 24 URL-safe characters, far beyond guessing behind the public rate limits. */
+const TOKEN_BYTES = 18;
+
+export function newScoringToken(): string {
+  return randomBytes(TOKEN_BYTES).toString('base64url');
+}
+
+/**
+ * Tokens are kept only as HMACs with the store's pepper, like invitation codes. The prefix keeps the
+ * two kinds apart, and tokens are hashed exactly as written: they are clicked, never typed.
+ */
+export function hashScoringToken(token: string, pepper: string): string {
+  return createHmac('sha256', pepper).update(`scoring:${token}`).digest('hex');
+}
+
+/** Empty remarks are no remarks, so "no remark" has one stored form. */
+function cleanScores(scores: readonly ScoreInput[]): ScoreInput[] {
+  return scores.map(({ leverId, impact, feasibility, remark }) => ({ leverId, impact, feasibility, ...(remark ? { remark } : {}) }));
+}
+
+function latestIn(data: Readonly<MetaData>, organisationId: string, roundId: string): ScoringSession | undefined {
+  for (let i = data.scoringSessions.length - 1; i >= 0; i -= 1) {
+    const session = data.scoringSessions[i]!;
+    if (session.roundId === roundId && session.organisationId === organisationId) return session;
+  }
+  return undefined;
+}
+
+/** Refuses scores for a closed session or for levers the session does not ask about. */
+function checkScorable(data: Readonly<MetaData>, session: ScoringSession, scores: readonly ScoreInput[]): void {
+  if (session.status !== 'open') throw new StoreError('scoringClosed');
+  const inSession = new Set(session.leverIds);
+  for (const { leverId } of scores) {
+    if (inSession.has(leverId)) continue;
+    if (!findLever(data, session.organisationId, leverId)) throw new StoreError('unknownLever', { leverId });
+    throw new StoreError('leverNotInSession', { leverId });
+  }
+}
+
+/**
+ * MT scoring sessions in the meta document. The handful of MT members score rarely, so their scores
+ * go through the same durable write queue as admin changes; no separate log is needed.
+ */
+export class ScoringStore {
+  /** Token HMAC → session id, for every session ever opened (closed ones answer "closed", not "unknown"). */
+  private readonly sessionByToken = new Map<string, string>();
+
+  constructor(
+    private readonly meta: MetaDocument,
+    private readonly timestamp: () => string,
+  ) {
+    for (const session of meta.data.scoringSessions) this.indexSession(session);
+  }
+
+  open(round: Round, leverIds: readonly string[], raters: number): Promise<{ session: ScoringSession; tokens: string[] }> {
+    if (!Number.isInteger(raters) || raters < 1) throw new RangeError(`raters must be a whole number ≥ 1, got ${raters}`);
+    return this.meta.update(
+      (draft) => {
+        for (const leverId of leverIds) {
+          const lever = findLever(draft, round.organisationId, leverId);
+          if (!lever) throw new StoreError('unknownLever', { leverId });
+          if (lever.retired) throw new StoreError('leverRetired', { leverId });
+        }
+        const now = this.timestamp();
+        // One open session per round: a new one ends the previous, whose links then say "closed".
+        for (const session of draft.scoringSessions) {
+          if (session.roundId === round.id && session.organisationId === round.organisationId && session.status === 'open') {
+            session.status = 'closed';
+            session.closedAt = now;
+          }
+        }
+        const tokens: string[] = [];
+        const tokenHashes: string[] = [];
+        while (tokens.length < raters) {
+          const token = newScoringToken();
+          const hash = hashScoringToken(token, draft.secret);
+          if (this.sessionByToken.has(hash) || tokenHashes.includes(hash)) continue;
+          tokens.push(token);
+          tokenHashes.push(hash);
+        }
+        const session: ScoringSession = {
+          id: newId('scoring'),
+          organisationId: round.organisationId,
+          roundId: round.id,
+          leverIds: [...leverIds],
+          status: 'open',
+          createdAt: now,
+          tokenHashes,
+          scores: {},
+        };
+        draft.scoringSessions.push(session);
+        return { session, tokens };
+      },
+      ({ session }) => this.indexSession(session),
+    );
+  }
+
+  latest(organisationId: string, roundId: string): ScoringSession | undefined {
+    return latestIn(this.meta.data, organisationId, roundId);
+  }
+
+  async close(organisationId: string, roundId: string): Promise<ScoringSession | undefined> {
+    const latest = this.latest(organisationId, roundId);
+    if (!latest || latest.status === 'closed') return latest;
+    return this.meta.update((draft) => {
+      const session = draft.scoringSessions.find((s) => s.id === latest.id)!;
+      if (session.status === 'open') Object.assign(session, { status: 'closed', closedAt: this.timestamp() });
+      return session;
+    });
+  }
+
+  async saveAdviserScores(organisationId: string, roundId: string, scores: readonly ScoreInput[]): Promise<ScoringSession> {
+    const check = (data: Readonly<MetaData>): ScoringSession => {
+      const session = latestIn(data, organisationId, roundId);
+      if (!session) throw new StoreError('scoringSessionNotFound');
+      checkScorable(data, session, scores);
+      return session;
+    };
+    // Checked before queueing too, so a refusal does not wait behind other writes.
+    check(this.meta.data);
+    return this.meta.update((draft) => {
+      const session = check(draft);
+      session.adviser = { scores: cleanScores(scores), updatedAt: this.timestamp() };
+      return session;
+    });
+  }
+
+  lookup(token: string): ScoringTokenLookup | undefined {
+    const data = this.meta.data;
+    const hash = hashScoringToken(token, data.secret);
+    const session = this.sessionFor(data, hash);
+    const round = session && data.rounds.find((r) => r.id === session.roundId && r.organisationId === session.organisationId);
+    if (!session || !round) return undefined;
+    // Levers stay stored when retired, so a session's levers can always be shown.
+    const levers = session.leverIds
+      .map((leverId) => findLever(data, session.organisationId, leverId))
+      .filter((lever): lever is Lever => lever !== undefined);
+    return { session, round, levers, scores: session.scores[hash]?.scores };
+  }
+
+  async submit(token: string, scores: readonly ScoreInput[]): Promise<ScoreOutcome> {
+    const check = (data: Readonly<MetaData>, hash: string): ScoringSession => {
+      const session = this.sessionFor(data, hash);
+      if (!session) throw new StoreError('unknownScoringToken');
+      checkScorable(data, session, scores);
+      return session;
+    };
+    const hash = hashScoringToken(token, this.meta.data.secret);
+    check(this.meta.data, hash);
+    return this.meta.update((draft) => {
+      // The session may have been closed while this submission waited in the queue.
+      const session = check(draft, hash);
+      const outcome: ScoreOutcome = session.scores[hash] ? 'replaced' : 'created';
+      session.scores[hash] = { scores: cleanScores(scores), updatedAt: this.timestamp() };
+      return outcome;
+    });
+  }
+
+  private sessionFor(data: Readonly<MetaData>, hash: string): ScoringSession | undefined {
+    const sessionId = this.sessionByToken.get(hash);
+    return sessionId === undefined ? undefined : data.scoringSessions.find((s) => s.id === sessionId);
+  }
+
+  private indexSession(session: ScoringSession): void {
+    for (const hash of session.tokenHashes) this.sessionByToken.set(hash, session.id);
+  }
+}
