@@ -9,6 +9,9 @@ import CopyWebpackPlugin from 'copy-webpack-plugin';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
+const officeJsFiles =
+  /\/office-js\/dist\/(office\.js|o15apptofilemappingtable\.js|excel(webapp)?-[^/]*\.js|(en-us|nl-nl)\/office_strings\.js|telemetry\/oteljs_agave\.js)$/;
+
 const pages = [
   { name: 'addin/taskpane', entry: './addin/taskpane/taskpane.ts', template: './addin/taskpane/taskpane.html' },
   { name: 'form/index', entry: './server/public/form/form.ts', template: './server/public/form/form.html' },
@@ -50,7 +53,15 @@ export default (env, argv) => ({
     new CopyWebpackPlugin({
       patterns: [
         // School networks often block Microsoft's CDN: the task pane falls back to this copy.
-        { from: 'node_modules/@microsoft/office-js/dist', to: 'addin/office-js' },
+        // Only what office.js loads in Excel (about 10 of the package's 86 MB): office.js, the host
+        // mapping table, the Excel host files, Dutch and English strings (office.js falls back to
+        // en-us for other languages) and its telemetry sink.
+        {
+          from: '**/*',
+          context: 'node_modules/@microsoft/office-js/dist',
+          to: 'addin/office-js',
+          filter: (file) => officeJsFiles.test(file.replace(/\\/g, '/')) && !file.endsWith('.debug.js'),
+        },
         { from: 'addin/assets', to: 'addin/assets', noErrorOnMissing: true },
       ],
     }),

@@ -75,7 +75,7 @@ function securityHeaders(): express.RequestHandler {
     frameguard: false,
     contentSecurityPolicy: {
       directives: {
-        'script-src': ["'self'", 'https://appsforoffice.microsoft.com'],
+        'script-src': ["'self'", 'https://appsforoffice.microsoft.com', 'https://ajax.aspnetcdn.com'],
         'style-src': ["'self'", "'unsafe-inline'"],
         'img-src': ["'self'", 'data:'],
         'connect-src': ["'self'", 'https:'],

@@ -1,0 +1,60 @@
+import { isKoersName } from '../sheets/names';
+import type { ExcelBatch } from './batch';
+
+export interface FoundSheet {
+  sheet: Excel.Worksheet;
+  name: string;
+  existed: boolean;
+}
+
+/**
+ * The sheet under any of its names (the Dutch and the English one: a workbook filled in Dutch Excel
+ * may be refreshed in English Excel), or a new sheet under the first name. Never a second copy.
+ */
+export async function findOrAddSheet(batch: ExcelBatch, names: readonly string[]): Promise<FoundSheet> {
+  const worksheets = batch.context.workbook.worksheets;
+  const unique = [...new Set(names)];
+  const candidates = unique.map((name) => {
+    const sheet = worksheets.getItemOrNullObject(name);
+    sheet.load('isNullObject');
+    return { name, sheet };
+  });
+  await batch.sync();
+  const existing = candidates.find((candidate) => !candidate.sheet.isNullObject);
+  if (existing) return { sheet: existing.sheet, name: existing.name, existed: true };
+  const name = unique[0]!;
+  return { sheet: worksheets.add(name), name, existed: false };
+}
+
+export interface SheetObjects {
+  tables: Excel.Table[];
+  charts: Excel.Chart[];
+}
+
+/** The tables and charts on a sheet, by name. */
+export async function listSheetObjects(batch: ExcelBatch, sheet: Excel.Worksheet): Promise<SheetObjects> {
+  sheet.tables.load('items/name');
+  sheet.charts.load('items/name');
+  await batch.sync();
+  return { tables: sheet.tables.items, charts: sheet.charts.items };
+}
+
+/**
+ * Queues the removal of everything a previous pull wrote: every table on the sheet (their cells are
+ * cleared anyway, and a table left behind would block the new ones), Koers's own charts, contents,
+ * formats and conditional formats. Charts someone added by hand stay.
+ */
+export function queueSheetReset(sheet: Excel.Worksheet, objects: SheetObjects): void {
+  for (const table of objects.tables) {
+    // Rows hidden by a filter would otherwise stay hidden under the new data.
+    table.clearFilters();
+    table.delete();
+  }
+  for (const chart of objects.charts) {
+    if (isKoersName(chart.name)) chart.delete();
+  }
+  const everything = sheet.getRange();
+  everything.conditionalFormats.clearAll();
+  everything.clear('All');
+  everything.rowHidden = false;
+}

@@ -1,0 +1,107 @@
+import { estimateBytes, planRowChunks } from '../sheets/chunks';
+import { formatGrid, type CellValue } from '../sheets/cells';
+import { columnFormats, columnIndexes, type TableBlock } from '../sheets/tableBlock';
+import type { SheetTexts } from '../i18n';
+import type { ExcelBatch } from './batch';
+
+export const TABLE_STYLE = 'TableStyleMedium2';
+/** Green for no gap, yellow in the middle, red for the largest gaps (Excel's own traffic-light scale). */
+export const GAP_COLORS = { low: '#63BE7B', middle: '#FFEB84', high: '#F8696B' } as const;
+export const ACTION_NEEDED_FORMAT = { fill: '#FFC7CE', font: '#9C0006' } as const;
+
+export interface WrittenBlock {
+  table?: Excel.Table;
+  /** Zero-based sheet row of the table's header row. */
+  headerRow: number;
+  rowCount: number;
+  columnCount: number;
+  /** First free row below the block. */
+  nextRow: number;
+}
+
+/**
+ * Writes a title line (optional), then header and rows in request-sized row blocks (number formats
+ * first, so text stays text), then makes an Excel table over the written values, then conditional
+ * formats on the data rows only. `onRows` reports data rows written so far.
+ */
+export async function writeTableBlock(
+  batch: ExcelBatch,
+  sheet: Excel.Worksheet,
+  block: TableBlock,
+  topRow: number,
+  texts: SheetTexts,
+  onRows?: (rowsWritten: number) => void,
+): Promise<WrittenBlock> {
+  let row = topRow;
+  if (block.title !== undefined) {
+    await writeLine(batch, sheet, row, block.title, { bold: true, size: 12 });
+    row += 1;
+  }
+  const headerRow = row;
+  const columnCount = block.columns.length;
+  const formats = columnFormats(block.columns);
+  const grid: CellValue[][] = [block.columns.map((column) => column.header), ...block.rows];
+  for (const chunk of planRowChunks(grid, batch.limits, estimateBytes(formats))) {
+    await batch.reserve(chunk.cells, chunk.bytes);
+    const rowCount = chunk.end - chunk.start;
+    const range = sheet.getRangeByIndexes(headerRow + chunk.start, 0, rowCount, columnCount);
+    range.numberFormat = formatGrid(rowCount, formats);
+    range.values = grid.slice(chunk.start, chunk.end);
+    onRows?.(Math.max(0, chunk.end - 1));
+  }
+  const rowCount = block.rows.length;
+  const written: WrittenBlock = { headerRow, rowCount, columnCount, nextRow: headerRow + 1 + rowCount };
+  // A table over a header alone would get an empty data row from Excel: only the header then.
+  if (rowCount === 0) return written;
+
+  await batch.reserve(0, 200 + estimateBytes(block.tableName));
+  const table = sheet.tables.add(sheet.getRangeByIndexes(headerRow, 0, rowCount + 1, columnCount), true);
+  table.name = block.tableName;
+  table.style = TABLE_STYLE;
+  written.table = table;
+
+  for (const column of [...columnIndexes(block.columns, 'gap'), ...columnIndexes(block.columns, 'groupGap')]) {
+    await batch.reserve(0, 300);
+    addGapColorScale(sheet.getRangeByIndexes(headerRow + 1, column, rowCount, 1));
+  }
+  for (const column of columnIndexes(block.columns, 'flag')) {
+    await batch.reserve(0, 300);
+    addActionNeededHighlight(sheet.getRangeByIndexes(headerRow + 1, column, rowCount, 1), texts.yes);
+  }
+  return written;
+}
+
+/** Three-colour scale: the adviser sees at a glance where desired and current lie furthest apart. */
+export function addGapColorScale(range: Excel.Range): void {
+  const format = range.conditionalFormats.add('ColorScale');
+  format.colorScale.criteria = {
+    minimum: { type: 'LowestValue', color: GAP_COLORS.low },
+    midpoint: { type: 'Percentile', formula: '50', color: GAP_COLORS.middle },
+    maximum: { type: 'HighestValue', color: GAP_COLORS.high },
+  };
+}
+
+/** "Ja"/"Yes" in the action-needed column stands out in bold on red, and stays so when sorted. */
+export function addActionNeededHighlight(range: Excel.Range, yes: string): void {
+  const format = range.conditionalFormats.add('CellValue');
+  format.cellValue.format.fill.color = ACTION_NEEDED_FORMAT.fill;
+  format.cellValue.format.font.color = ACTION_NEEDED_FORMAT.font;
+  format.cellValue.format.font.bold = true;
+  format.cellValue.rule = { formula1: `="${yes.replace(/"/g, '""')}"`, operator: 'EqualTo' };
+}
+
+/** One line of text in column B (column A holds the hidden ids). */
+export async function writeLine(
+  batch: ExcelBatch,
+  sheet: Excel.Worksheet,
+  row: number,
+  text: string,
+  font: { bold?: boolean; size?: number } = {},
+): Promise<void> {
+  await batch.reserve(1, estimateBytes(text) + 100);
+  const cell = sheet.getRangeByIndexes(row, 1, 1, 1);
+  cell.numberFormat = [['@']];
+  cell.values = [[text]];
+  if (font.bold) cell.format.font.bold = true;
+  if (font.size) cell.format.font.size = font.size;
+}

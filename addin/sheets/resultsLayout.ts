@@ -1,0 +1,81 @@
+import type { RoundResults } from '../../core/results';
+import { fillTemplate, type SheetTexts } from '../i18n';
+import { textCell, type CellValue } from './cells';
+import { ID_HEADER, sectionTableName } from './names';
+import { groupColumns, groupValues, overallColumns, overallValues } from './resultCells';
+import type { BlockColumn, TableBlock } from './tableBlock';
+
+/** What the adviser typed in "Welke actie?", keyed by statement id. */
+export type AdviserActions = ReadonlyMap<string, CellValue>;
+
+export interface SheetLayout {
+  /** Lines above the first table (title, explanation). */
+  titleLines: string[];
+  blocks: TableBlock[];
+}
+
+export interface LayoutContext {
+  texts: SheetTexts;
+  /** The day of retrieval as the person reads it, e.g. "24-11-2026". */
+  retrievedOn: string;
+}
+
+/**
+ * The "Resultaten" sheet: one table per survey section (the Tabel 3 / Tabel 4 blocks), one row per
+ * statement: all shown groups together, then each group, then the adviser's own "Welke actie?".
+ */
+export function buildResultsLayout(results: RoundResults, context: LayoutContext, actions: AdviserActions): SheetLayout {
+  const { texts } = context;
+  const columns: BlockColumn[] = [
+    { header: ID_HEADER, kind: 'id' },
+    { header: texts.statement, kind: 'text' },
+    ...overallColumns(texts, true),
+    ...groupColumns(results.groups, texts),
+    { header: texts.whichAction, kind: 'action' },
+  ];
+  const blocks = results.sections.map((section): TableBlock => {
+    const statements = results.statements.filter((statement) => statement.sectionId === section.sectionId);
+    return {
+      tableName: sectionTableName(section.sectionId),
+      title: textCell(section.title[texts.language]),
+      columns,
+      rows: statements.map((statement) => [
+        statement.statementId,
+        textCell(statement.text[texts.language]),
+        ...overallValues(statement.overall, texts, true),
+        ...groupValues(statement.byGroup, results.groups, texts),
+        keptAction(actions.get(statement.statementId)),
+      ]),
+    };
+  });
+  return { titleLines: titleLines(results, context, texts.resultsTitle), blocks: blocks.filter((b) => b.rows.length > 0) };
+}
+
+export function titleLines(results: RoundResults, context: LayoutContext, titleTemplate: string): string[] {
+  const { texts } = context;
+  const numbers = new Intl.NumberFormat(texts.language === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 2 });
+  const lines = [
+    textCell(fillTemplate(titleTemplate, { round: results.roundName, survey: results.surveyTitle[texts.language] })),
+    textCell(
+      fillTemplate(texts.metaLine, {
+        responses: results.responseCount,
+        threshold: results.anonymityThreshold,
+        actionGap: numbers.format(results.actionGap),
+        date: context.retrievedOn,
+      }),
+    ),
+  ];
+  const suppressed = results.groups.filter((group) => group.status === 'suppressed');
+  if (suppressed.length > 0) {
+    const names = suppressed.map((group) => group.name[texts.language]).join(', ');
+    lines.push(textCell(fillTemplate(texts.suppressedGroupsNote, { groups: names })));
+  }
+  return lines;
+}
+
+/** Text the adviser typed is written back as text (neutralised again); numbers stay numbers. */
+function keptAction(value: CellValue | undefined): CellValue {
+  if (typeof value === 'string') return textCell(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  return '';
+}

@@ -1,0 +1,82 @@
+import type { RoundResults } from '../../core/results';
+import { fillTemplate } from '../i18n';
+import { shortLabel, textCell } from './cells';
+import { ID_HEADER, SUMMARY_SECTIONS_TABLE, SUMMARY_TOP_GAPS_TABLE } from './names';
+import { groupColumns, groupValues, overallColumns, overallValues } from './resultCells';
+import { titleLines, type LayoutContext, type SheetLayout } from './resultsLayout';
+import type { TableBlock } from './tableBlock';
+
+export const TOP_GAPS_COUNT = 10;
+const CHART_LABEL_LENGTH = 60;
+
+export interface SummaryLayout extends SheetLayout {
+  /** The top-gaps block, if any statement has a gap: the chart is drawn from its first columns. */
+  topGaps?: TableBlock;
+}
+
+/**
+ * The "Samenvatting" sheet: per section all shown groups and each group (current, desired, gap),
+ * and the statements with the largest gaps, which a native bar chart shows.
+ */
+export function buildSummaryLayout(results: RoundResults, context: LayoutContext): SummaryLayout {
+  const { texts } = context;
+  const sections: TableBlock = {
+    tableName: SUMMARY_SECTIONS_TABLE,
+    title: texts.sectionsHeading,
+    columns: [
+      { header: ID_HEADER, kind: 'id' },
+      { header: texts.section, kind: 'text' },
+      ...overallColumns(texts, false),
+      ...groupColumns(results.groups, texts),
+    ],
+    rows: results.sections.map((section) => [
+      section.sectionId,
+      textCell(section.title[texts.language]),
+      ...overallValues(section.overall, texts, false),
+      ...groupValues(section.byGroup, results.groups, texts),
+    ]),
+  };
+  const sectionTitles = new Map(results.sections.map((s) => [s.sectionId, s.title[texts.language]]));
+  const ranked = largestGaps(results, TOP_GAPS_COUNT);
+  const topGaps: TableBlock | undefined =
+    ranked.length === 0
+      ? undefined
+      : {
+          tableName: SUMMARY_TOP_GAPS_TABLE,
+          title: fillTemplate(texts.topGapsHeading, { count: ranked.length }),
+          // Statement and gap sit side by side: they are the chart's categories and values.
+          columns: [
+            { header: ID_HEADER, kind: 'id' },
+            { header: texts.statement, kind: 'text' },
+            { header: texts.gap, kind: 'gap' },
+            { header: texts.current, kind: 'mean' },
+            { header: texts.desired, kind: 'mean' },
+            { header: texts.section, kind: 'text' },
+          ],
+          rows: ranked.map(({ statement, gap, current, desired }) => [
+            statement.statementId,
+            textCell(shortLabel(statement.text[texts.language], CHART_LABEL_LENGTH)),
+            gap,
+            current,
+            desired,
+            textCell(sectionTitles.get(statement.sectionId) ?? statement.sectionId),
+          ]),
+        };
+  return {
+    titleLines: titleLines(results, context, texts.summaryTitle),
+    blocks: topGaps ? [sections, topGaps] : [sections],
+    topGaps,
+  };
+}
+
+/** Shown statements with a gap, largest first; ties keep survey order so refreshes are stable. */
+export function largestGaps(results: RoundResults, count: number) {
+  return results.statements
+    .flatMap((statement, order) => {
+      const cell = statement.overall;
+      if (cell.status !== 'shown' || cell.gap === null) return [];
+      return [{ statement, order, gap: cell.gap, current: cell.meanCurrent ?? '', desired: cell.meanDesired ?? '' }];
+    })
+    .sort((a, b) => b.gap - a.gap || a.order - b.order)
+    .slice(0, count);
+}

@@ -1,0 +1,71 @@
+import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Title, Tooltip } from 'chart.js';
+import type { RoundResults } from '../../core/results';
+import type { Language } from '../../core/text';
+import { buildSectionGapChart, type ChartData } from '../charts/gapChart';
+import { buildGroupChart } from '../charts/groupChart';
+import { sheetTextsFor, uiText } from '../i18n';
+
+// Only what two bar charts need: keeps the task pane bundle small.
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Title, Tooltip);
+
+const charts = new Map<string, Chart>();
+
+/** Draws the charts in the task pane; each canvas gets a hidden table with the same figures. */
+export function renderCharts(results: RoundResults, language: Language): void {
+  const texts = sheetTextsFor(language);
+  const gap = buildSectionGapChart(results, language, {
+    title: uiText(language, 'chartGapTitle'),
+    gap: uiText(language, 'chartGap'),
+    section: texts.section,
+  });
+  const groups = buildGroupChart(results, language, {
+    title: uiText(language, 'chartGroupsTitle'),
+    current: uiText(language, 'chartCurrent'),
+    desired: uiText(language, 'chartDesired'),
+    group: texts.group,
+  });
+  draw('gap-chart', gap, uiText(language, 'chartGapTitle'), language);
+  draw('group-chart', groups, uiText(language, 'chartGroupsTitle'), language);
+  const section = document.getElementById('charts-section');
+  if (section) section.hidden = false;
+}
+
+function draw(id: string, data: ChartData, title: string, language: Language): void {
+  const canvas = document.getElementById(id) as HTMLCanvasElement | null;
+  if (!canvas) return;
+  charts.get(id)?.destroy();
+  charts.delete(id);
+  const caption = document.getElementById(`${id}-caption`);
+  const table = document.getElementById(`${id}-table`);
+  canvas.setAttribute('aria-label', data.table.rows.length > 0 ? title : `${title}: ${uiText(language, 'chartNoData')}`);
+  if (caption) caption.textContent = title;
+  if (table) fillTable(table as HTMLTableElement, data, title, language);
+  if (data.table.rows.length === 0) return;
+  charts.set(id, new Chart(canvas, data.config));
+}
+
+function fillTable(table: HTMLTableElement, data: ChartData, title: string, language: Language): void {
+  const numbers = new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 2 });
+  const caption = document.createElement('caption');
+  caption.textContent = title;
+  const head = document.createElement('tr');
+  for (const column of data.table.columns) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = column;
+    head.append(th);
+  }
+  const rows = data.table.rows.map(([label, ...values]) => {
+    const tr = document.createElement('tr');
+    const th = document.createElement('th');
+    th.scope = 'row';
+    th.textContent = label;
+    tr.append(th, ...values.map((value) => {
+      const td = document.createElement('td');
+      td.textContent = value === null ? '–' : numbers.format(value);
+      return td;
+    }));
+    return tr;
+  });
+  table.replaceChildren(caption, head, ...rows);
+}

@@ -1,0 +1,42 @@
+import 'office-ui-fabric-core/dist/css/fabric.min.css';
+import './taskpane.css';
+import { connectToOffice } from '../excel/officeHost';
+import { pullRoundIntoWorkbook } from '../excel/pullRound';
+import { languageFromLocale } from '../i18n';
+import { startApp } from './app';
+import { renderCharts } from './chartsView';
+import { CredentialStore, type KeyValueStorage } from './credentials';
+import { TaskpaneSession } from './session';
+import { PaneView } from './view';
+
+function localStorageOrNothing(): KeyValueStorage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The API lives at the root the task pane was served from: /addin/taskpane.html → /. */
+function ownServerUrl(): string {
+  try {
+    const root = new URL('../', window.location.href);
+    return root.protocol.startsWith('http') ? root.href.replace(/\/+$/, '') : '';
+  } catch {
+    return '';
+  }
+}
+
+async function main(): Promise<void> {
+  const host = await connectToOffice();
+  const language = languageFromLocale(host.displayLanguage ?? navigator.language);
+  const session = new TaskpaneSession({
+    language,
+    store: new CredentialStore(localStorageOrNothing(), host.partitionKey),
+    excel: host.inExcel ? { support: host.support, pull: (input, onProgress) => pullRoundIntoWorkbook(input, onProgress) } : undefined,
+    pageIsHttps: window.location.protocol === 'https:',
+  });
+  await startApp({ language, session, view: new PaneView(language), defaultServerUrl: ownServerUrl(), renderCharts });
+}
+
+void main();

@@ -1,0 +1,685 @@
+/**
+ * A small in-memory Excel workbook behind office-addin-mock objects, for testing the code in
+ * addin/excel without Excel.
+ *
+ * office-addin-mock gives load/sync discipline (a property read before `load` + `sync` is an error
+ * string, a `load` of a property the object does not have throws), but it models no collections,
+ * enums, formulas, number formats, requirement sets or payload limits. This fake adds what the
+ * add-in relies on, and is strict where Excel is strict:
+ * - every proxy records property writes and method calls in order; `context.sync()` replays them
+ *   against the workbook state, like Excel runs a queued batch;
+ * - each sync is recorded with its estimated payload (JSON bytes of what was sent) and cell count;
+ * - sheet names, table names (case-insensitive, workbook-wide) and table ranges must not clash,
+ *   value grids must match their range, table headers must be unique non-empty text;
+ * - a string starting with =, +, - or @ written through `values` becomes a formula, as in Excel; a
+ *   leading apostrophe makes the rest plain text.
+ * It fails loudly on any API the add-in is not expected to use.
+ */
+import { OfficeMockObject } from 'office-addin-mock';
+
+export type Value = string | number | boolean;
+
+export interface Rect {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+export interface StoredCell {
+  value: Value;
+  /** Set when Excel would have evaluated the written text. */
+  formula?: string;
+}
+
+export interface TableState {
+  name: string;
+  sheet: SheetState;
+  rect: Rect;
+  style?: string;
+}
+
+export interface ChartState {
+  name: string;
+  type: string;
+  source: Rect;
+  seriesBy: string;
+  title?: string;
+  legendVisible?: boolean;
+  reversePlotOrder?: boolean;
+  position?: [string, string];
+}
+
+export interface ConditionalFormatState {
+  type: string;
+  rect: Rect;
+  props: Record<string, unknown>;
+}
+
+export interface FormatRecord {
+  rect: Rect;
+  property: string;
+  value: unknown;
+}
+
+export interface SheetState {
+  name: string;
+  rows: Map<number, Map<number, StoredCell>>;
+  numberFormats: Map<string, string>;
+  formats: FormatRecord[];
+  charts: ChartState[];
+  conditionalFormats: ConditionalFormatState[];
+  hiddenColumns: Set<number>;
+  columnWidths: Map<number, number>;
+  frozenRows: number;
+  autofits: Array<{ kind: 'columns' | 'rows'; rect: Rect }>;
+}
+
+export interface SyncRecord {
+  operations: string[];
+  bytes: number;
+  cells: number;
+  suspendedCalculation: boolean;
+  suspendedScreenUpdating: boolean;
+}
+
+interface PendingOp {
+  describe: string;
+  bytes: number;
+  cells: number;
+  write: boolean;
+  apply: () => void;
+}
+
+const ALL = Number.POSITIVE_INFINITY;
+
+/** Column letters to zero-based index: A → 0, AA → 26. */
+function columnIndex(letters: string): number {
+  return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + (ch.charCodeAt(0) - 64), 0) - 1;
+}
+
+/** 'A1', 'A1:C3', 'A:C' (whole columns); none for the whole sheet. */
+export function parseAddress(address?: string): Rect {
+  if (address === undefined || address === '') return { row: 0, col: 0, rows: ALL, cols: ALL };
+  const columns = /^([A-Z]+):([A-Z]+)$/i.exec(address);
+  if (columns) {
+    const first = columnIndex(columns[1]!);
+    return { row: 0, col: first, rows: ALL, cols: columnIndex(columns[2]!) - first + 1 };
+  }
+  const cells = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(address);
+  if (!cells) throw new Error(`fake Excel: unsupported address "${address}"`);
+  const row = Number(cells[2]) - 1;
+  const col = columnIndex(cells[1]!);
+  const lastRow = cells[4] ? Number(cells[4]) - 1 : row;
+  const lastCol = cells[3] ? columnIndex(cells[3]) : col;
+  return { row, col, rows: lastRow - row + 1, cols: lastCol - col + 1 };
+}
+
+function intersects(a: Rect, b: Rect): boolean {
+  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+}
+
+function contains(outer: Rect, inner: Rect): boolean {
+  return (
+    inner.row >= outer.row &&
+    inner.col >= outer.col &&
+    inner.row + inner.rows <= outer.row + outer.rows &&
+    inner.col + inner.cols <= outer.col + outer.cols
+  );
+}
+
+function estimate(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value ?? null), 'utf8');
+}
+
+/** What Excel stores for a value written through `range.values`. */
+function storeValue(value: Value): StoredCell {
+  if (typeof value !== 'string') return { value };
+  if (value.startsWith("'")) return { value: value.slice(1) };
+  if (/^[=+\-@]/.test(value) && value.length > 1) return { value: '#FORMULA', formula: value };
+  return { value };
+}
+
+export class FakeWorkbook {
+  readonly sheets: SheetState[] = [];
+  readonly tables: TableState[] = [];
+  readonly syncLog: SyncRecord[] = [];
+  /** Every string assigned to `values`, as the add-in sent it. */
+  readonly sentStrings: string[] = [];
+  activeSheet?: string;
+  private queue: PendingOp[] = [];
+  private loadsAfterSync: Array<() => void> = [];
+  private mocks = new Set<OfficeMockObject>();
+  private suspendedCalculation = false;
+  private suspendedScreenUpdating = false;
+
+  // ---- state helpers for tests ----
+
+  sheet(name: string): SheetState | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  requireSheet(name: string): SheetState {
+    const sheet = this.sheet(name);
+    if (!sheet) throw new Error(`fake Excel: no sheet "${name}"`);
+    return sheet;
+  }
+
+  table(name: string): TableState | undefined {
+    return this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+  }
+
+  requireTable(name: string): TableState {
+    const table = this.table(name);
+    if (!table) throw new Error(`fake Excel: no table "${name}"`);
+    return table;
+  }
+
+  cell(sheet: SheetState, row: number, col: number): StoredCell | undefined {
+    return sheet.rows.get(row)?.get(col);
+  }
+
+  value(sheet: SheetState, row: number, col: number): Value {
+    return this.cell(sheet, row, col)?.value ?? '';
+  }
+
+  grid(sheet: SheetState, rect: Rect): Value[][] {
+    return Array.from({ length: rect.rows }, (_, r) =>
+      Array.from({ length: rect.cols }, (_, c) => this.value(sheet, rect.row + r, rect.col + c)),
+    );
+  }
+
+  /** Header and data rows of a table, as Excel would show them. */
+  tableValues(name: string): { header: string[]; rows: Value[][] } {
+    const table = this.requireTable(name);
+    const all = this.grid(table.sheet, table.rect);
+    return { header: all[0]!.map(String), rows: all.slice(1) };
+  }
+
+  /** Zero-based index of the last row holding a value, or -1 for an empty sheet. */
+  lastUsedRow(sheet: SheetState): number {
+    let last = -1;
+    for (const [row, cells] of sheet.rows) if (cells.size > 0 && row > last) last = row;
+    return last;
+  }
+
+  numberFormat(sheet: SheetState, row: number, col: number): string {
+    return sheet.numberFormats.get(`${row},${col}`) ?? 'General';
+  }
+
+  /** Every cell holding a formula, as "Sheet!row,col: text". */
+  formulaCells(): string[] {
+    return this.sheets.flatMap((sheet) =>
+      [...sheet.rows.entries()].flatMap(([row, cells]) =>
+        [...cells.entries()].flatMap(([col, cell]) => (cell.formula ? [`${sheet.name}!${row},${col}: ${cell.formula}`] : [])),
+      ),
+    );
+  }
+
+  /** What a person typing into a cell does: no batch, no sync. */
+  type(sheet: SheetState, row: number, col: number, value: Value): void {
+    this.setCell(sheet, row, col, storeValue(value));
+  }
+
+  addSheetDirectly(name: string): SheetState {
+    return this.createSheet(name);
+  }
+
+  // ---- the Excel.RequestContext ----
+
+  createContext(): Excel.RequestContext {
+    const workbook = this;
+    const root = new OfficeMockObject({
+      workbook: {
+        worksheets: {
+          getItemOrNullObject: (name: string) => workbook.worksheetProxy({ name }, true),
+          getItem: (name: string) => workbook.worksheetProxy({ name }, false),
+          add: (name: string) => {
+            const ref = { name };
+            workbook.enqueue(`worksheets.add(${name})`, estimate(name), 0, true, () => {
+              workbook.createSheet(name);
+            });
+            return workbook.worksheetProxy(ref, false);
+          },
+        },
+        application: {
+          suspendApiCalculationUntilNextSync: () =>
+            workbook.enqueue('application.suspendApiCalculationUntilNextSync()', 10, 0, false, () => {
+              workbook.suspendedCalculation = true;
+            }),
+          suspendScreenUpdatingUntilNextSync: () =>
+            workbook.enqueue('application.suspendScreenUpdatingUntilNextSync()', 10, 0, false, () => {
+              workbook.suspendedScreenUpdating = true;
+            }),
+        },
+      },
+      sync: () => workbook.sync(),
+    });
+    return root as unknown as Excel.RequestContext;
+  }
+
+  /** What Excel.run does, for code that calls the global. */
+  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => batch(this.createContext());
+
+  // ---- internals ----
+
+  private createSheet(name: string): SheetState {
+    if (this.sheet(name)) throw new Error(`fake Excel: a sheet named "${name}" already exists`);
+    if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new Error(`fake Excel: invalid sheet name "${name}"`);
+    const sheet: SheetState = {
+      name,
+      rows: new Map(),
+      numberFormats: new Map(),
+      formats: [],
+      charts: [],
+      conditionalFormats: [],
+      hiddenColumns: new Set(),
+      columnWidths: new Map(),
+      frozenRows: 0,
+      autofits: [],
+    };
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  private setCell(sheet: SheetState, row: number, col: number, cell: StoredCell): void {
+    let cells = sheet.rows.get(row);
+    if (!cells) {
+      cells = new Map();
+      sheet.rows.set(row, cells);
+    }
+    if (cell.value === '' && !cell.formula) cells.delete(col);
+    else cells.set(col, cell);
+  }
+
+  private enqueue(describe: string, bytes: number, cells: number, write: boolean, apply: () => void): void {
+    this.queue.push({ describe, bytes, cells, write, apply });
+  }
+
+  private async sync(): Promise<void> {
+    const ops = this.queue;
+    this.queue = [];
+    this.suspendedCalculation = false;
+    this.suspendedScreenUpdating = false;
+    for (const op of ops) op.apply();
+    this.syncLog.push({
+      operations: ops.map((op) => op.describe),
+      bytes: ops.reduce((sum, op) => sum + op.bytes, 0),
+      cells: ops.reduce((sum, op) => sum + op.cells, 0),
+      suspendedCalculation: this.suspendedCalculation,
+      suspendedScreenUpdating: this.suspendedScreenUpdating,
+    });
+    const loads = this.loadsAfterSync;
+    this.loadsAfterSync = [];
+    for (const load of loads) load();
+    for (const mock of this.mocks) await mock.sync();
+    this.mocks.clear();
+  }
+
+  /**
+   * Wraps a mock so that writes and calls are queued in order, and loads take their values from
+   * the workbook state at sync time (the lazily computed `loaders`).
+   */
+  private proxy<T extends object>(
+    label: string,
+    seed: Record<string, unknown>,
+    loaders: Record<string, () => unknown>,
+    onSet: (path: string, value: unknown) => void,
+    /** Handed out as they are: collections, which office-addin-mock cannot model. */
+    passthrough: Record<string, unknown> = {},
+  ): T {
+    // Loadable properties are placeholders in the mock, so reading one before load + sync gives
+    // office-addin-mock's "not loaded" error; a load builds a second mock holding the values.
+    const placeholders = Object.fromEntries(Object.keys(loaders).map((name) => [name, '']));
+    const mock = new OfficeMockObject({ ...seed, ...placeholders });
+    const loaded = new Map<string, OfficeMockObject>();
+    const workbook = this;
+    const wrap = (target: OfficeMockObject, path: string[]): unknown =>
+      new Proxy(target, {
+        get(object, property, receiver) {
+          if (property === 'load' && path.length === 0) {
+            return (what?: string | string[]) => {
+              const names = (Array.isArray(what) ? what : String(what ?? '').split(',')).map((n) => n.trim()).filter(Boolean);
+              if (names.length === 0) throw new Error(`fake Excel: load() without property names on ${label}`);
+              if (workbook.queue.some((op) => op.write)) {
+                throw new Error(`fake Excel: ${label}.load(${names.join(',')}) after queued writes in the same batch`);
+              }
+              const values: Record<string, unknown> = {};
+              for (const name of names) {
+                const loader = loaders[name];
+                if (!loader) throw new Error(`fake Excel: ${label} cannot load "${name}"`);
+                values[name] = loader();
+              }
+              const holder = new OfficeMockObject(values);
+              holder.load(names);
+              workbook.mocks.add(holder);
+              for (const name of names) loaded.set(name, holder);
+              return receiver;
+            };
+          }
+          if (path.length === 0 && typeof property === 'string' && loaded.has(property)) {
+            return Reflect.get(loaded.get(property)!, property);
+          }
+          if (path.length === 0 && typeof property === 'string' && Object.prototype.hasOwnProperty.call(passthrough, property)) {
+            return passthrough[property];
+          }
+          const value = Reflect.get(object, property, receiver);
+          if (value instanceof OfficeMockObject && typeof property === 'string') return wrap(value, [...path, property]);
+          return value;
+        },
+        set(object, property, value) {
+          if (typeof property !== 'string') return Reflect.set(object, property, value);
+          const fullPath = [...path, property].join('.');
+          if (path.length === 0) loaded.delete(property);
+          const cells = Array.isArray(value) && Array.isArray(value[0]) ? value.length * (value[0] as unknown[]).length : 0;
+          workbook.enqueue(`${label}.${fullPath} = …`, estimate(value), fullPath === 'values' ? cells : 0, true, () =>
+            onSet(fullPath, value),
+          );
+          object[property as keyof OfficeMockObject] = value as never;
+          return true;
+        },
+      });
+    return wrap(mock, []) as T;
+  }
+
+  private worksheetProxy(ref: { name: string }, orNull: boolean): Excel.Worksheet {
+    const workbook = this;
+    const state = (): SheetState => {
+      const sheet = workbook.sheet(ref.name);
+      if (!sheet) throw new Error(`fake Excel: ItemNotFound: sheet "${ref.name}"`);
+      return sheet;
+    };
+    const tables = this.collectionProxy(`${ref.name}.tables`, () => this.tables.filter((t) => t.sheet === state()).map((t) => this.tableProxy({ state: t })), {
+      add: (where: Excel.Range | string, hasHeaders: boolean) => {
+        const tableRef: { state?: TableState } = {};
+        const rangeRect = typeof where === 'string' ? () => parseAddress(where) : () => rectOf(where);
+        this.enqueue(`${ref.name}.tables.add(…, ${hasHeaders})`, 60, 0, true, () => {
+          const sheet = state();
+          const rect = rangeRect();
+          if (!hasHeaders) throw new Error('fake Excel: Koers tables always have headers');
+          if (!Number.isFinite(rect.rows) || !Number.isFinite(rect.cols)) throw new Error('fake Excel: table over whole columns');
+          const clash = this.tables.find((t) => t.sheet === sheet && intersects(t.rect, rect));
+          if (clash) throw new Error(`fake Excel: a table cannot overlap another table (${clash.name})`);
+          const header = this.grid(sheet, { ...rect, rows: 1 })[0]!;
+          const seen = new Set<string>();
+          for (const name of header) {
+            const key = String(name).toLowerCase();
+            if (typeof name !== 'string' || name === '' || seen.has(key)) {
+              throw new Error(`fake Excel: table headers must be unique, non-empty text (got ${JSON.stringify(header)})`);
+            }
+            seen.add(key);
+          }
+          const table: TableState = { name: this.freeTableName(), sheet, rect };
+          this.tables.push(table);
+          tableRef.state = table;
+        });
+        return this.tableProxy(tableRef);
+      },
+    });
+    const charts = this.collectionProxy(`${ref.name}.charts`, () => state().charts.map((c) => this.chartProxy({ state: c, sheet: state })), {
+      add: (type: string, source: Excel.Range, seriesBy: string) => {
+        const chartRef: { state?: ChartState; sheet: () => SheetState } = { sheet: state };
+        this.enqueue(`${ref.name}.charts.add(${type})`, 60, 0, true, () => {
+          const chart: ChartState = { name: `Chart ${state().charts.length + 1}`, type, source: rectOf(source), seriesBy };
+          state().charts.push(chart);
+          chartRef.state = chart;
+        });
+        return this.chartProxy(chartRef);
+      },
+    });
+    return this.proxy<Excel.Worksheet>(
+      `worksheet(${ref.name})`,
+      {
+        freezePanes: {
+          freezeRows: (count: number) =>
+            this.enqueue(`${ref.name}.freezePanes.freezeRows(${count})`, 10, 0, true, () => {
+              state().frozenRows = count;
+            }),
+        },
+        getRange: (address?: string) => this.rangeProxy(state, () => parseAddress(address)),
+        getRangeByIndexes: (row: number, col: number, rows: number, cols: number) => {
+          if (rows < 1 || cols < 1) throw new Error('fake Excel: getRangeByIndexes needs at least one row and column');
+          return this.rangeProxy(state, () => ({ row, col, rows, cols }));
+        },
+        activate: () =>
+          this.enqueue(`${ref.name}.activate()`, 10, 0, true, () => {
+            this.activeSheet = state().name;
+          }),
+      },
+      {
+        isNullObject: () => {
+          if (!orNull) throw new Error('fake Excel: isNullObject on getItem()');
+          return !this.sheet(ref.name);
+        },
+        name: () => state().name,
+      },
+      (path) => {
+        throw new Error(`fake Excel: unexpected write worksheet.${path}`);
+      },
+      { tables, charts },
+    );
+  }
+
+  private freeTableName(): string {
+    for (let i = 1; ; i += 1) if (!this.table(`Table${i}`)) return `Table${i}`;
+  }
+
+  /** A collection whose `load('items/name')` fills `items` after the next sync. */
+  private collectionProxy(
+    label: string,
+    items: () => Array<{ load: (what: string) => unknown }>,
+    methods: Record<string, (...args: never[]) => unknown>,
+  ): Record<string, unknown> {
+    const workbook = this;
+    const collection: Record<string, unknown> = {
+      ...methods,
+      load(what: string) {
+        if (what !== 'items/name') throw new Error(`fake Excel: ${label}.load("${what}") is not modelled`);
+        collection.items = 'Error, context.sync() was not called';
+        workbook.loadsAfterSync.push(() => {
+          const list = items();
+          list.forEach((item) => item.load('name'));
+          collection.items = list;
+        });
+        return collection;
+      },
+      items: 'Error, property was not loaded',
+    };
+    // office-addin-mock has no collections: this plain object is handed out as it is.
+    return collection;
+  }
+
+  private tableProxy(ref: { state?: TableState }): Excel.Table {
+    const table = (): TableState => {
+      if (!ref.state || !this.tables.includes(ref.state)) throw new Error('fake Excel: the table does not exist');
+      return ref.state;
+    };
+    const sheet = () => table().sheet;
+    return this.proxy<Excel.Table>(
+      'table',
+      {
+        delete: () =>
+          this.enqueue('table.delete()', 10, 0, true, () => {
+            const state = table();
+            // Like ListObject.Delete: the table goes and so do its cells.
+            for (let r = 0; r < state.rect.rows; r += 1) {
+              for (let c = 0; c < state.rect.cols; c += 1) this.setCell(state.sheet, state.rect.row + r, state.rect.col + c, { value: '' });
+            }
+            this.tables.splice(this.tables.indexOf(state), 1);
+          }),
+        clearFilters: () => this.enqueue('table.clearFilters()', 10, 0, true, () => void table()),
+        getHeaderRowRange: () => this.rangeProxy(sheet, () => ({ ...table().rect, rows: 1 })),
+        getDataBodyRange: () => this.rangeProxy(sheet, () => ({ ...table().rect, row: table().rect.row + 1, rows: table().rect.rows - 1 })),
+      },
+      { name: () => table().name },
+      (path, value) => {
+        const state = table();
+        if (path === 'name') {
+          const name = String(value);
+          if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) {
+            throw new Error(`fake Excel: invalid table name "${name}"`);
+          }
+          const other = this.table(name);
+          if (other && other !== state) throw new Error(`fake Excel: the table name "${name}" is already used`);
+          state.name = name;
+        } else if (path === 'style') state.style = String(value);
+        else throw new Error(`fake Excel: unexpected write table.${path}`);
+      },
+    );
+  }
+
+  private chartProxy(ref: { state?: ChartState; sheet: () => SheetState }): Excel.Chart {
+    const chart = (): ChartState => {
+      if (!ref.state) throw new Error('fake Excel: the chart does not exist');
+      return ref.state;
+    };
+    return this.proxy<Excel.Chart>(
+      'chart',
+      {
+        title: {},
+        legend: {},
+        axes: { categoryAxis: {} },
+        delete: () =>
+          this.enqueue('chart.delete()', 10, 0, true, () => {
+            const list = ref.sheet().charts;
+            list.splice(list.indexOf(chart()), 1);
+          }),
+        setPosition: (start: string, end: string) =>
+          this.enqueue(`chart.setPosition(${start}, ${end})`, 30, 0, true, () => {
+            chart().position = [start, end];
+          }),
+      },
+      { name: () => chart().name },
+      (path, value) => {
+        const state = chart();
+        if (path === 'name') state.name = String(value);
+        else if (path === 'title.text') state.title = String(value);
+        else if (path === 'legend.visible') state.legendVisible = Boolean(value);
+        else if (path === 'axes.categoryAxis.reversePlotOrder') state.reversePlotOrder = Boolean(value);
+        else throw new Error(`fake Excel: unexpected write chart.${path}`);
+      },
+    );
+  }
+
+  private rangeProxy(sheet: () => SheetState, rect: () => Rect): Excel.Range {
+    const workbook = this;
+    const finite = (): Rect => {
+      const r = rect();
+      if (!Number.isFinite(r.rows) || !Number.isFinite(r.cols)) throw new Error('fake Excel: values of a whole-column range');
+      return r;
+    };
+    const range = this.proxy<Excel.Range>(
+      'range',
+      {
+        format: {
+          font: {},
+          fill: {},
+          autofitColumns: () =>
+            this.enqueue('range.format.autofitColumns()', 10, 0, true, () => sheet().autofits.push({ kind: 'columns', rect: rect() })),
+          autofitRows: () =>
+            this.enqueue('range.format.autofitRows()', 10, 0, true, () => sheet().autofits.push({ kind: 'rows', rect: rect() })),
+        },
+        conditionalFormats: {
+          add: (type: string) => {
+            const cf: ConditionalFormatState = { type, rect: { row: 0, col: 0, rows: 0, cols: 0 }, props: {} };
+            this.enqueue(`range.conditionalFormats.add(${type})`, 20, 0, true, () => {
+              cf.rect = rect();
+              sheet().conditionalFormats.push(cf);
+            });
+            return this.proxy<Excel.ConditionalFormat>(
+              'conditionalFormat',
+              { colorScale: {}, cellValue: { format: { fill: {}, font: {} } } },
+              {},
+              (path, value) => {
+                if (!path.startsWith(type === 'ColorScale' ? 'colorScale.' : 'cellValue.')) {
+                  throw new Error(`fake Excel: ${path} on a ${type} conditional format`);
+                }
+                cf.props[path] = value;
+              },
+            );
+          },
+          clearAll: () =>
+            this.enqueue('range.conditionalFormats.clearAll()', 10, 0, true, () => {
+              const target = rect();
+              const s = sheet();
+              s.conditionalFormats = s.conditionalFormats.filter((cf) => !intersects(cf.rect, target));
+            }),
+        },
+        getColumn: (index: number) => this.rangeProxy(sheet, () => ({ ...finite(), col: finite().col + index, cols: 1 })),
+        clear: (applyTo?: string) =>
+          this.enqueue(`range.clear(${applyTo ?? ''})`, 10, 0, true, () => {
+            const target = rect();
+            const s = sheet();
+            for (const [row, cells] of s.rows) {
+              if (row < target.row || row >= target.row + target.rows) continue;
+              for (const col of [...cells.keys()]) if (col >= target.col && col < target.col + target.cols) cells.delete(col);
+            }
+            if (applyTo === 'All' || applyTo === undefined || applyTo === 'Formats') {
+              for (const key of [...s.numberFormats.keys()]) {
+                const [row, col] = key.split(',').map(Number) as [number, number];
+                if (intersects({ row, col, rows: 1, cols: 1 }, target)) s.numberFormats.delete(key);
+              }
+              s.formats = s.formats.filter((f) => !contains(target, f.rect));
+            }
+          }),
+      },
+      {
+        values: () => workbook.grid(sheet(), finite()),
+        rowCount: () => finite().rows,
+        columnCount: () => finite().cols,
+      },
+      (path, value) => {
+        const s = sheet();
+        const target = rect();
+        if (path === 'values' || path === 'numberFormat') {
+          const grid = value as unknown[][];
+          const r = finite();
+          if (!Array.isArray(grid) || grid.length !== r.rows || grid.some((row) => !Array.isArray(row) || row.length !== r.cols)) {
+            throw new Error(`fake Excel: ${path} grid does not match a ${r.rows}×${r.cols} range`);
+          }
+          grid.forEach((row, i) =>
+            row.forEach((cell, j) => {
+              if (cell === null) return; // null leaves the cell as it is
+              if (path === 'values') {
+                if (!['string', 'number', 'boolean'].includes(typeof cell)) throw new Error(`fake Excel: cannot write ${String(cell)}`);
+                if (typeof cell === 'string') workbook.sentStrings.push(cell);
+                workbook.setCell(s, r.row + i, r.col + j, storeValue(cell as Value));
+              } else s.numberFormats.set(`${r.row + i},${r.col + j}`, String(cell));
+            }),
+          );
+        } else if (path === 'columnHidden') {
+          for (let c = 0; c < target.cols; c += 1) {
+            if (value) s.hiddenColumns.add(target.col + c);
+            else s.hiddenColumns.delete(target.col + c);
+          }
+        } else if (path === 'rowHidden') {
+          if (value !== false) throw new Error('fake Excel: Koers only unhides rows');
+        } else if (path === 'format.columnWidth') {
+          for (let c = 0; c < target.cols; c += 1) s.columnWidths.set(target.col + c, Number(value));
+        } else if (['format.font.bold', 'format.font.size', 'format.font.color', 'format.fill.color', 'format.wrapText', 'format.verticalAlignment'].includes(path)) {
+          s.formats.push({ rect: target, property: path.slice('format.'.length), value });
+        } else throw new Error(`fake Excel: unexpected write range.${path}`);
+      },
+    );
+    rangeRects.set(range, rect);
+    return range;
+  }
+}
+
+/** Ranges passed back into the API (tables.add, charts.add) are resolved through this map. */
+const rangeRects = new WeakMap<object, () => Rect>();
+
+function rectOf(range: unknown): Rect {
+  const rect = rangeRects.get(range as object);
+  if (!rect) throw new Error('fake Excel: not a range of this workbook');
+  return rect();
+}
+
+/** The format records that cover one cell (last one wins, as in Excel). */
+export function formatAt(sheet: SheetState, row: number, col: number, property: string): unknown {
+  let found: unknown;
+  for (const record of sheet.formats) {
+    if (record.property === property && contains(record.rect, { row, col, rows: 1, cols: 1 })) found = record.value;
+  }
+  return found;
+}

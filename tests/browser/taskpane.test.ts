@@ -1,0 +1,249 @@
+/**
+ * The built task pane (dist/addin/taskpane.html) in headless Chromium against the real server:
+ * connect → choose a round → pull, with Office stubbed (host Excel, language, requirement sets) and
+ * Excel.run bridged to the fake workbook of tests/addin/fakeExcel.ts. Also: the office.js fallback
+ * when the CDN is blocked, messages for a wrong key and an old Excel, and accessibility (axe-core).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { FakeWorkbook } from '../addin/fakeExcel';
+import { startKoersServer, type RunningServer } from '../addin/serverFixture';
+import { describeWithChromium, launchChromium } from './chromium';
+import { ExcelBridge, installOfficeStub, type OfficeStubOptions } from '../addin/excelBridge';
+
+jest.setTimeout(90_000);
+
+const repoRoot = path.resolve(__dirname, '../..');
+const distDir = path.resolve(process.env.KOERS_DIST_DIR ?? path.join(repoRoot, 'dist'));
+const PANE = { width: 350, height: 900 };
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(distDir, 'addin', 'taskpane.html'))) {
+    throw new Error(`No built task pane in ${distDir}: run npx webpack --mode development first`);
+  }
+  server = await startKoersServer({ distDir });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Pane {
+  context: BrowserContext;
+  page: Page;
+  workbook: FakeWorkbook;
+  bridge: ExcelBridge;
+  errors: string[];
+  requests: string[];
+}
+
+/** A task pane in Excel (stubbed), with the CDN unreachable as on many school networks. */
+async function openPane(
+  stub: Partial<OfficeStubOptions> | null,
+  options: { locale?: string; bypassCSP?: boolean; context?: BrowserContext } = {},
+): Promise<Pane> {
+  const context =
+    options.context ?? (await browser.newContext({ viewport: PANE, locale: options.locale ?? 'nl-NL', bypassCSP: options.bypassCSP ?? false }));
+  const page = await context.newPage();
+  const workbook = new FakeWorkbook();
+  const bridge = new ExcelBridge(workbook);
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('request', (request) => requests.push(request.url()));
+  await page.route('https://appsforoffice.microsoft.com/**', (route) => route.abort('blockedbyclient'));
+  if (stub) {
+    await bridge.attach(page);
+    await page.addInitScript(installOfficeStub, { displayLanguage: 'nl-NL', partitionKey: 'browser-test', excelApi: '1.9', ...stub });
+  }
+  await page.goto(`${server.baseUrl}/addin/taskpane.html`);
+  await page.waitForFunction(() => document.getElementById('app')?.getAttribute('aria-busy') === 'false');
+  return { context, page, workbook, bridge, errors, requests };
+}
+
+async function connect(page: Page, key: string): Promise<void> {
+  await page.getByLabel('API-sleutel').fill(key);
+  await page.getByLabel('API-sleutel').press('Enter');
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: path.join(repoRoot, 'node_modules/axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as {
+      axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: unknown }> }> }> };
+    }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+}
+
+describeWithChromium('task pane in Chromium', () => {
+  test('connect → choose a round → pull writes the sheets through Excel.run, with progress and charts', async () => {
+    const pane = await openPane({});
+    const { page, workbook } = pane;
+    try {
+      await page.getByRole('heading', { name: 'Verbinden met de Koers-server' }).waitFor();
+      // The server address defaults to where the task pane came from.
+      await expect(page.getByLabel('Adres van de server').inputValue()).resolves.toBe(server.baseUrl);
+      await connect(page, server.apiKey);
+
+      await page.getByRole('heading', { name: 'Kies een ronde' }).waitFor();
+      const radios = page.getByRole('radio');
+      await expect(radios.count()).resolves.toBe(3);
+      await expect(page.locator('.round-name').allTextContents()).resolves.toEqual([
+        'Nulmeting strategisch HRM',
+        'Nog leeg',
+        'Te kleine ronde',
+      ]);
+      await expect(page.locator('.round-meta').first().textContent()).resolves.toMatch(/24 antwoorden · open$/);
+      // Keyboard: focus the first radio and choose it with Space.
+      await radios.first().focus();
+      await page.keyboard.press('Space');
+      await expect(radios.first().isChecked()).resolves.toBe(true);
+
+      await page.getByRole('button', { name: 'Resultaten ophalen' }).click();
+      const status = page.getByRole('status');
+      await status.filter({ hasText: 'Klaar' }).waitFor();
+      await expect(status.textContent()).resolves.toBe('Klaar: de bladen "Resultaten", "Antwoorden", "Samenvatting" zijn bijgewerkt.');
+      await expect(page.locator('#progress-bar').evaluate((bar: HTMLProgressElement) => bar.value)).resolves.toBe(100);
+
+      expect(workbook.sheets.map((s) => s.name)).toEqual(['Resultaten', 'Antwoorden', 'Samenvatting']);
+      expect(workbook.tables.map((t) => t.name)).toEqual(
+        expect.arrayContaining(['Koers_internal', 'Koers.Responses', 'Koers.Summary.Sections', 'Koers.Summary.TopGaps']),
+      );
+      expect(workbook.tableValues('Koers.Responses').rows).toHaveLength(19);
+      expect(workbook.requireSheet('Samenvatting').charts.map((c) => c.name)).toEqual(['Koers.TopGaps']);
+      expect(workbook.formulaCells()).toEqual([]);
+      expect(workbook.activeSheet).toBe('Resultaten');
+
+      // Charts in the pane, each with a table of the same figures for screen readers.
+      await page.getByRole('heading', { name: 'Overzicht' }).waitFor();
+      const canvasWidth = await page.locator('#gap-chart').evaluate((canvas: HTMLCanvasElement) => canvas.width);
+      expect(canvasWidth).toBeGreaterThan(0);
+      await expect(page.locator('#gap-chart-table tr').count()).resolves.toBe(1 + 5);
+      await expect(page.locator('#group-chart-table th[scope="row"]').allTextContents()).resolves.toEqual(['Leraren', 'Onderwijsondersteunend personeel (OOP)', 'Teamleiders']);
+      // A task pane is narrow: nothing may stick out sideways.
+      await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
+      expect(pane.errors).toEqual([]);
+      // Office was already there (the stub), so neither the CDN nor the local copy was loaded.
+      expect(pane.requests.some((url) => url.includes('office.js'))).toBe(false);
+    } finally {
+      await pane.context.close();
+    }
+  });
+
+  test('a wrong key gets an alert and the focus goes back to the key; a remembered key reconnects on reload', async () => {
+    const pane = await openPane({});
+    const { page } = pane;
+    try {
+      await connect(page, 'koers_not_a_key');
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      await expect(alert.textContent()).resolves.toBe('De API-sleutel klopt niet. Vraag de beheerder om een geldige sleutel.');
+      await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('api-key');
+
+      await connect(page, server.apiKey);
+      await page.getByRole('heading', { name: 'Kies een ronde' }).waitFor();
+      const stored = await page.evaluate(() => Object.keys(localStorage));
+      expect(stored).toEqual(['browser-test:koers.connection']);
+
+      await page.reload();
+      await page.getByRole('heading', { name: 'Kies een ronde' }).waitFor();
+      await page.getByRole('button', { name: 'Andere server of sleutel' }).click();
+      await page.getByRole('heading', { name: 'Verbinden met de Koers-server' }).waitFor();
+      await expect(page.evaluate(() => Object.keys(localStorage))).resolves.toEqual([]);
+    } finally {
+      await pane.context.close();
+    }
+  });
+
+  test('round without responses, and an Excel that is too old, get clear messages and no writes', async () => {
+    const pane = await openPane({ excelApi: '1.8' });
+    const { page, workbook } = pane;
+    try {
+      await connect(page, server.apiKey);
+      await page.getByRole('heading', { name: 'Kies een ronde' }).waitFor();
+      await expect(page.getByRole('status').textContent()).resolves.toMatch(/te oud voor Koers \(nodig: ExcelApi 1\.9\)/);
+      await page.getByRole('radio', { name: /Nulmeting/ }).check();
+      await page.getByRole('button', { name: 'Resultaten ophalen' }).click();
+      await expect(page.getByRole('alert').textContent()).resolves.toMatch(/te oud voor Koers/);
+      expect(workbook.sheets).toHaveLength(0);
+    } finally {
+      await pane.context.close();
+    }
+    const modern = await openPane({});
+    try {
+      await connect(modern.page, server.apiKey);
+      await modern.page.getByRole('radio', { name: /Nog leeg/ }).check();
+      await modern.page.getByRole('button', { name: 'Resultaten ophalen' }).click();
+      await expect(modern.page.getByRole('alert').textContent()).resolves.toBe('Deze ronde heeft nog geen antwoorden. Probeer het later opnieuw.');
+      await modern.page.getByRole('radio', { name: /Te kleine ronde/ }).check();
+      await modern.page.getByRole('button', { name: 'Resultaten ophalen' }).click();
+      await modern.page.getByRole('alert').filter({ hasText: 'anonimiteit' }).waitFor();
+      expect(modern.workbook.sheets).toHaveLength(0);
+    } finally {
+      await modern.context.close();
+    }
+  });
+
+  test('English Office gets an English pane and English sheets', async () => {
+    const pane = await openPane({ displayLanguage: 'en-US' }, { locale: 'en-US' });
+    const { page, workbook } = pane;
+    try {
+      await page.getByLabel('API key').fill(server.apiKey);
+      await page.getByRole('button', { name: 'Connect' }).click();
+      await page.getByRole('radio', { name: /Nulmeting/ }).check();
+      await page.getByRole('button', { name: 'Get results' }).click();
+      await page.getByRole('status').filter({ hasText: 'Done' }).waitFor();
+      expect(workbook.sheets.map((s) => s.name)).toEqual(['Results', 'Responses', 'Summary']);
+      await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
+    } finally {
+      await pane.context.close();
+    }
+  });
+
+  test('with the CDN blocked and no Office around, the local office.js is loaded under the page CSP', async () => {
+    const pane = await openPane(null, { locale: 'nl-NL' });
+    const { page } = pane;
+    try {
+      await page.getByRole('heading', { name: 'Verbinden met de Koers-server' }).waitFor();
+      expect(pane.requests).toEqual(expect.arrayContaining([expect.stringMatching(/^https:\/\/appsforoffice\.microsoft\.com\//)]));
+      expect(pane.requests).toContain(`${server.baseUrl}/addin/office-js/office.js`);
+      await expect(page.evaluate(() => typeof (window as unknown as { Office?: unknown }).Office)).resolves.toBe('object');
+      // Outside Excel the pane says where it belongs.
+      await expect(page.getByRole('status').textContent()).resolves.toBe('Open Koers vanuit Excel om resultaten in een werkmap te zetten.');
+      // office.js itself, outside Office, tries to frame its telemetry service: refused by the CSP, harmless.
+      const cspErrors = pane.errors.filter((e) => /Content Security Policy/i.test(e) && !/telemetryservice\.firstpartyapps\.oaspapps\.com/.test(e));
+      expect(cspErrors).toEqual([]);
+    } finally {
+      await pane.context.close();
+    }
+  });
+
+  test('no serious accessibility problems in the connect and rounds views', async () => {
+    const pane = await openPane({}, { bypassCSP: true });
+    const { page } = pane;
+    try {
+      expect(await axeViolations(page)).toEqual([]);
+      await connect(page, server.apiKey);
+      await page.getByRole('heading', { name: 'Kies een ronde' }).waitFor();
+      await page.getByRole('radio', { name: /Nulmeting/ }).check();
+      await page.getByRole('button', { name: 'Resultaten ophalen' }).click();
+      await page.getByRole('status').filter({ hasText: 'Klaar' }).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await pane.context.close();
+    }
+  });
+});
