@@ -1,5 +1,6 @@
 import './form.css';
 import type { Language } from '../../../core/text';
+import { announce, bindLanguageSwitch, showLanguage } from '../shared/pageChrome';
 import { fetchForm, postResponse, type ApiResult, type ResponseBody } from './formApi';
 import type { FormPayload } from './formPayload';
 import { ratingErrorId, ratingName, renderRatingError } from './formQuestions';
@@ -327,18 +328,13 @@ class RespondentForm {
   }
 
   private announce(text: string): void {
-    // Clearing first makes screen readers repeat an identical message.
-    this.status.textContent = '';
-    window.setTimeout(() => {
-      this.status.textContent = text;
-    }, 50);
+    announce(this.status, text);
   }
 
   private setupLanguageSwitch(): void {
-    for (const b of document.querySelectorAll<HTMLButtonElement>('[data-language]')) {
-      b.addEventListener('click', () => {
-        const language = b.dataset.language === 'en' ? 'en' : 'nl';
-        if (language === this.language) return;
+    bindLanguageSwitch(
+      () => this.language,
+      (language) => {
         this.language = language;
         saveLanguagePreference(language);
         this.applyLanguage();
@@ -347,18 +343,12 @@ class RespondentForm {
           this.show(this.view, false);
           window.scrollTo(0, scroll);
         }
-      });
-    }
+      },
+    );
   }
 
   private applyLanguage(): void {
-    const t = this.t;
-    document.documentElement.lang = this.language;
-    const group = document.querySelector<HTMLElement>('[data-role="language-switch"]');
-    group?.setAttribute('aria-label', t.languageGroup);
-    for (const b of document.querySelectorAll<HTMLButtonElement>('[data-language]')) {
-      b.setAttribute('aria-pressed', String(b.dataset.language === this.language));
-    }
+    showLanguage(this.language, this.t.languageGroup);
   }
 }
 

@@ -4,6 +4,7 @@ import type { ScoringPagePayload } from '../../../core/levers/scoringSession';
 import type { Language } from '../../../core/text';
 import { loadLanguagePreference, saveLanguagePreference, storageAvailable } from '../form/formStorage';
 import { languageFromBrowser } from '../form/formText';
+import { announce, bindLanguageSwitch, showLanguage } from '../shared/pageChrome';
 import { fetchScoring, postScores, type ApiResult } from './scoringApi';
 import {
   clearDraft,
@@ -255,18 +256,13 @@ class ScoringPage {
   }
 
   private announce(text: string): void {
-    // Clearing first makes screen readers repeat an identical message.
-    this.status.textContent = '';
-    window.setTimeout(() => {
-      this.status.textContent = text;
-    }, 50);
+    announce(this.status, text);
   }
 
   private setupLanguageSwitch(): void {
-    for (const b of document.querySelectorAll<HTMLButtonElement>('[data-language]')) {
-      b.addEventListener('click', () => {
-        const language = b.dataset.language === 'en' ? 'en' : 'nl';
-        if (language === this.language) return;
+    bindLanguageSwitch(
+      () => this.language,
+      (language) => {
         this.language = language;
         saveLanguagePreference(language);
         this.applyLanguage();
@@ -275,17 +271,13 @@ class ScoringPage {
           this.show(this.view, false);
           window.scrollTo(0, scroll);
         }
-      });
-    }
+      },
+    );
   }
 
   private applyLanguage(): void {
-    document.documentElement.lang = this.language;
     document.title = this.t.pageTitle;
-    document.querySelector<HTMLElement>('[data-role="language-switch"]')?.setAttribute('aria-label', this.t.languageGroup);
-    for (const b of document.querySelectorAll<HTMLButtonElement>('[data-language]')) {
-      b.setAttribute('aria-pressed', String(b.dataset.language === this.language));
-    }
+    showLanguage(this.language, this.t.languageGroup);
   }
 }
 

@@ -1,0 +1,28 @@
+import type { Language } from '../../../core/text';
+
+/** Puts a message in a live region; clearing first makes screen readers repeat an identical message. */
+export function announce(status: HTMLElement, text: string): void {
+  status.textContent = '';
+  window.setTimeout(() => {
+    status.textContent = text;
+  }, 50);
+}
+
+/** Wires the NL | EN buttons; `onSwitch` runs only when the language really changes. */
+export function bindLanguageSwitch(current: () => Language, onSwitch: (language: Language) => void): void {
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-language]')) {
+    button.addEventListener('click', () => {
+      const language = button.dataset.language === 'en' ? 'en' : 'nl';
+      if (language !== current()) onSwitch(language);
+    });
+  }
+}
+
+/** Sets the page language and the switch's state and label. */
+export function showLanguage(language: Language, switchLabel: string): void {
+  document.documentElement.lang = language;
+  document.querySelector<HTMLElement>('[data-role="language-switch"]')?.setAttribute('aria-label', switchLabel);
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-language]')) {
+    button.setAttribute('aria-pressed', String(button.dataset.language === language));
+  }
+}
