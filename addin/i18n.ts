@@ -13,7 +13,7 @@ export function localized(text: LocalizedText, language: Language): string {
 const uiTexts = {
   nl: {
     appTitle: 'Koers',
-    appSubtitle: 'Resultaten van een ronde ophalen in Excel',
+    appSubtitle: 'Ontdek de verschillen, kies de maatregelen',
     connectHeading: 'Verbinden met de Koers-server',
     serverUrlLabel: 'Adres van de server',
     serverUrlHelp: 'Meestal het adres waarvandaan deze invoegtoepassing komt.',
@@ -61,10 +61,74 @@ const uiTexts = {
     loading: 'Koers wordt geladen…',
     roundsLegend: 'Rondes van uw organisatie',
     urlRequired: 'Vul het adres van de server in.',
+    kiesHeading: 'Kies: maatregelen afwegen',
+    kiesIntro:
+      'Zet de maatregelen voor deze ronde op het blad "Kies", met de voorstellen uit de resultaten bovenaan. Vul daar Impact en Haalbaarheid in (1–5) en zet Gekozen op Ja.',
+    kiesWriteButton: 'Kies-blad maken/bijwerken',
+    kiesWriting: 'Bezig met het Kies-blad…',
+    kiesChartButton: 'Grafiek bijwerken',
+    kiesReading: 'Blad lezen…',
+    kiesWriteDone:
+      'Klaar: het blad "{sheet}" staat er met {count} maatregelen, waarvan {suggested} voorgesteld op grond van de resultaten. Wat u al had ingevuld is bewaard.',
+    kiesNoSuggestions:
+      'De resultaten van deze ronde geven (nog) geen voorstellen; alle maatregelen van uw organisatie staan op het blad.',
+    kiesKeepsInput: 'Impact, Haalbaarheid en Gekozen blijven bewaard als u het blad opnieuw maakt.',
+    kiesChartTitle: 'Impact en haalbaarheid per maatregel',
+    kiesChartDone: 'De grafiek toont {count} gescoorde maatregelen van het blad "{sheet}".',
+    kiesChartEmpty: 'Nog geen scores op het blad "{sheet}". Vul Impact en Haalbaarheid in en klik op Grafiek bijwerken.',
+    kiesChartYours: 'Uw scores',
+    kiesChartMt: 'MT (gemiddelde)',
+    kiesChartBorder: 'Grens',
+    kiesChartChosen: 'gekozen',
+    matrixImpact: 'Impact',
+    matrixFeasibility: 'Haalbaarheid',
+    matrixQuadrant: 'Kwadrant: {quadrant}',
+    kiesSheetMissing: 'Er is nog geen Kies-blad in deze werkmap. Klik eerst op "Kies-blad maken/bijwerken".',
+    mtHeading: 'Het MT laten scoren',
+    mtIntro:
+      'Elk MT-lid krijgt een persoonlijke link om de maatregelen te scoren. Gekozen maatregelen worden gescoord; is er nog niets gekozen, dan de voorgestelde.',
+    ratersLabel: 'Aantal MT-leden (persoonlijke links)',
+    ratersInvalid: 'Vul een aantal MT-leden in van 1 tot en met {max}.',
+    mtOpenButton: 'MT-sessie openen',
+    mtOpenReplaceButton: 'Toch een nieuwe MT-sessie openen',
+    mtOpening: 'Sessie openen…',
+    mtOpenDone: 'De MT-sessie is geopend voor {count} maatregelen ({source}). Stuur elk MT-lid één link.',
+    mtSourceChosen: 'de gekozen maatregelen',
+    mtSourceSuggested: 'de voorgestelde maatregelen, want er is nog niets gekozen',
+    mtNothingToScore: 'Er is niets om te scoren: kies maatregelen op het Kies-blad (Gekozen: Ja).',
+    mtTooManyLevers: 'Kies ten hoogste {max} maatregelen voor één MT-sessie (nu {count}).',
+    mtAlreadyOpen:
+      'Er loopt al een MT-sessie voor deze ronde, met scores van {submitted} van {links} MT-leden. Een nieuwe sessie sluit die af; de links daarvan werken dan niet meer. Klik nogmaals om toch een nieuwe te openen.',
+    mtLinksHeading: 'Persoonlijke links',
+    mtLinksHelp: 'Deze links worden maar één keer getoond. Kopieer ze nu en stuur elk MT-lid een eigen link.',
+    mtLinkLabel: 'Link {number}',
+    mtCopyButton: 'Kopieer',
+    mtCopyLabel: 'Kopieer link {number}',
+    mtCopyAllButton: 'Kopieer alle links',
+    mtCopied: 'Link {number} is gekopieerd.',
+    mtCopiedAll: 'Alle {count} links zijn gekopieerd.',
+    mtCopyFailed: 'Kopiëren lukte niet; selecteer de link en kopieer hem zelf (Ctrl+C).',
+    mtPullButton: 'MT-scores ophalen',
+    mtPulling: 'Scores ophalen…',
+    mtPullDone: 'MT-scores staan op het blad: {submitted} van {links} MT-leden hebben gescoord{adviser}. Sessie: {status}.',
+    mtPullNone: 'Nog geen MT-scores binnen: 0 van {links} MT-leden hebben gescoord. Sessie: {status}.',
+    mtAdviserCounted: ', plus uw eigen scores',
+    mtStatusOpen: 'open',
+    mtStatusClosed: 'gesloten',
+    mtNotOnSheet: ' {count} maatregelen uit de sessie staan niet op het Kies-blad; maak het blad opnieuw.',
+    adviserButton: 'Mijn scores meetellen',
+    adviserSending: 'Scores versturen…',
+    adviserDone: 'Uw scores voor {count} maatregelen tellen mee als één extra beoordelaar.',
+    adviserMissing: ' {count} maatregelen uit de MT-sessie hebt u nog niet volledig gescoord.',
+    adviserNoScores:
+      'Er zijn geen scores om mee te tellen: vul op het Kies-blad Impact en Haalbaarheid (1–5) in bij maatregelen uit de MT-sessie.',
+    amoHeading: 'AMO-check',
+    errorNoScoringSession: 'Voor deze ronde is nog geen MT-sessie geopend. Klik eerst op "MT-sessie openen".',
+    errorScoringClosed: 'Deze MT-sessie is gesloten: er kunnen geen scores meer bij. Open een nieuwe sessie als het MT opnieuw moet scoren.',
   },
   en: {
     appTitle: 'Koers',
-    appSubtitle: 'Pull the results of a round into Excel',
+    appSubtitle: 'Discover the gaps, choose the levers',
     connectHeading: 'Connect to the Koers server',
     serverUrlLabel: 'Server address',
     serverUrlHelp: 'Usually the address this add-in was loaded from.',
@@ -112,6 +176,69 @@ const uiTexts = {
     loading: 'Loading Koers…',
     roundsLegend: "Your organisation's rounds",
     urlRequired: 'Enter the server address.',
+    kiesHeading: 'Choose: weigh the levers',
+    kiesIntro:
+      'Put the levers for this round on the "Choose" sheet, with the ones the results suggest at the top. Fill in Impact and Feasibility there (1–5) and set Chosen to Yes.',
+    kiesWriteButton: 'Create/update Choose sheet',
+    kiesWriting: 'Writing the Choose sheet…',
+    kiesChartButton: 'Update chart',
+    kiesReading: 'Reading the sheet…',
+    kiesWriteDone:
+      'Done: the "{sheet}" sheet lists {count} levers, {suggested} of them suggested by the results. What you had filled in is kept.',
+    kiesNoSuggestions: "This round's results give no suggestions (yet); all your organisation's levers are on the sheet.",
+    kiesKeepsInput: 'Impact, Feasibility and Chosen are kept when you create the sheet again.',
+    kiesChartTitle: 'Impact and feasibility per lever',
+    kiesChartDone: 'The chart shows {count} scored levers from the "{sheet}" sheet.',
+    kiesChartEmpty: 'No scores on the "{sheet}" sheet yet. Fill in Impact and Feasibility and click Update chart.',
+    kiesChartYours: 'Your scores',
+    kiesChartMt: 'MT (mean)',
+    kiesChartBorder: 'Border',
+    kiesChartChosen: 'chosen',
+    matrixImpact: 'Impact',
+    matrixFeasibility: 'Feasibility',
+    matrixQuadrant: 'Quadrant: {quadrant}',
+    kiesSheetMissing: 'This workbook has no Choose sheet yet. Click "Create/update Choose sheet" first.',
+    mtHeading: 'Let the MT score',
+    mtIntro:
+      'Each MT member gets a personal link to score the levers. The chosen levers are scored; if nothing is chosen yet, the suggested ones.',
+    ratersLabel: 'Number of MT members (personal links)',
+    ratersInvalid: 'Enter a number of MT members from 1 to {max}.',
+    mtOpenButton: 'Open MT session',
+    mtOpenReplaceButton: 'Open a new MT session anyway',
+    mtOpening: 'Opening the session…',
+    mtOpenDone: 'The MT session is open for {count} levers ({source}). Send each MT member one link.',
+    mtSourceChosen: 'the chosen levers',
+    mtSourceSuggested: 'the suggested levers, as nothing is chosen yet',
+    mtNothingToScore: 'There is nothing to score: choose levers on the Choose sheet (Chosen: Yes).',
+    mtTooManyLevers: 'Choose at most {max} levers for one MT session (now {count}).',
+    mtAlreadyOpen:
+      'An MT session for this round is already running, with scores from {submitted} of {links} MT members. A new session closes it, and its links stop working. Click again to open a new one anyway.',
+    mtLinksHeading: 'Personal links',
+    mtLinksHelp: 'These links are shown only once. Copy them now and send each MT member a link of their own.',
+    mtLinkLabel: 'Link {number}',
+    mtCopyButton: 'Copy',
+    mtCopyLabel: 'Copy link {number}',
+    mtCopyAllButton: 'Copy all links',
+    mtCopied: 'Link {number} has been copied.',
+    mtCopiedAll: 'All {count} links have been copied.',
+    mtCopyFailed: 'Copying did not work; select the link and copy it yourself (Ctrl+C).',
+    mtPullButton: 'Get MT scores',
+    mtPulling: 'Getting scores…',
+    mtPullDone: 'The MT scores are on the sheet: {submitted} of {links} MT members have scored{adviser}. Session: {status}.',
+    mtPullNone: 'No MT scores yet: 0 of {links} MT members have scored. Session: {status}.',
+    mtAdviserCounted: ', plus your own scores',
+    mtStatusOpen: 'open',
+    mtStatusClosed: 'closed',
+    mtNotOnSheet: ' {count} levers of the session are not on the Choose sheet; create the sheet again.',
+    adviserButton: 'Count my scores',
+    adviserSending: 'Sending scores…',
+    adviserDone: 'Your scores for {count} levers count as one more rater.',
+    adviserMissing: ' You have not fully scored {count} levers of the MT session yet.',
+    adviserNoScores:
+      'There are no scores to count: on the Choose sheet, fill in Impact and Feasibility (1–5) for levers of the MT session.',
+    amoHeading: 'AMO check',
+    errorNoScoringSession: 'No MT session has been opened for this round yet. Click "Open MT session" first.',
+    errorScoringClosed: 'This MT session is closed: no more scores can be added. Open a new session if the MT should score again.',
   },
 } satisfies Record<Language, Record<string, string>>;
 
@@ -153,6 +280,51 @@ export interface SheetTexts {
   topGapsChartTitle: string;
   noGaps: string;
   suppressedGroupsNote: string;
+  kiesSheet: string;
+  kiesTitle: string;
+  kiesIntro: string;
+  kiesAmoLine: string;
+  kiesMtLineNone: string;
+  kiesMtLine: string;
+  kiesMtAdviser: string;
+  kiesStatusOpen: string;
+  kiesStatusClosed: string;
+  kiesHelperTitle: string;
+  kiesBorderFeasibility: string;
+  kiesBorderImpact: string;
+  kiesChartTitle: string;
+  kiesChartYours: string;
+  kiesChartMt: string;
+  kiesScoreAlertTitle: string;
+  kiesScoreAlert: string;
+  kiesChosenAlertTitle: string;
+  kiesChosenAlert: string;
+  kiesHeaders: KiesHeaders;
+}
+
+/** Column headers of the Kies sheet's table, one per column of addin/sheets/kiesLayout.ts. */
+export interface KiesHeaders {
+  number: string;
+  title: string;
+  cluster: string;
+  themes: string;
+  amo: string;
+  why: string;
+  impact: string;
+  feasibility: string;
+  priority: string;
+  quadrant: string;
+  chosen: string;
+  mtRaters: string;
+  mtImpact: string;
+  mtFeasibility: string;
+  mtMedianImpact: string;
+  mtMedianFeasibility: string;
+  mtSpreadImpact: string;
+  mtSpreadFeasibility: string;
+  mtQuadrant: string;
+  disagreement: string;
+  mtRemarks: string;
 }
 
 const sheetTexts: Record<Language, SheetTexts> = {
@@ -187,6 +359,49 @@ const sheetTexts: Record<Language, SheetTexts> = {
     topGapsChartTitle: 'Grootste verschillen tussen gewenst en huidig',
     noGaps: 'Nog geen verschillen om te tonen.',
     suppressedGroupsNote: 'Niet getoond (te weinig respondenten): {groups}.',
+    kiesSheet: 'Kies',
+    kiesTitle: 'Kies: maatregelen voor {round}',
+    kiesIntro:
+      'Vul per maatregel Impact en Haalbaarheid in (1 = laag, 5 = hoog) en zet Gekozen op Ja. Prioriteit = impact × haalbaarheid; boven {threshold} telt als hoog. Bijgewerkt op {date}.',
+    kiesAmoLine: 'AMO-check: {message}',
+    kiesMtLineNone: 'MT-scores: nog geen MT-sessie voor deze ronde.',
+    kiesMtLine: 'MT-scores (sessie {status}): {submitted} van {links} MT-leden hebben gescoord{adviser}. Opgehaald op {date}.',
+    kiesMtAdviser: ', plus de adviseur',
+    kiesStatusOpen: 'open',
+    kiesStatusClosed: 'gesloten',
+    kiesHelperTitle: 'Kwadrantgrenzen voor de grafiek (niet wijzigen)',
+    kiesBorderFeasibility: 'Grens haalbaarheid',
+    kiesBorderImpact: 'Grens impact',
+    kiesChartTitle: 'Impact en haalbaarheid per maatregel',
+    kiesChartYours: 'Adviseur',
+    kiesChartMt: 'MT (gemiddelde)',
+    kiesScoreAlertTitle: 'Score van 1 tot 5',
+    kiesScoreAlert: 'Kies een hele score van 1 (laag) tot 5 (hoog).',
+    kiesChosenAlertTitle: 'Gekozen',
+    kiesChosenAlert: 'Kies Ja of Nee.',
+    kiesHeaders: {
+      number: 'Nr.',
+      title: 'Maatregel',
+      cluster: 'Cluster',
+      themes: "Thema's",
+      amo: 'AMO',
+      why: 'Waarom',
+      impact: 'Impact (1–5)',
+      feasibility: 'Haalbaarheid (1–5)',
+      priority: 'Prioriteit',
+      quadrant: 'Kwadrant',
+      chosen: 'Gekozen',
+      mtRaters: 'MT-beoordelaars',
+      mtImpact: 'MT impact',
+      mtFeasibility: 'MT haalbaarheid',
+      mtMedianImpact: 'MT mediaan impact',
+      mtMedianFeasibility: 'MT mediaan haalbaarheid',
+      mtSpreadImpact: 'MT spreiding impact',
+      mtSpreadFeasibility: 'MT spreiding haalbaarheid',
+      mtQuadrant: 'MT kwadrant',
+      disagreement: 'Onenigheid',
+      mtRemarks: 'MT-opmerkingen',
+    },
   },
   en: {
     language: 'en',
@@ -219,6 +434,49 @@ const sheetTexts: Record<Language, SheetTexts> = {
     topGapsChartTitle: 'Largest gaps between desired and current',
     noGaps: 'No gaps to show yet.',
     suppressedGroupsNote: 'Not shown (too few respondents): {groups}.',
+    kiesSheet: 'Choose',
+    kiesTitle: 'Choose: levers for {round}',
+    kiesIntro:
+      'For each lever, fill in Impact and Feasibility (1 = low, 5 = high) and set Chosen to Yes. Priority = impact × feasibility; above {threshold} counts as high. Updated on {date}.',
+    kiesAmoLine: 'AMO check: {message}',
+    kiesMtLineNone: 'MT scores: no MT session for this round yet.',
+    kiesMtLine: 'MT scores (session {status}): {submitted} of {links} MT members have scored{adviser}. Retrieved on {date}.',
+    kiesMtAdviser: ', plus the adviser',
+    kiesStatusOpen: 'open',
+    kiesStatusClosed: 'closed',
+    kiesHelperTitle: 'Quadrant borders for the chart (do not change)',
+    kiesBorderFeasibility: 'Feasibility border',
+    kiesBorderImpact: 'Impact border',
+    kiesChartTitle: 'Impact and feasibility per lever',
+    kiesChartYours: 'Adviser',
+    kiesChartMt: 'MT (mean)',
+    kiesScoreAlertTitle: 'Score from 1 to 5',
+    kiesScoreAlert: 'Choose a whole score from 1 (low) to 5 (high).',
+    kiesChosenAlertTitle: 'Chosen',
+    kiesChosenAlert: 'Choose Yes or No.',
+    kiesHeaders: {
+      number: 'No.',
+      title: 'Lever',
+      cluster: 'Cluster',
+      themes: 'Themes',
+      amo: 'AMO',
+      why: 'Why',
+      impact: 'Impact (1–5)',
+      feasibility: 'Feasibility (1–5)',
+      priority: 'Priority',
+      quadrant: 'Quadrant',
+      chosen: 'Chosen',
+      mtRaters: 'MT raters',
+      mtImpact: 'MT impact',
+      mtFeasibility: 'MT feasibility',
+      mtMedianImpact: 'MT median impact',
+      mtMedianFeasibility: 'MT median feasibility',
+      mtSpreadImpact: 'MT spread impact',
+      mtSpreadFeasibility: 'MT spread feasibility',
+      mtQuadrant: 'MT quadrant',
+      disagreement: 'Disagreement',
+      mtRemarks: 'MT remarks',
+    },
   },
 };
 

@@ -1,13 +1,23 @@
 import type { z } from 'zod';
+import type { Lever } from '../../core/levers/lever';
+import type { ScoreInput } from '../../core/levers/scoring';
+import type { ScoringSessionInput } from '../../core/levers/scoringSession';
 import { roundResultsSchema, type RoundResults } from '../../core/results';
 import type { Language } from '../../core/text';
 import {
   errorBodySchema,
   healthSchema,
+  leverListSchema,
   roundListSchema,
   roundResponsesSchema,
+  scoringSessionCreatedSchema,
+  scoringSessionViewSchema,
+  suggestionsReplySchema,
   type RoundListItem,
   type RoundResponses,
+  type ScoringCreated,
+  type ScoringView,
+  type SuggestionsReply,
 } from './contracts';
 
 export type ApiErrorKind =
@@ -78,6 +88,13 @@ export function normaliseServerUrl(input: string): string {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
+interface SendOptions {
+  authorised: boolean;
+  timeoutMs: number;
+  method?: 'GET' | 'POST';
+  body?: unknown;
+}
+
 /** Talks to one Koers server with one API key. Knows nothing about Office. */
 export class KoersClient {
   readonly serverUrl: string;
@@ -100,7 +117,7 @@ export class KoersClient {
   async checkHealth(): Promise<void> {
     let response: Response;
     try {
-      response = await this.send('/health', false, HEALTH_TIMEOUT_MS);
+      response = await this.send('/health', { authorised: false, timeoutMs: HEALTH_TIMEOUT_MS });
     } catch (error) {
       throw unreachable(this.serverUrl, error);
     }
@@ -140,10 +157,47 @@ export class KoersClient {
     return this.getJson(`/api/rounds/${encodeURIComponent(roundId)}/responses`, roundResponsesSchema);
   }
 
-  private async getJson<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> {
+  /** GET /api/levers: built-in and own levers of the key's organisation, retired ones included. */
+  listLevers(): Promise<Lever[]> {
+    return this.getJson('/api/levers', leverListSchema);
+  }
+
+  /** GET /api/rounds/:id/suggestions: levers ranked by the round's published gaps, with reasons and lever data. */
+  getSuggestions(roundId: string, options: { limit?: number } = {}): Promise<SuggestionsReply> {
+    const query = options.limit === undefined ? '' : `?limit=${encodeURIComponent(String(options.limit))}`;
+    return this.getJson(`/api/rounds/${encodeURIComponent(roundId)}/suggestions${query}`, suggestionsReplySchema);
+  }
+
+  /**
+   * POST /api/rounds/:id/scoring: opens an MT scoring session (closing the round's open one) and
+   * returns the personal links, which the server shows this once.
+   */
+  openScoring(roundId: string, input: ScoringSessionInput): Promise<ScoringCreated> {
+    return this.postJson(`/api/rounds/${encodeURIComponent(roundId)}/scoring`, input, scoringSessionCreatedSchema);
+  }
+
+  /** GET /api/rounds/:id/scoring: the round's latest session with every lever's aggregate. 404 when none. */
+  getScoring(roundId: string): Promise<ScoringView> {
+    return this.getJson(`/api/rounds/${encodeURIComponent(roundId)}/scoring`, scoringSessionViewSchema);
+  }
+
+  /** POST /api/rounds/:id/scoring/adviser: the adviser's own scores, as one more rater (replacing earlier ones). */
+  sendAdviserScores(roundId: string, scores: ScoreInput[]): Promise<ScoringView> {
+    return this.postJson(`/api/rounds/${encodeURIComponent(roundId)}/scoring/adviser`, { scores }, scoringSessionViewSchema);
+  }
+
+  private getJson<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> {
+    return this.requestJson(path, schema, { authorised: true, timeoutMs: this.timeoutMs });
+  }
+
+  private postJson<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.infer<S>> {
+    return this.requestJson(path, schema, { authorised: true, timeoutMs: this.timeoutMs, method: 'POST', body });
+  }
+
+  private async requestJson<S extends z.ZodType>(path: string, schema: S, request: SendOptions): Promise<z.infer<S>> {
     let response: Response;
     try {
-      response = await this.send(path, true, this.timeoutMs);
+      response = await this.send(path, request);
     } catch (error) {
       throw unreachable(this.serverUrl, error);
     }
@@ -158,12 +212,14 @@ export class KoersClient {
     return parsed.data;
   }
 
-  private send(path: string, authorised: boolean, timeoutMs: number): Promise<Response> {
+  private send(path: string, { authorised, timeoutMs, method = 'GET', body }: SendOptions): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': this.language };
     if (authorised) headers.Authorization = `Bearer ${this.apiKey}`;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
     return this.fetchImpl(`${this.serverUrl}${path}`, {
-      method: 'GET',
+      method,
       headers,
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       // The key must never end up in a shared cache, and a stale round list would confuse.
       cache: 'no-store',
       credentials: 'omit',

@@ -1,7 +1,11 @@
 import { z } from 'zod';
+import { leverSchema, themeIdSchema } from '../../core/levers/lever';
+import { quadrantSchema, scoreDimensions } from '../../core/levers/scoring';
+import type { ScoringSessionCreated, ScoringSessionView } from '../../core/levers/scoringSession';
+import type { LeverSuggestion } from '../../core/levers/suggest';
 import { roundSchema } from '../../core/round';
 import { storedAnswersSchema } from '../../core/response';
-import { localizedTextSchema } from '../../core/text';
+import { localizedTextSchema, slugSchema } from '../../core/text';
 
 /** One entry of GET /api/rounds: a round with its survey's title and the responses so far. */
 export const roundListItemSchema = roundSchema.extend({
@@ -37,3 +41,79 @@ export const healthSchema = z.object({ status: z.literal('ok'), service: z.liter
 export const errorBodySchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
 });
+
+/** GET /api/levers: the organisation's levers, built-in and its own, retired ones included. */
+export const leverListSchema = z.array(leverSchema);
+
+/** One entry of GET /api/rounds/:id/suggestions (server/routes/suggestions.ts): why, and the lever itself. */
+export const suggestionSchema = z.object({
+  leverId: slugSchema,
+  score: z.number(),
+  reasons: z.array(localizedTextSchema),
+  lever: leverSchema,
+});
+export type SuggestionWithLever = z.infer<typeof suggestionSchema>;
+
+export const suggestionsReplySchema = z.object({
+  roundId: z.string(),
+  theme: themeIdSchema.nullable(),
+  suggestions: z.array(suggestionSchema),
+});
+export type SuggestionsReply = z.infer<typeof suggestionsReplySchema>;
+
+const dimensionSummarySchema = z.object({
+  mean: z.number(),
+  median: z.number(),
+  sd: z.number().nullable(),
+  min: z.number(),
+  max: z.number(),
+  range: z.number(),
+});
+
+/** core/levers/scoring.ts LeverScoreSummary, as the server sends it. */
+export const leverScoreSummarySchema = z.object({
+  leverId: slugSchema,
+  raters: z.number().int().min(1),
+  impact: dimensionSummarySchema,
+  feasibility: dimensionSummarySchema,
+  disagreement: z.boolean(),
+  disagreementOn: z.array(z.enum(scoreDimensions)),
+  quadrant: quadrantSchema,
+  priority: z.number(),
+});
+
+/** GET /api/rounds/:id/scoring, and the replies of …/scoring/adviser (core ScoringSessionView). */
+export const scoringSessionViewSchema = z.object({
+  sessionId: z.string(),
+  roundId: z.string(),
+  status: z.enum(['open', 'closed']),
+  createdAt: z.string(),
+  closedAt: z.string().optional(),
+  raters: z.object({
+    links: z.number().int().min(0),
+    submitted: z.number().int().min(0),
+    adviser: z.boolean(),
+  }),
+  levers: z.array(
+    z.object({
+      leverId: slugSchema,
+      lever: leverSchema,
+      summary: leverScoreSummarySchema.nullable(),
+      remarks: z.array(z.string()),
+    }),
+  ),
+});
+export type ScoringView = z.infer<typeof scoringSessionViewSchema>;
+
+/** POST /api/rounds/:id/scoring: the view plus the personal links, shown this once. */
+export const scoringSessionCreatedSchema = scoringSessionViewSchema.extend({ links: z.array(z.string().min(1)) });
+export type ScoringCreated = z.infer<typeof scoringSessionCreatedSchema>;
+
+// The core declares these replies as interfaces; a drift between them and the schemas above fails the typecheck.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Expect<T extends true> = T;
+export type ContractChecks = [
+  Expect<Same<ScoringView, ScoringSessionView>>,
+  Expect<Same<ScoringCreated, ScoringSessionCreated>>,
+  Expect<Same<Omit<SuggestionWithLever, 'lever'>, LeverSuggestion>>,
+];

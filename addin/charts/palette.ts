@@ -5,4 +5,9 @@ export const COLORS = {
   gap: '#0F6CBD',
   gapActionNeeded: '#C4314B',
   grid: '#E1DFDD',
+  /** The lever matrix: the adviser's own scores, the MT means, the quadrant borders, chosen levers. */
+  adviser: '#0F6CBD',
+  mt: '#CA5010',
+  border: '#8A8886',
+  notChosen: '#605E5C',
 } as const;

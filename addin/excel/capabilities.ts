@@ -1,7 +1,9 @@
 /**
  * The lowest ExcelApi set Koers runs on, declared in manifest.xml's <Requirements> as well. Its
  * newest API in use is suspendScreenUpdatingUntilNextSync (1.9); conditional formats and
- * suspendApiCalculationUntilNextSync need 1.6, getRangeByIndexes and freezePanes 1.7.
+ * suspendApiCalculationUntilNextSync need 1.6, getRangeByIndexes, freezePanes and chart series
+ * (add, setValues, setXAxisValues, chartType, markers) 1.7, the Kies sheet's data validation and
+ * its chart's per-point label formulas 1.8.
  */
 export const MIN_EXCEL_API = '1.9';
 

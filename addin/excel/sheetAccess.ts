@@ -12,18 +12,23 @@ export interface FoundSheet {
  * may be refreshed in English Excel), or a new sheet under the first name. Never a second copy.
  */
 export async function findOrAddSheet(batch: ExcelBatch, names: readonly string[]): Promise<FoundSheet> {
+  const existing = await findSheet(batch, names);
+  if (existing) return existing;
+  const name = names[0]!;
+  return { sheet: batch.context.workbook.worksheets.add(name), name, existed: false };
+}
+
+/** The sheet under any of its names, or undefined: for flows that read a sheet but must not create it. */
+export async function findSheet(batch: ExcelBatch, names: readonly string[]): Promise<FoundSheet | undefined> {
   const worksheets = batch.context.workbook.worksheets;
-  const unique = [...new Set(names)];
-  const candidates = unique.map((name) => {
+  const candidates = [...new Set(names)].map((name) => {
     const sheet = worksheets.getItemOrNullObject(name);
     sheet.load('isNullObject');
     return { name, sheet };
   });
   await batch.sync();
   const existing = candidates.find((candidate) => !candidate.sheet.isNullObject);
-  if (existing) return { sheet: existing.sheet, name: existing.name, existed: true };
-  const name = unique[0]!;
-  return { sheet: worksheets.add(name), name, existed: false };
+  return existing ? { sheet: existing.sheet, name: existing.name, existed: true } : undefined;
 }
 
 export interface SheetObjects {

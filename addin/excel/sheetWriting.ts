@@ -36,6 +36,8 @@ export interface ColumnFinish {
   wideTextColumn?: number;
   /** The last column is for the adviser's notes: wide and wrapped. */
   lastColumnWide?: boolean;
+  /** Further zero-based columns of longer texts, each with its width in points, wrapped. */
+  wrappedColumns?: ReadonlyArray<{ column: number; width: number }>;
 }
 
 /** Widths after the values are in: autofit the figures, fixed widths for the long texts. */
@@ -46,7 +48,7 @@ export async function finishSheetColumns(
   finish: ColumnFinish,
 ): Promise<void> {
   if (blocks.length === 0) return;
-  await batch.reserve(0, 200 + blocks.length * 300);
+  await batch.reserve(0, 200 + blocks.length * 300 * (1 + (finish.wrappedColumns?.length ?? 0)));
   const columnCount = Math.max(...blocks.map((block) => block.columnCount));
   // Autofit on header and data only (the title lines above would make columns needlessly wide),
   // and not on the id column, which is hidden afterwards: autofit must not bring it back.
@@ -57,6 +59,10 @@ export async function finishSheetColumns(
   if (finish.wideTextColumn !== undefined) {
     setColumnWidth(sheet, finish.wideTextColumn, TEXT_COLUMN_WIDTH);
     for (const block of blocks) wrapDataColumn(sheet, block, finish.wideTextColumn);
+  }
+  for (const { column, width } of finish.wrappedColumns ?? []) {
+    setColumnWidth(sheet, column, width);
+    for (const block of blocks) wrapDataColumn(sheet, block, column);
   }
   if (finish.lastColumnWide) {
     setColumnWidth(sheet, columnCount - 1, ACTION_COLUMN_WIDTH);

@@ -83,11 +83,16 @@ export function addGapColorScale(range: Excel.Range): void {
 
 /** "Ja"/"Yes" in the action-needed column stands out in bold on red, and stays so when sorted. */
 export function addActionNeededHighlight(range: Excel.Range, yes: string): void {
+  addTextHighlight(range, yes, ACTION_NEEDED_FORMAT);
+}
+
+/** Cells equal to `text` get this fill and bold font colour, through a conditional format. */
+export function addTextHighlight(range: Excel.Range, text: string, colors: { fill: string; font: string }): void {
   const format = range.conditionalFormats.add('CellValue');
-  format.cellValue.format.fill.color = ACTION_NEEDED_FORMAT.fill;
-  format.cellValue.format.font.color = ACTION_NEEDED_FORMAT.font;
+  format.cellValue.format.fill.color = colors.fill;
+  format.cellValue.format.font.color = colors.font;
   format.cellValue.format.font.bold = true;
-  format.cellValue.rule = { formula1: `="${yes.replace(/"/g, '""')}"`, operator: 'EqualTo' };
+  format.cellValue.rule = { formula1: `="${text.replace(/"/g, '""')}"`, operator: 'EqualTo' };
 }
 
 /** One line of text in column B (column A holds the hidden ids). */

@@ -15,6 +15,8 @@ export const RESPONSES_TABLE = 'Koers.Responses';
 export const SUMMARY_SECTIONS_TABLE = 'Koers.Summary.Sections';
 export const SUMMARY_TOP_GAPS_TABLE = 'Koers.Summary.TopGaps';
 export const TOP_GAPS_CHART = 'Koers.TopGaps';
+export const LEVERS_TABLE = 'Koers.Levers';
+export const LEVER_MATRIX_CHART = 'Koers.LeverMatrix';
 
 /** Header of the hidden first column that keys each row to its statement or section. */
 export const ID_HEADER = 'ID';

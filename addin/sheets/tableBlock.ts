@@ -12,7 +12,15 @@ export type ColumnKind =
   | 'groupMean'
   | 'groupGap'
   | 'rating'
-  | 'action';
+  | 'action'
+  /** A score the adviser types (1–5): a number, never text, or COUNT() in the formulas misses it. */
+  | 'score'
+  /** Written through range.formulas: General, because a text-formatted cell keeps a formula as text. */
+  | 'formula'
+  /** A yes/no the adviser picks from a drop-down. */
+  | 'choice'
+  /** Highest minus lowest score, in points. */
+  | 'spread';
 
 export interface BlockColumn {
   header: string;
@@ -42,6 +50,10 @@ export const NUMBER_FORMATS: Record<ColumnKind, string> = {
   groupGap: '+0.0;-0.0;0.0',
   rating: '0',
   action: '@',
+  score: '0',
+  formula: 'General',
+  choice: 'General',
+  spread: '0',
 };
 
 export function columnFormats(columns: readonly BlockColumn[]): string[] {

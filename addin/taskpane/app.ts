@@ -12,13 +12,18 @@ export interface AppDeps {
   /** The server the task pane came from: the usual answer to "which server?". */
   defaultServerUrl: string;
   renderCharts: (results: RoundResults, language: Language) => void;
+  /** Told which round is chosen (undefined: none, or disconnected), e.g. by the Kies section. */
+  onRoundChanged?: (roundId: string | undefined) => void;
 }
 
 /** Wires the page to the session: connect → choose a round → pull, with messages for every failure. */
-export async function startApp({ language, session, view, defaultServerUrl, renderCharts }: AppDeps): Promise<void> {
+export async function startApp({ language, session, view, defaultServerUrl, renderCharts, onRoundChanged = () => {} }: AppDeps): Promise<void> {
   view.translate();
 
-  const showRounds = () => view.showRounds(session.serverUrl ?? defaultServerUrl, session.rounds, session.selectedRoundId);
+  const showRounds = () => {
+    view.showRounds(session.serverUrl ?? defaultServerUrl, session.rounds, session.selectedRoundId);
+    onRoundChanged(session.selectedRoundId);
+  };
 
   const fail = (error: unknown) => {
     view.showError(describeError(error, language));
@@ -53,6 +58,7 @@ export async function startApp({ language, session, view, defaultServerUrl, rend
   view.disconnectButton.addEventListener('click', () => {
     const current = session.serverUrl ?? defaultServerUrl;
     session.disconnect();
+    onRoundChanged(undefined);
     view.clearMessages();
     view.showConnect(current);
     view.apiKey.focus();
@@ -74,11 +80,13 @@ export async function startApp({ language, session, view, defaultServerUrl, rend
   view.roundList.addEventListener('change', () => {
     const id = view.selectedRound();
     if (id) session.select(id);
+    onRoundChanged(session.selectedRoundId);
   });
 
   view.pullButton.addEventListener('click', async () => {
     const id = view.selectedRound();
     if (id) session.select(id);
+    onRoundChanged(session.selectedRoundId);
     view.setBusy(true, view.pullButton, view.text('pulling'));
     view.clearMessages();
     view.showProgress(0, 1);

@@ -16,6 +16,9 @@ const apiErrorText: Record<Exclude<KoersApiError['kind'], 'noResults' | 'server'
 export function describeError(error: unknown, language: Language): string {
   if (error instanceof PaneError) return uiText(language, error.key, error.params);
   if (error instanceof KoersApiError) {
+    // Scoring sessions have their own 404 and 409; any other server message is passed through.
+    if (error.details.code === 'scoringSessionNotFound') return uiText(language, 'errorNoScoringSession');
+    if (error.details.code === 'scoringClosed') return uiText(language, 'errorScoringClosed');
     if (error.kind === 'noResults') {
       return error.details.reason === 'allSuppressed'
         ? uiText(language, 'errorAllSuppressed', { threshold: error.details.threshold ?? 5 })

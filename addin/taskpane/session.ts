@@ -129,9 +129,17 @@ export class TaskpaneSession {
     if (this.selectedRoundId && !this.rounds.some((round) => round.id === this.selectedRoundId)) this.selectedRoundId = undefined;
   }
 
-  private requireClient(): KoersClient {
+  /** The connected client, for flows beside the pull (the Kies section). */
+  requireClient(): KoersClient {
     if (!this.client) throw new KoersApiError('unauthorized', 'Not connected');
     return this.client;
+  }
+
+  /** The chosen round, or a message to choose one. */
+  requireRound(): RoundListItem {
+    const round = this.rounds.find((candidate) => candidate.id === this.selectedRoundId);
+    if (!round) throw new PaneError('chooseRoundFirst');
+    return round;
   }
 }
 

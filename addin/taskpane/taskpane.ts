@@ -1,11 +1,16 @@
 import 'office-ui-fabric-core/dist/css/fabric.min.css';
 import './taskpane.css';
+import { kiesWorkbook } from '../excel/kiesWorkbook';
 import { connectToOffice } from '../excel/officeHost';
 import { pullRoundIntoWorkbook } from '../excel/pullRound';
 import { languageFromLocale } from '../i18n';
 import { startApp } from './app';
 import { renderCharts } from './chartsView';
 import { CredentialStore, type KeyValueStorage } from './credentials';
+import { startKiesApp } from './kiesApp';
+import { renderMatrix } from './kiesChartView';
+import { KiesSession } from './kiesSession';
+import { KiesView } from './kiesView';
 import { TaskpaneSession } from './session';
 import { PaneView } from './view';
 
@@ -36,7 +41,16 @@ async function main(): Promise<void> {
     excel: host.inExcel ? { support: host.support, pull: (input, onProgress) => pullRoundIntoWorkbook(input, onProgress) } : undefined,
     pageIsHttps: window.location.protocol === 'https:',
   });
-  await startApp({ language, session, view: new PaneView(language), defaultServerUrl: ownServerUrl(), renderCharts });
+  const view = new PaneView(language);
+  const kies = startKiesApp({
+    language,
+    kies: new KiesSession({ language, pane: session, workbook: host.inExcel ? kiesWorkbook(host.support) : undefined }),
+    pane: session,
+    paneView: view,
+    view: new KiesView(language),
+    renderMatrix,
+  });
+  await startApp({ language, session, view, defaultServerUrl: ownServerUrl(), renderCharts, onRoundChanged: kies.roundChanged });
 }
 
 void main();

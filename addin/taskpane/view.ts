@@ -89,9 +89,13 @@ export class PaneView {
     return this.roundList.querySelector<HTMLInputElement>('input[name="round"]:checked')?.value;
   }
 
+  /**
+   * One thing at a time: every button of the pane (the Kies section's too) and the round choice are
+   * disabled while a request or an Excel batch runs, so two batches never interleave.
+   */
   setBusy(busy: boolean, busyButton?: HTMLButtonElement, busyLabel?: string): void {
     this.app.setAttribute('aria-busy', String(busy));
-    for (const control of [this.connectButton, this.pullButton, this.refreshButton, this.disconnectButton]) control.disabled = busy;
+    for (const control of this.app.querySelectorAll<HTMLButtonElement>('button')) control.disabled = busy;
     for (const input of this.roundList.querySelectorAll<HTMLInputElement>('input')) input.disabled = busy;
     if (busyButton && busyLabel) busyButton.textContent = busyLabel;
     if (!busy) this.translateButtons();
@@ -110,7 +114,7 @@ export class PaneView {
   }
 
   private translateButtons(): void {
-    for (const button of [this.connectButton, this.pullButton, this.refreshButton]) {
+    for (const button of this.app.querySelectorAll<HTMLButtonElement>('button[data-i18n]')) {
       button.textContent = this.text(button.dataset.i18n as UiTextKey);
     }
   }

@@ -163,6 +163,9 @@ export function installOfficeStub(options: OfficeStubOptions): void {
 
   function handle(id: number | string, contextId?: number | string): unknown {
     const target = function () {};
+    // Office.js hands out the same object for a navigation property every time (sheet.tables is
+    // one collection): what was loaded through one access must be readable through the next.
+    const children = new Map<string, unknown>();
     const proxy: object = new Proxy(target, {
       get(_target, prop) {
         if (typeof prop === 'symbol' || prop === 'then' || prop === 'toJSON') return undefined;
@@ -175,9 +178,13 @@ export function installOfficeStub(options: OfficeStubOptions): void {
           };
         }
         if (prop === 'sync' && contextId !== undefined) return () => flush(contextId);
+        const known = children.get(prop);
+        if (known) return known;
         const childId = nextId++;
         pending.push({ kind: 'get', id: childId, parent: id, prop });
-        return handle(childId, contextId);
+        const child = handle(childId, contextId);
+        children.set(prop, child);
+        return child;
       },
       set(_target, prop, value) {
         pending.push({ kind: 'set', parent: id, prop: String(prop), value: serialize(value) });

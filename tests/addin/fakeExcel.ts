@@ -12,7 +12,12 @@
  * - sheet names, table names (case-insensitive, workbook-wide) and table ranges must not clash,
  *   value grids must match their range, table headers must be unique non-empty text;
  * - a string starting with =, +, - or @ written through `values` becomes a formula, as in Excel; a
- *   leading apostrophe makes the rest plain text.
+ *   leading apostrophe makes the rest plain text;
+ * - `formulas` writes are kept apart from `values` writes (each cell remembers which one wrote it),
+ *   and a formula written into a text-formatted ('@') cell is refused: Excel would keep it as text;
+ * - data validation rules are checked for shape, and a rule may not overlap another one that was
+ *   not cleared first; charts model their series (x and y ranges, type, markers, lines, point labels)
+ *   and axes (minimum, maximum, major unit, title).
  * It fails loudly on any API the add-in is not expected to use.
  */
 import { OfficeMockObject } from 'office-addin-mock';
@@ -30,6 +35,8 @@ export interface StoredCell {
   value: Value;
   /** Set when Excel would have evaluated the written text. */
   formula?: string;
+  /** Which property wrote the cell: `values` or `formulas`. */
+  via?: 'values' | 'formulas';
 }
 
 export interface TableState {
@@ -39,6 +46,34 @@ export interface TableState {
   style?: string;
 }
 
+export interface PointLabelState {
+  hasDataLabel?: boolean;
+  formula?: string;
+  position?: string;
+}
+
+export interface SeriesState {
+  name: string;
+  chartType?: string;
+  /** X values (scatter) and values (y), as ranges of the chart's sheet. */
+  x?: Rect;
+  y?: Rect;
+  markerStyle?: string;
+  markerSize?: number;
+  markerBackgroundColor?: string;
+  markerForegroundColor?: string;
+  line: { color?: string; lineStyle?: string; weight?: number };
+  /** Per point index. */
+  pointLabels: Map<number, PointLabelState>;
+}
+
+export interface AxisState {
+  minimum?: number;
+  maximum?: number;
+  majorUnit?: number;
+  title?: string;
+}
+
 export interface ChartState {
   name: string;
   type: string;
@@ -46,8 +81,28 @@ export interface ChartState {
   seriesBy: string;
   title?: string;
   legendVisible?: boolean;
+  legendPosition?: string;
   reversePlotOrder?: boolean;
   position?: [string, string];
+  /**
+   * Modelled for XY scatter charts: one series per source column after the first (the x values).
+   * Optional so charts a test adds by hand need not spell them out.
+   */
+  series?: SeriesState[];
+  axes?: { category: AxisState; value: AxisState };
+}
+
+export interface DataValidationState {
+  rect: Rect;
+  rule?: Record<string, unknown>;
+  errorAlert?: Record<string, unknown>;
+  prompt?: Record<string, unknown>;
+}
+
+export interface FormulaWrite {
+  sheet: string;
+  rect: Rect;
+  formulas: unknown[][];
 }
 
 export interface ConditionalFormatState {
@@ -73,6 +128,7 @@ export interface SheetState {
   columnWidths: Map<number, number>;
   frozenRows: number;
   autofits: Array<{ kind: 'columns' | 'rows'; rect: Rect }>;
+  dataValidations: DataValidationState[];
 }
 
 export interface SyncRecord {
@@ -134,10 +190,16 @@ function estimate(value: unknown): number {
 
 /** What Excel stores for a value written through `range.values`. */
 function storeValue(value: Value): StoredCell {
-  if (typeof value !== 'string') return { value };
-  if (value.startsWith("'")) return { value: value.slice(1) };
-  if (/^[=+\-@]/.test(value) && value.length > 1) return { value: '#FORMULA', formula: value };
-  return { value };
+  if (typeof value !== 'string') return { value, via: 'values' };
+  if (value.startsWith("'")) return { value: value.slice(1), via: 'values' };
+  if (/^[=+\-@]/.test(value) && value.length > 1) return { value: '#FORMULA', formula: value, via: 'values' };
+  return { value, via: 'values' };
+}
+
+const VALIDATION_TYPES = ['list', 'wholeNumber', 'decimal', 'date', 'time', 'textLength', 'custom'];
+
+function sameRect(a: Rect, b: Rect): boolean {
+  return a.row === b.row && a.col === b.col && a.rows === b.rows && a.cols === b.cols;
 }
 
 export class FakeWorkbook {
@@ -146,6 +208,8 @@ export class FakeWorkbook {
   readonly syncLog: SyncRecord[] = [];
   /** Every string assigned to `values`, as the add-in sent it. */
   readonly sentStrings: string[] = [];
+  /** Every `formulas` assignment, in order. */
+  readonly formulaWrites: FormulaWrite[] = [];
   activeSheet?: string;
   private queue: PendingOp[] = [];
   private loadsAfterSync: Array<() => void> = [];
@@ -277,6 +341,7 @@ export class FakeWorkbook {
       columnWidths: new Map(),
       frozenRows: 0,
       autofits: [],
+      dataValidations: [],
     };
     this.sheets.push(sheet);
     return sheet;
@@ -420,7 +485,22 @@ export class FakeWorkbook {
       add: (type: string, source: Excel.Range, seriesBy: string) => {
         const chartRef: { state?: ChartState; sheet: () => SheetState } = { sheet: state };
         this.enqueue(`${ref.name}.charts.add(${type})`, 60, 0, true, () => {
-          const chart: ChartState = { name: `Chart ${state().charts.length + 1}`, type, source: rectOf(source), seriesBy };
+          const rect = rectOf(source);
+          const series: SeriesState[] = [];
+          if (/^XYScatter/.test(type)) {
+            if (seriesBy !== 'Columns' || rect.cols < 2) throw new Error('fake Excel: scatter charts are modelled for column data with x values first');
+            for (let c = 1; c < rect.cols; c += 1) {
+              series.push({ name: '', x: { ...rect, cols: 1 }, y: { ...rect, col: rect.col + c, cols: 1 }, line: {}, pointLabels: new Map() });
+            }
+          }
+          const chart: ChartState = {
+            name: `Chart ${state().charts.length + 1}`,
+            type,
+            source: rect,
+            seriesBy,
+            series,
+            axes: { category: {}, value: {} },
+          };
           state().charts.push(chart);
           chartRef.state = chart;
         });
@@ -533,12 +613,31 @@ export class FakeWorkbook {
       if (!ref.state) throw new Error('fake Excel: the chart does not exist');
       return ref.state;
     };
+    const seriesAt = (index: () => number) => this.seriesProxy(() => {
+      const found = (chart().series ?? [])[index()];
+      if (!found) throw new Error(`fake Excel: the chart has no series ${index()}`);
+      return found;
+    });
     return this.proxy<Excel.Chart>(
       'chart',
       {
         title: {},
         legend: {},
-        axes: { categoryAxis: {} },
+        axes: { categoryAxis: { title: {} }, valueAxis: { title: {} } },
+        series: {
+          add: (name?: string) => {
+            const ref: { state?: SeriesState } = {};
+            this.enqueue(`chart.series.add(${name ?? ''})`, 30, 0, true, () => {
+              ref.state = { name: name ?? '', line: {}, pointLabels: new Map() };
+              (chart().series ??= []).push(ref.state);
+            });
+            return this.seriesProxy(() => {
+              if (!ref.state) throw new Error('fake Excel: the series does not exist');
+              return ref.state;
+            });
+          },
+          getItemAt: (index: number) => seriesAt(() => index),
+        },
         delete: () =>
           this.enqueue('chart.delete()', 10, 0, true, () => {
             const list = ref.sheet().charts;
@@ -556,7 +655,58 @@ export class FakeWorkbook {
         else if (path === 'title.text') state.title = String(value);
         else if (path === 'legend.visible') state.legendVisible = Boolean(value);
         else if (path === 'axes.categoryAxis.reversePlotOrder') state.reversePlotOrder = Boolean(value);
-        else throw new Error(`fake Excel: unexpected write chart.${path}`);
+        else if (path === 'legend.position') state.legendPosition = String(value);
+        else {
+          const axis = /^axes\.(categoryAxis|valueAxis)\.(minimum|maximum|majorUnit|title\.text)$/.exec(path);
+          if (!axis) throw new Error(`fake Excel: unexpected write chart.${path}`);
+          const axes = (state.axes ??= { category: {}, value: {} });
+          const target = axes[axis[1] === 'categoryAxis' ? 'category' : 'value'];
+          if (axis[2] === 'title.text') target.title = String(value);
+          else target[axis[2] as 'minimum' | 'maximum' | 'majorUnit'] = Number(value);
+        }
+      },
+    );
+  }
+
+  private seriesProxy(series: () => SeriesState): Excel.ChartSeries {
+    return this.proxy<Excel.ChartSeries>(
+      'series',
+      {
+        format: { line: {} },
+        setValues: (range: Excel.Range) =>
+          this.enqueue('series.setValues(…)', 30, 0, true, () => {
+            series().y = rectOf(range);
+          }),
+        setXAxisValues: (range: Excel.Range) =>
+          this.enqueue('series.setXAxisValues(…)', 30, 0, true, () => {
+            series().x = rectOf(range);
+          }),
+        points: {
+          getItemAt: (index: number) =>
+            this.proxy<Excel.ChartPoint>('point', { dataLabel: {} }, {}, (path, value) => {
+              const state = series();
+              const labels = state.pointLabels.get(index) ?? {};
+              if (path === 'hasDataLabel') labels.hasDataLabel = Boolean(value);
+              else if (path === 'dataLabel.formula') labels.formula = String(value);
+              else if (path === 'dataLabel.position') labels.position = String(value);
+              else throw new Error(`fake Excel: unexpected write point.${path}`);
+              state.pointLabels.set(index, labels);
+            }),
+        },
+      },
+      {},
+      (path, value) => {
+        const state = series();
+        if (path === 'name') state.name = String(value);
+        else if (path === 'chartType') state.chartType = String(value);
+        else if (path === 'markerStyle') state.markerStyle = String(value);
+        else if (path === 'markerSize') state.markerSize = Number(value);
+        else if (path === 'markerBackgroundColor') state.markerBackgroundColor = String(value);
+        else if (path === 'markerForegroundColor') state.markerForegroundColor = String(value);
+        else if (path === 'format.line.color') state.line.color = String(value);
+        else if (path === 'format.line.lineStyle') state.line.lineStyle = String(value);
+        else if (path === 'format.line.weight') state.line.weight = Number(value);
+        else throw new Error(`fake Excel: unexpected write series.${path}`);
       },
     );
   }
@@ -605,6 +755,14 @@ export class FakeWorkbook {
               s.conditionalFormats = s.conditionalFormats.filter((cf) => !intersects(cf.rect, target));
             }),
         },
+        dataValidation: {
+          clear: () =>
+            this.enqueue('range.dataValidation.clear()', 10, 0, true, () => {
+              const target = rect();
+              const s = sheet();
+              s.dataValidations = s.dataValidations.filter((dv) => !intersects(dv.rect, target));
+            }),
+        },
         getColumn: (index: number) => this.rangeProxy(sheet, () => ({ ...finite(), col: finite().col + index, cols: 1 })),
         clear: (applyTo?: string) =>
           this.enqueue(`range.clear(${applyTo ?? ''})`, 10, 0, true, () => {
@@ -627,6 +785,8 @@ export class FakeWorkbook {
         values: () => workbook.grid(sheet(), finite()),
         rowCount: () => finite().rows,
         columnCount: () => finite().cols,
+        rowIndex: () => rect().row,
+        columnIndex: () => rect().col,
       },
       (path, value) => {
         const s = sheet();
@@ -647,6 +807,48 @@ export class FakeWorkbook {
               } else s.numberFormats.set(`${r.row + i},${r.col + j}`, String(cell));
             }),
           );
+        } else if (path === 'formulas') {
+          const grid = value as unknown[][];
+          const r = finite();
+          if (!Array.isArray(grid) || grid.length !== r.rows || grid.some((row) => !Array.isArray(row) || row.length !== r.cols)) {
+            throw new Error(`fake Excel: formulas grid does not match a ${r.rows}×${r.cols} range`);
+          }
+          workbook.formulaWrites.push({ sheet: s.name, rect: r, formulas: grid.map((row) => [...row]) });
+          grid.forEach((row, i) =>
+            row.forEach((cell, j) => {
+              if (cell === null) return;
+              if (!['string', 'number', 'boolean'].includes(typeof cell)) throw new Error(`fake Excel: cannot write formula ${String(cell)}`);
+              if (typeof cell === 'string' && cell.startsWith('=')) {
+                if (workbook.numberFormat(s, r.row + i, r.col + j) === '@') {
+                  throw new Error(`fake Excel: formula written into a text-formatted cell (${r.row + i},${r.col + j}) stays text`);
+                }
+                workbook.setCell(s, r.row + i, r.col + j, { value: '#FORMULA', formula: cell, via: 'formulas' });
+              } else {
+                workbook.setCell(s, r.row + i, r.col + j, { ...storeValue(cell as Value), via: 'formulas' });
+              }
+            }),
+          );
+        } else if (path.startsWith('dataValidation.')) {
+          const property = path.slice('dataValidation.'.length);
+          if (!['rule', 'errorAlert', 'prompt'].includes(property)) throw new Error(`fake Excel: unexpected write range.${path}`);
+          const r = finite();
+          let entry = s.dataValidations.find((dv) => sameRect(dv.rect, r));
+          if (!entry) {
+            const clash = s.dataValidations.find((dv) => intersects(dv.rect, r));
+            if (clash) throw new Error('fake Excel: data validation over cells that already have another one (clear it first)');
+            entry = { rect: r };
+            s.dataValidations.push(entry);
+          }
+          const object = value as Record<string, unknown>;
+          if (property === 'rule') {
+            const types = Object.keys(object ?? {});
+            if (types.length !== 1 || !VALIDATION_TYPES.includes(types[0]!)) {
+              throw new Error(`fake Excel: a data validation rule needs exactly one type (got ${JSON.stringify(object)})`);
+            }
+            const list = object.list as { source?: unknown; inCellDropDown?: unknown } | undefined;
+            if (list && (typeof list.source !== 'string' || list.source === '')) throw new Error('fake Excel: a list rule needs a source');
+          }
+          entry[property as 'rule' | 'errorAlert' | 'prompt'] = object;
         } else if (path === 'columnHidden') {
           for (let c = 0; c < target.cols; c += 1) {
             if (value) s.hiddenColumns.add(target.col + c);
