@@ -63,14 +63,17 @@ export interface RoundTally {
   cells: Record<string, Record<string, CellTally>>;
   /** In arrival order; only ever published through publishableComments, which re-sorts them. */
   comments: PublishedComment[];
+  /** Non-blank comments per group, so results can say how many there are without touching them. */
+  commentsByGroup: Record<string, number>;
 }
 
 export function createTally(survey: Survey, groups: string[]): RoundTally {
   const scale = { min: survey.scale.min, max: survey.scale.max };
   const statementIds = listStatements(survey).map((statement) => statement.id);
-  const tally: RoundTally = { scale, groups: [...groups], totalResponses: 0, responsesByGroup: {}, cells: {}, comments: [] };
+  const tally: RoundTally = { scale, groups: [...groups], totalResponses: 0, responsesByGroup: {}, cells: {}, comments: [], commentsByGroup: {} };
   for (const group of groups) {
     tally.responsesByGroup[group] = 0;
+    tally.commentsByGroup[group] = 0;
     tally.cells[group] = {};
     for (const id of statementIds) tally.cells[group][id] = emptyCellTally(scale);
   }
@@ -93,18 +96,18 @@ export function addToTally(tally: RoundTally, response: StoredResponse): void {
   }
   if (response.comment !== undefined && response.comment.trim() !== '') {
     tally.comments.push({ group: response.group, text: response.comment });
+    tally.commentsByGroup[response.group] += 1;
   }
 }
 
+/**
+ * The figures of a round. Comments are not part of them: their number grows with the responses,
+ * while building results must cost the same at 100 or 100,000 responses (see buildComments).
+ */
 export function buildResults(input: { tally: RoundTally; survey: Survey; round: Round }): RoundResults {
   const { tally, survey, round } = input;
   const threshold = round.anonymityThreshold;
-  const shown = shownGroups({
-    groupOrder: round.groups,
-    responsesByGroup: tally.responsesByGroup,
-    totalResponses: tally.totalResponses,
-    threshold,
-  });
+  const shown = shownGroupsOf(tally, round);
   const visible = visibleStatementCells(tally, survey, round.groups, shown, threshold);
   const describe = (pool: CellTally): Cell => publishCell(pool, threshold, round.actionGap);
   return {
@@ -117,11 +120,24 @@ export function buildResults(input: { tally: RoundTally; survey: Survey; round: 
     actionGap: round.actionGap,
     scale: { ...tally.scale },
     responseCount: tally.totalResponses,
-    groups: groupResults(survey, round.groups, shown, tally.responsesByGroup),
+    groups: groupResults(survey, round.groups, shown, tally),
     sections: sectionResults(survey, round.groups, visible, tally.scale, describe),
     statements: statementResults(survey, round.groups, visible, tally.scale, describe),
-    comments: publishableComments(tally.comments, shown),
   };
+}
+
+/** The comments a round may publish: those of shown groups, in an order that reveals nothing. */
+export function buildComments(input: { tally: RoundTally; round: Round }): PublishedComment[] {
+  return publishableComments(input.tally.comments, shownGroupsOf(input.tally, input.round));
+}
+
+function shownGroupsOf(tally: RoundTally, round: Round): string[] {
+  return shownGroups({
+    groupOrder: round.groups,
+    responsesByGroup: tally.responsesByGroup,
+    totalResponses: tally.totalResponses,
+    threshold: round.anonymityThreshold,
+  });
 }
 
 /**
@@ -164,13 +180,13 @@ function groupResults(
   survey: Survey,
   groupOrder: readonly string[],
   shown: readonly string[],
-  responsesByGroup: Readonly<Record<string, number>>,
+  tally: RoundTally,
 ): GroupResult[] {
+  const countOf = (counts: Readonly<Record<string, number>>, id: string) => (Object.hasOwn(counts, id) ? counts[id] : 0);
   return groupOrder.map((id) => {
     const name = groupName(survey, id);
     if (!shown.includes(id)) return { id, name, status: 'suppressed' };
-    const responses = Object.hasOwn(responsesByGroup, id) ? responsesByGroup[id] : 0;
-    return { id, name, status: 'shown', responses };
+    return { id, name, status: 'shown', responses: countOf(tally.responsesByGroup, id), comments: countOf(tally.commentsByGroup, id) };
   });
 }
 

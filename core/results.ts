@@ -35,7 +35,14 @@ export const cellSchema = z.discriminatedUnion('status', [shownCellSchema, suppr
 export type Cell = z.infer<typeof cellSchema>;
 
 export const groupResultSchema = z.discriminatedUnion('status', [
-  z.object({ id: z.string(), name: localizedTextSchema, status: z.literal('shown'), responses: z.number().int() }),
+  z.object({
+    id: z.string(),
+    name: localizedTextSchema,
+    status: z.literal('shown'),
+    responses: z.number().int(),
+    /** How many comments GET /api/rounds/:id/comments holds for this group. */
+    comments: z.number().int(),
+  }),
   z.object({ id: z.string(), name: localizedTextSchema, status: z.literal('suppressed') }),
 ]);
 export type GroupResult = z.infer<typeof groupResultSchema>;
@@ -78,7 +85,12 @@ export const roundResultsSchema = z.object({
   groups: z.array(groupResultSchema),
   sections: z.array(sectionResultSchema),
   statements: z.array(statementResultSchema),
-  /** Comments of shown groups only, in a fixed order that does not reveal submission order. */
-  comments: z.array(commentSchema),
 });
 export type RoundResults = z.infer<typeof roundResultsSchema>;
+
+/** GET /api/rounds/:id/comments: comments of shown groups only, in an order that reveals nothing. */
+export const roundCommentsSchema = z.object({
+  roundId: z.string(),
+  comments: z.array(commentSchema),
+});
+export type RoundComments = z.infer<typeof roundCommentsSchema>;

@@ -8,6 +8,7 @@ import { corsForOrigin } from './http/cors';
 import { errorHandler, notFoundHandler } from './http/errorHandler';
 import { jsonBody } from './http/jsonBody';
 import { perIpLimit } from './http/rateLimits';
+import { commentsRouter } from './routes/comments';
 import { formRouter } from './routes/form';
 import { healthRouter } from './routes/health';
 import { invitationsRouter } from './routes/invitations';
@@ -54,6 +55,7 @@ export function createApp({ store, config: overrides = {}, today = () => dutchDa
   app.use('/api/surveys', admin, surveysRouter(store));
   app.use('/api/rounds/:id/invitations', admin, invitationsRouter(store, config.publicUrl));
   app.use('/api/rounds/:id/results', admin, resultsRouter(store));
+  app.use('/api/rounds/:id/comments', admin, commentsRouter(store));
   app.use('/api/rounds/:id/responses', admin, roundResponsesRouter(store));
   app.use('/api/rounds/:id/suggestions', admin, suggestionsRouter(store));
   app.use('/api/rounds/:id/scoring', admin, scoringRouter(store, config.publicUrl));

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
-import { addToTally, buildResults, createTally, type RoundTally } from '../../core/aggregation';
+import { addToTally, buildComments, buildResults, createTally, type RoundTally } from '../../core/aggregation';
+import type { PublishedComment } from '../../core/anonymity';
 import type { Lever, LeverInput, LeverUpdate } from '../../core/levers/lever';
 import type { ScoreInput } from '../../core/levers/scoring';
 import type { Organisation } from '../../core/organisation';
@@ -281,6 +282,12 @@ export class FileKoersStore implements FileStore {
     if (!survey) throw new StoreError('unknownSurvey', { surveyId: current.surveyId });
     const tally = this.tallyFor(current.id) ?? createTally(survey, current.groups);
     return buildResults({ tally, survey, round: current });
+  }
+
+  comments(round: Round): PublishedComment[] {
+    const current = this.roundById(round.id) ?? round;
+    const tally = this.tallyFor(current.id);
+    return tally ? buildComments({ tally, round: current }) : [];
   }
 
   /**

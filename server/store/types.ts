@@ -2,6 +2,7 @@ import type { Organisation } from '../../core/organisation';
 import type { Survey, SurveyInput } from '../../core/survey';
 import type { Round, RoundInput } from '../../core/round';
 import type { ResponseInput, StoredResponse } from '../../core/response';
+import type { PublishedComment } from '../../core/anonymity';
 import type { RoundResults } from '../../core/results';
 import type { Lever, LeverInput, LeverUpdate } from '../../core/levers/lever';
 import type { ScoreInput } from '../../core/levers/scoring';
@@ -86,6 +87,8 @@ export interface KoersStore {
   responseCount(roundId: string): number;
   /** Aggregated results with the anonymity rules applied. */
   results(round: Round): RoundResults;
+  /** Comments of the groups the results show, in an order that reveals nothing. */
+  comments(round: Round): PublishedComment[];
   /** Stored responses of a round, read from disk in stored order. */
   readResponses(roundId: string): AsyncIterable<StoredResponse>;
 

@@ -1,4 +1,4 @@
-import { addToTally, buildResults, createTally, type RoundTally } from '../../core/aggregation';
+import { addToTally, buildComments, buildResults, createTally, type RoundTally } from '../../core/aggregation';
 import { roundResultsSchema, type Cell, type RoundResults, type ShownCell } from '../../core/results';
 import { roundSchema, type Round } from '../../core/round';
 import type { StoredResponse } from '../../core/response';
@@ -81,7 +81,7 @@ describe('buildResults: cell statistics by hand', () => {
   it('satisfies the published schema', () => {
     expect(() => roundResultsSchema.parse(results)).not.toThrow();
     expect(results.responseCount).toBe(5);
-    expect(results.groups).toEqual([{ id: 'leraren', name: { nl: 'Leraren', en: 'Teachers' }, status: 'shown', responses: 5 }]);
+    expect(results.groups).toEqual([{ id: 'leraren', name: { nl: 'Leraren', en: 'Teachers' }, status: 'shown', responses: 5, comments: 1 }]);
     expect(results.scale).toEqual({ min: 1, max: 5 });
     expect(results.surveyTitle).toEqual({ nl: 'Testpeiling', en: 'Test survey' });
   });
@@ -194,8 +194,10 @@ describe('buildResults: cell statistics by hand', () => {
     expect(results.sections[1].title).toEqual(text('Sectie 2'));
   });
 
-  it('publishes the comment of a shown group', () => {
-    expect(results.comments).toEqual([{ group: 'leraren', text: 'Meer overleg' }]);
+  it('publishes the comment of a shown group next to the results, and counts it in the group', () => {
+    const { tally } = resultsOf(makeRound(), fiveTeachers);
+    expect(buildComments({ tally, round: makeRound() })).toEqual([{ group: 'leraren', text: 'Meer overleg' }]);
+    expect(results.groups[0]).toMatchObject({ id: 'leraren', status: 'shown', comments: 1 });
   });
 });
 

@@ -1,5 +1,5 @@
-import { addToTally, buildResults, createTally } from '../../core/aggregation';
-import { isPublishable, publishableComments, shownGroups } from '../../core/anonymity';
+import { addToTally, buildComments, buildResults, createTally } from '../../core/aggregation';
+import { isPublishable, publishableComments, shownGroups, type PublishedComment } from '../../core/anonymity';
 import { roundResultsSchema, type Cell, type RoundResults, type ShownCell } from '../../core/results';
 import { roundSchema, type Round } from '../../core/round';
 import type { StoredResponse } from '../../core/response';
@@ -48,12 +48,13 @@ function many(group: string, count: number, pair: Pair = [3, 4]): StoredResponse
   return Array.from({ length: count }, () => response(group, { a: pair, b: pair, c: pair }));
 }
 
-function results(round: Round, responses: StoredResponse[]): RoundResults {
+/** The results as served, with the comments served next to them (GET …/comments). */
+function results(round: Round, responses: StoredResponse[]): RoundResults & { comments: PublishedComment[] } {
   const tally = createTally(survey, round.groups);
   for (const r of responses) addToTally(tally, r);
   const built = buildResults({ tally, survey, round });
   roundResultsSchema.parse(built);
-  return built;
+  return { ...built, comments: buildComments({ tally, round }) };
 }
 
 function shown(cell: Cell): ShownCell {
@@ -190,8 +191,8 @@ describe('buildResults: suppression of a small group (rule 1)', () => {
 
   it('marks the small groups suppressed, with no response count', () => {
     expect(r.groups).toEqual([
-      { id: 'leraren', name: text('LERAREN'), status: 'shown', responses: 4 },
-      { id: 'directie', name: text('DIRECTIE'), status: 'shown', responses: 3 },
+      { id: 'leraren', name: text('LERAREN'), status: 'shown', responses: 4, comments: 1 },
+      { id: 'directie', name: text('DIRECTIE'), status: 'shown', responses: 3, comments: 1 },
       { id: 'oop', name: text('OOP'), status: 'suppressed' },
       { id: 'pno', name: text('PNO'), status: 'suppressed' },
     ]);

@@ -217,6 +217,13 @@ describe('results and rows keep the anonymity promise', () => {
     expect(first.overall).toMatchObject({ status: 'shown', n: 8, meanCurrent: 2, meanDesired: 4, gap: 2, actionNeeded: true });
     expect(first.byGroup.directie).toEqual({ status: 'suppressed' });
     expect(JSON.stringify(res.body)).not.toContain('geheime');
+    expect(results.groups[0]).toMatchObject({ id: 'leraren', comments: 8 });
+
+    const comments = await request(t.app).get(`/api/rounds/${round.id}/comments`).set('Authorization', auth);
+    expect(comments.status).toBe(200);
+    expect(comments.body.comments).toHaveLength(8);
+    expect(comments.body.comments.every((c: { group: string }) => c.group === 'leraren')).toBe(true);
+    expect(JSON.stringify(comments.body)).not.toContain('geheime');
 
     const rows = await request(t.app).get(`/api/rounds/${round.id}/responses`).set('Authorization', auth);
     expect(rows.status).toBe(200);
@@ -236,6 +243,7 @@ describe('results and rows keep the anonymity promise', () => {
     for (const [method, url] of [
       ['get', `/api/rounds/${round.id}/results`],
       ['get', `/api/rounds/${round.id}/responses`],
+      ['get', `/api/rounds/${round.id}/comments`],
       ['get', `/api/rounds/${round.id}`],
       ['post', `/api/rounds/${round.id}/close`],
       ['post', `/api/rounds/${round.id}/invitations`],

@@ -39,7 +39,7 @@ export function shrmResults(): RoundResults {
     scale: { min: 1, max: 5 },
     responseCount: 31,
     groups: [
-      { id: 'leraren', name: { nl: 'Leraren', en: 'Teachers' }, status: 'shown', responses: 27 },
+      { id: 'leraren', name: { nl: 'Leraren', en: 'Teachers' }, status: 'shown', responses: 27, comments: 0 },
       { id: 'po-hr', name: { nl: 'P&O / HR', en: 'HR department' }, status: 'suppressed' },
     ],
     sections: [
@@ -65,7 +65,6 @@ export function shrmResults(): RoundResults {
         byGroup: { leraren: suppressed, 'po-hr': suppressed },
       },
     ],
-    comments: [],
   };
   // The fixture must be what the API could really send.
   return roundResultsSchema.parse(results);
