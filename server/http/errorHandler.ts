@@ -43,6 +43,8 @@ function classify(error: unknown): HttpError {
     case 'stream.encoding.set':
       return new HttpError(400, 'badRequest', { detail: parserError.message });
   }
+  // Express decodes path parameters; a malformed %-escape is the caller's mistake.
+  if (error instanceof URIError) return new HttpError(400, 'invalidPath');
   // A deeply nested body makes JSON.parse overflow the stack: that is bad input, not a server fault.
   if (error instanceof RangeError && /call stack/i.test(error.message)) return new HttpError(400, 'invalidJson');
   return new HttpError(500, 'internal');

@@ -177,6 +177,9 @@ describe('submitting responses', () => {
     expect(text.status).toBe(415);
     const huge = await request(t.app).post('/api/responses').set('Content-Type', 'application/json').send(JSON.stringify({ code: 'ABCDEFGH', comment: 'x'.repeat(2_000_000), answers: [] }));
     expect(huge.status).toBe(413);
+    const badEscape = await request(t.app).get('/api/form/AB%ED%A0%80');
+    expect(badEscape.status).toBe(400);
+    expect(badEscape.body.error.code).toBe('invalidPath');
     const deep = await request(t.app).post('/api/responses').set('Content-Type', 'application/json').send('['.repeat(200_000) + ']'.repeat(200_000));
     expect(deep.status).toBeGreaterThanOrEqual(400);
     expect(deep.status).toBeLessThan(500);
