@@ -15,7 +15,9 @@ export interface RawLine {
  */
 export async function* readLines(filePath: string, end?: number): AsyncGenerator<RawLine> {
   if (end === 0) return;
-  const stream = createReadStream(filePath, end === undefined ? {} : { end: end - 1 });
+  // 1 MB chunks instead of the default 64 kB: start-up reads every log once, and fewer, larger
+  // reads cut the time spent waiting on the disk (measured in tests/bench, start-up at 100k).
+  const stream = createReadStream(filePath, { highWaterMark: 1 << 20, ...(end === undefined ? {} : { end: end - 1 }) });
   let carry: Buffer[] = [];
   let offset = 0;
   for await (const chunk of stream as AsyncIterable<Buffer>) {

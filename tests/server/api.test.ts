@@ -240,6 +240,18 @@ describe('results and rows keep the anonymity promise', () => {
     expect(csv.text).not.toContain('geheime');
   });
 
+  test('results follow new responses and closing, although their body is cached', async () => {
+    const round = await openRound(['leraren']);
+    await fill(round.id, 'leraren', 5, 2, 4);
+    const get = async () => (await request(t.app).get(`/api/rounds/${round.id}/results`).set('Authorization', auth)).body;
+    expect((await get()).statements[0].overall.n).toBe(5);
+    expect((await get()).statements[0].overall.n).toBe(5);
+    await fill(round.id, 'leraren', 1, 2, 4);
+    expect((await get()).statements[0].overall.n).toBe(6);
+    await request(t.app).post(`/api/rounds/${round.id}/close`).set('Authorization', auth).expect(200);
+    expect((await get()).status).toBe('closed');
+  });
+
   test('another organisation sees none of it', async () => {
     const round = await openRound();
     const other = (await t.adminFor('Ander Lyceum')).auth;
