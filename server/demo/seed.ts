@@ -1,6 +1,7 @@
 import type { Answer } from '../../core/response';
 import type { Round } from '../../core/round';
 import { listStatements, type Survey } from '../../core/survey';
+import { seededRandom } from '../../core/seededRandom';
 import type { KoersStore } from '../store/types';
 
 export const DEMO_ORGANISATION = 'Demo: Koers College';
@@ -75,18 +76,6 @@ async function submitDemoResponses(store: KoersStore, round: Round, survey: Surv
       await store.submitResponse({ code, answers, ...(comment ? { comment } : {}) }, today);
     }
   }
-}
-
-/** mulberry32: a tiny deterministic generator, so every fresh demo shows the same picture. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function demoAnswer(statementId: string, base: number, gap: number, random: () => number, scale: { min: number; max: number }): Answer {

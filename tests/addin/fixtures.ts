@@ -2,6 +2,7 @@
  * Realistic round data for the add-in tests, computed by the core's own aggregation from synthetic
  * responses (not hand-written results), and response rows shaped like GET /api/rounds/:id/responses.
  */
+import { seededRandom } from '../../core/seededRandom';
 import { addToTally, buildResults, createTally } from '../../core/aggregation';
 import { builtInSurveys } from '../../core/instruments';
 import type { StoredResponse } from '../../core/response';
@@ -83,18 +84,6 @@ export function makeRound(survey: Survey, groups: string[], overrides: Partial<R
   });
 }
 
-/** mulberry32: deterministic, so every run writes the same workbook. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface Fixture {
   survey: Survey;
   round: Round;
@@ -116,7 +105,7 @@ export function buildFixture(
   const plan = options.plan ?? DEFAULT_PLAN;
   const comments = options.comments ?? TRICKY_COMMENTS;
   const commentEvery = options.commentEvery ?? 3;
-  const random = seeded(options.seed ?? 20261124);
+  const random = seededRandom(options.seed ?? 20261124);
   const round = makeRound(
     survey,
     plan.map((p) => p.group),
