@@ -1,11 +1,6 @@
 import type { Language } from '../../core/text';
 import { uiText, type UiTextKey } from '../i18n';
-
-function element<T extends HTMLElement>(id: string): T {
-  const found = document.getElementById(id);
-  if (!found) throw new Error(`The task pane page lacks #${id}`);
-  return found as T;
-}
+import { element, MessageArea } from './messageArea';
 
 /** The Kies section's DOM: its buttons, messages, AMO line and the MT links. No flow logic. */
 export class KiesView {
@@ -14,6 +9,7 @@ export class KiesView {
   readonly chartButton = element<HTMLButtonElement>('kies-chart-button');
   readonly message = element<HTMLElement>('kies-message');
   readonly status = element<HTMLElement>('kies-status');
+  private readonly messages = new MessageArea(this.message, this.status);
   readonly amoHeading = element<HTMLElement>('amo-heading');
   readonly amoStatus = element<HTMLElement>('amo-status');
   readonly matrixFigure = element<HTMLElement>('matrix-figure');
@@ -37,21 +33,15 @@ export class KiesView {
   }
 
   showError(text: string): void {
-    this.status.hidden = true;
-    this.message.textContent = '';
-    this.message.hidden = false;
-    this.message.textContent = text;
+    this.messages.showError(text);
   }
 
   showStatus(text: string): void {
-    this.message.hidden = true;
-    this.status.hidden = false;
-    this.status.textContent = text;
+    this.messages.showStatus(text);
   }
 
   clearMessages(): void {
-    this.message.hidden = true;
-    this.status.hidden = true;
+    this.messages.clearMessages();
   }
 
   showAmo(message: string): void {

@@ -1,12 +1,7 @@
 import type { Language } from '../../core/text';
 import type { RoundListItem } from '../api/contracts';
 import { uiText, type UiTextKey } from '../i18n';
-
-function element<T extends HTMLElement>(id: string): T {
-  const found = document.getElementById(id);
-  if (!found) throw new Error(`The task pane page lacks #${id}`);
-  return found as T;
-}
+import { element, MessageArea } from './messageArea';
 
 /** The task pane's DOM: finding elements, showing states. No flow logic. */
 export class PaneView {
@@ -14,6 +9,7 @@ export class PaneView {
   readonly loading = element<HTMLElement>('loading');
   readonly message = element<HTMLElement>('message');
   readonly status = element<HTMLElement>('status');
+  private readonly messages = new MessageArea(this.message, this.status);
   readonly connectSection = element<HTMLElement>('connect-section');
   readonly connectForm = element<HTMLFormElement>('connect-form');
   readonly serverUrl = element<HTMLInputElement>('server-url');
@@ -51,22 +47,15 @@ export class PaneView {
   }
 
   showError(text: string): void {
-    this.status.hidden = true;
-    // Re-setting the text makes screen readers announce the alert again for a repeated error.
-    this.message.textContent = '';
-    this.message.hidden = false;
-    this.message.textContent = text;
+    this.messages.showError(text);
   }
 
   showStatus(text: string): void {
-    this.message.hidden = true;
-    this.status.hidden = false;
-    this.status.textContent = text;
+    this.messages.showStatus(text);
   }
 
   clearMessages(): void {
-    this.message.hidden = true;
-    this.status.hidden = true;
+    this.messages.clearMessages();
   }
 
   showConnect(serverUrl: string, apiKey = ''): void {

@@ -1,6 +1,6 @@
 import './form.css';
 import type { Language } from '../../../core/text';
-import { announce, bindLanguageSwitch, showLanguage } from '../shared/pageChrome';
+import { announce, bindLanguageSwitch, pageParameter, showLanguage } from '../shared/pageChrome';
 import { fetchForm, postResponse, type ApiResult, type ResponseBody } from './formApi';
 import type { FormPayload } from './formPayload';
 import { ratingErrorId, ratingName, renderRatingError } from './formQuestions';
@@ -35,18 +35,6 @@ type View =
   | { kind: 'form' }
   | { kind: 'thanks' }
   | { kind: 'message'; message: MessageKind; detail?: string; retry?: () => void };
-
-/** The code is the last path segment of /r/<code>; /form/index.html?code=<code> works too. */
-function codeFromLocation(): string | undefined {
-  const match = /\/r\/([^/]+)\/?$/.exec(window.location.pathname);
-  const raw = match?.[1] ?? new URLSearchParams(window.location.search).get('code') ?? undefined;
-  if (!raw) return undefined;
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return undefined;
-  }
-}
 
 class RespondentForm {
   private language: Language;
@@ -354,4 +342,4 @@ class RespondentForm {
 
 const root = document.getElementById('view');
 const status = document.getElementById('status');
-if (root && status) new RespondentForm(codeFromLocation(), root, status).start();
+if (root && status) new RespondentForm(pageParameter('r', 'code'), root, status).start();

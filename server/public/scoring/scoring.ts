@@ -4,7 +4,7 @@ import type { ScoringPagePayload } from '../../../core/levers/scoringSession';
 import type { Language } from '../../../core/text';
 import { loadLanguagePreference, saveLanguagePreference, storageAvailable } from '../form/formStorage';
 import { languageFromBrowser } from '../form/formText';
-import { announce, bindLanguageSwitch, showLanguage } from '../shared/pageChrome';
+import { announce, bindLanguageSwitch, pageParameter, showLanguage } from '../shared/pageChrome';
 import { fetchScoring, postScores, type ApiResult } from './scoringApi';
 import {
   clearDraft,
@@ -38,18 +38,6 @@ type View =
   | { kind: 'form' }
   | { kind: 'thanks' }
   | { kind: 'message'; message: MessageKind; detail?: string; retry?: () => void };
-
-/** The token is the last path segment of /s/<token>; /scoring/index.html?token=<token> works too. */
-function tokenFromLocation(): string | undefined {
-  const match = /\/s\/([^/]+)\/?$/.exec(window.location.pathname);
-  const raw = match?.[1] ?? new URLSearchParams(window.location.search).get('token') ?? undefined;
-  if (!raw) return undefined;
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return undefined;
-  }
-}
 
 class ScoringPage {
   private language: Language;
@@ -283,4 +271,4 @@ class ScoringPage {
 
 const root = document.getElementById('view');
 const status = document.getElementById('status');
-if (root && status) new ScoringPage(tokenFromLocation(), root, status).start();
+if (root && status) new ScoringPage(pageParameter('s', 'token'), root, status).start();

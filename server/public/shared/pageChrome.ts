@@ -26,3 +26,15 @@ export function showLanguage(language: Language, switchLabel: string): void {
     button.setAttribute('aria-pressed', String(button.dataset.language === language));
   }
 }
+
+/** The last path segment after `/<prefix>/` (e.g. /r/<code>), or `?<query>=` on the bundled page. */
+export function pageParameter(prefix: string, query: string): string | undefined {
+  const match = new RegExp(`/${prefix}/([^/]+)/?$`).exec(window.location.pathname);
+  const raw = match?.[1] ?? new URLSearchParams(window.location.search).get(query) ?? undefined;
+  if (!raw) return undefined;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+}
