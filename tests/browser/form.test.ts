@@ -12,6 +12,7 @@ import { MAX_COMMENT_LENGTH as FORM_COMMENT_LIMIT } from '../../server/public/fo
 import { openStore } from '../../server/store/index';
 import type { KoersStore } from '../../server/store/types';
 import { describeWithChromium, launchChromium } from './chromium';
+import { expectNoSeriousA11yProblems, expectNoSideways } from './pageChecks';
 
 jest.setTimeout(90_000);
 
@@ -183,22 +184,6 @@ async function stepText(page: Page): Promise<string> {
 }
 
 /** axe-core in the page; only serious and critical findings fail, with their details in the message. */
-async function expectNoSeriousA11yProblems(page: Page, where: string): Promise<void> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target) }));
-  });
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect({ where, serious }).toEqual({ where, serious: [] });
-}
-
-async function expectNoSideways(page: Page): Promise<void> {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width).toBeLessThanOrEqual(PHONE.width);
-}
-
 function draftKeys(page: Page): Promise<string[]> {
   return page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('koers.form.')));
 }
@@ -252,7 +237,7 @@ describeWithChromium('respondent form in Chromium', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('nl');
     expect(await page.locator('.notice').textContent()).toContain('anoniem');
     expect(await page.locator('.notice').textContent()).toContain('minder dan 5');
-    await expectNoSideways(page);
+    await expectNoSideways(page, PHONE.width);
     await expectNoSeriousA11yProblems(page, 'start page');
 
     await page.getByRole('button', { name: 'Beginnen' }).click();
@@ -303,7 +288,7 @@ describeWithChromium('respondent form in Chromium', () => {
       }
 
       if (index === 0) {
-        await expectNoSideways(page);
+        await expectNoSideways(page, PHONE.width);
         await expectNoSeriousA11yProblems(page, 'a filled section');
       }
       await page.getByRole('button', { name: index === survey.sections.length - 1 ? 'Naar afronden' : 'Volgende' }).click();
@@ -314,14 +299,14 @@ describeWithChromium('respondent form in Chromium', () => {
     expect(await comment.getAttribute('maxlength')).toBe(String(MAX_COMMENT_LENGTH));
     await comment.fill('Meer tijd voor intervisie, graag.');
     expect(await page.locator('#comment-count').textContent()).toBe(`33 van ${MAX_COMMENT_LENGTH} tekens gebruikt`);
-    await expectNoSideways(page);
+    await expectNoSideways(page, PHONE.width);
     expect(await draftKeys(page)).toHaveLength(1);
 
     await page.getByRole('button', { name: 'Versturen' }).click();
     await page.waitForSelector('.done');
     expect(await viewHeading(page).textContent()).toBe('Bedankt voor het invullen!');
     expect(await draftKeys(page)).toEqual([]);
-    await expectNoSideways(page);
+    await expectNoSideways(page, PHONE.width);
     await expectNoSeriousA11yProblems(page, 'thank-you page');
 
     expect(fixture.store.responseCount(round.id)).toBe(before + 1);

@@ -10,6 +10,7 @@ import { FakeWorkbook } from '../addin/fakeExcel';
 import { startKoersServer, type RunningServer } from '../addin/serverFixture';
 import { ExcelBridge, installOfficeStub } from '../addin/excelBridge';
 import { describeWithChromium, launchChromium } from './chromium';
+import { seriousA11yViolations } from './pageChecks';
 
 jest.setTimeout(120_000);
 
@@ -74,19 +75,6 @@ async function connectAndChoose(page: Page, round: RegExp): Promise<void> {
   await page.getByLabel('API-sleutel').press('Enter');
   await page.getByRole('heading', { name: 'Kies een ronde' }).waitFor();
   await page.getByRole('radio', { name: round }).check();
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: path.join(repoRoot, 'node_modules/axe-core/axe.min.js') });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as {
-      axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: unknown }> }> }> };
-    }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
 }
 
 /** What the adviser types in Excel: straight into the fake workbook, as a person would. */
@@ -164,7 +152,7 @@ describeWithChromium('Kies section of the task pane in Chromium', () => {
       await page.getByRole('button', { name: 'Kopieer link 1' }).click();
       await kiesStatus.filter({ hasText: 'Link 1 is gekopieerd.' }).waitFor();
       await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(first);
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await seriousA11yViolations(page)).toEqual([]);
 
       // The MT members score through their links.
       const tokens = await Promise.all([0, 1].map(async (i) => (await links.nth(i).inputValue()).split('/s/')[1]!));
@@ -201,7 +189,7 @@ describeWithChromium('Kies section of the task pane in Chromium', () => {
       await page.getByRole('button', { name: 'Toch een nieuwe MT-sessie openen' }).waitFor();
 
       await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await seriousA11yViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -11,6 +11,7 @@ import { MAX_REMARK_LENGTH as PAGE_REMARK_LIMIT, SCORE_POINTS } from '../../serv
 import { openStore } from '../../server/store/index';
 import type { KoersStore } from '../../server/store/types';
 import { describeWithChromium, launchChromium } from './chromium';
+import { expectNoSeriousA11yProblems, expectNoSideways } from './pageChecks';
 
 jest.setTimeout(90_000);
 
@@ -105,22 +106,6 @@ const focusedName = (page: Page): Promise<string | null> =>
   page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.getAttribute('name') ?? null);
 
 /** axe-core in the page; only serious and critical findings fail, with their details in the message. */
-async function expectNoSeriousA11yProblems(page: Page, where: string): Promise<void> {
-  await page.addScriptTag({ path: path.join(repoRoot, 'node_modules/axe-core/axe.min.js') });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target) }));
-  });
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect({ where, serious }).toEqual({ where, serious: [] });
-}
-
-async function expectNoSideways(page: Page): Promise<void> {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width).toBeLessThanOrEqual(PHONE.width);
-}
-
 /** Picks a score with the keyboard in a radio group that has focus: Space takes 1, each → one more. */
 async function chooseWithKeys(page: Page, value: number): Promise<void> {
   await page.keyboard.press('Space');
@@ -189,7 +174,7 @@ describeWithChromium('MT scoring page in Chromium', () => {
     expect(await page.locator('.lever-title').allTextContents()).toEqual(leverIds.map((id, i) => `${i + 1}. ${titleNl(id)}`));
     expect(await page.locator('.lever-tags').first().textContent()).toBe('Onderwerp:Opleiding en begeleidingWerkt aan:Kunnen, Willen');
     expect(await page.locator('.progress-count').textContent()).toBe('0 van 4 maatregelen gescoord');
-    await expectNoSideways(page);
+    await expectNoSideways(page, PHONE.width);
     await expectNoSeriousA11yProblems(page, 'empty scoring page');
     await page.screenshot({ path: path.join(os.tmpdir(), 'koers-scoring-start-360.png') });
     await page.screenshot({ path: path.join(os.tmpdir(), 'koers-scoring-full-360.png'), fullPage: true });
@@ -228,7 +213,7 @@ describeWithChromium('MT scoring page in Chromium', () => {
     expect(saved.scores.intervisie).toEqual({ ...planned(0), remark: 'Sluit aan bij wat secties al doen.' });
     await page.locator('.lever').nth(1).scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(os.tmpdir(), 'koers-scoring-scored-360.png') });
-    await expectNoSideways(page);
+    await expectNoSideways(page, PHONE.width);
 
     // After the last lever's remark toggle comes the send button.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-role'))).toBe('submit');
@@ -238,7 +223,7 @@ describeWithChromium('MT scoring page in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Bedankt, uw scores zijn ontvangen!');
     expect(await page.locator('.done').textContent()).toContain('Zolang de scoringsronde open is, kunt u uw scores nog wijzigen');
     expect(await draftKeys(page)).toEqual([]);
-    await expectNoSideways(page);
+    await expectNoSideways(page, PHONE.width);
     await expectNoSeriousA11yProblems(page, 'thank-you page');
     await page.screenshot({ path: path.join(os.tmpdir(), 'koers-scoring-thanks-360.png') });
 
@@ -334,7 +319,7 @@ describeWithChromium('MT scoring page in Chromium', () => {
     expect(await page.locator('.lever-title').first().textContent()).toBe(`1. ${intervisie.title.en}`);
     expect(await page.getByRole('group', { name: /Expected impact/ }).count()).toBe(4);
     expect(await page.locator('.progress-count').textContent()).toBe('0 of 4 levers scored');
-    await expectNoSideways(page);
+    await expectNoSideways(page, PHONE.width);
     await expectNoSeriousA11yProblems(page, 'English page');
 
     const dutch = page.getByRole('button', { name: /NL/ });
@@ -361,7 +346,7 @@ describeWithChromium('MT scoring page in Chromium', () => {
     await page.goto(`${fixture.baseUrl}/s/${fixture.closedToken}`);
     expect(await viewHeading(page).textContent()).toBe('De scoringsronde is gesloten');
     expect(await page.locator('.message').textContent()).toContain('Najaar 2025');
-    await expectNoSideways(page);
+    await expectNoSideways(page, PHONE.width);
 
     // The session closes between loading the page and sending.
     const token = freshToken();

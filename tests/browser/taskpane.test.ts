@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { FakeWorkbook } from '../addin/fakeExcel';
 import { startKoersServer, type RunningServer } from '../addin/serverFixture';
 import { describeWithChromium, launchChromium } from './chromium';
+import { seriousA11yViolations } from './pageChecks';
 import { ExcelBridge, installOfficeStub, type OfficeStubOptions } from '../addin/excelBridge';
 
 jest.setTimeout(90_000);
@@ -73,19 +74,6 @@ async function openPane(
 async function connect(page: Page, key: string): Promise<void> {
   await page.getByLabel('API-sleutel').fill(key);
   await page.getByLabel('API-sleutel').press('Enter');
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: path.join(repoRoot, 'node_modules/axe-core/axe.min.js') });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as {
-      axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: unknown }> }> }> };
-    }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
 }
 
 describeWithChromium('task pane in Chromium', () => {
@@ -235,13 +223,13 @@ describeWithChromium('task pane in Chromium', () => {
     const pane = await openPane({}, { bypassCSP: true });
     const { page } = pane;
     try {
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await seriousA11yViolations(page)).toEqual([]);
       await connect(page, server.apiKey);
       await page.getByRole('heading', { name: 'Kies een ronde' }).waitFor();
       await page.getByRole('radio', { name: /Nulmeting/ }).check();
       await page.getByRole('button', { name: 'Resultaten ophalen' }).click();
       await page.getByRole('status').filter({ hasText: 'Klaar' }).waitFor();
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await seriousA11yViolations(page)).toEqual([]);
     } finally {
       await pane.context.close();
     }
