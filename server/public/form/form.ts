@@ -1,6 +1,6 @@
 import './form.css';
 import type { Language } from '../../../core/text';
-import { announce, bindLanguageSwitch, pageParameter, showLanguage } from '../shared/pageChrome';
+import { announce, bindLanguageSwitch, loadLanguagePreference, pageParameter, showLanguage } from '../shared/pageChrome';
 import { fetchForm, postResponse, type ApiResult, type ResponseBody } from './formApi';
 import type { FormPayload } from './formPayload';
 import { ratingErrorId, ratingName, renderRatingError } from './formQuestions';
@@ -8,9 +8,7 @@ import {
   clearDraft,
   emptyDraft,
   loadDraft,
-  loadLanguagePreference,
   saveDraft,
-  saveLanguagePreference,
   storageAvailable,
   type Draft,
 } from './formStorage';
@@ -324,13 +322,8 @@ class RespondentForm {
       () => this.language,
       (language) => {
         this.language = language;
-        saveLanguagePreference(language);
         this.applyLanguage();
-        if (this.view.kind !== 'loading') {
-          const scroll = window.scrollY;
-          this.show(this.view, false);
-          window.scrollTo(0, scroll);
-        }
+        if (this.view.kind !== 'loading') this.show(this.view, false);
       },
     );
   }

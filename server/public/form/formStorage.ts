@@ -94,22 +94,3 @@ export function clearDraft(code: string): void {
     // Nothing more we can do; the draft holds no identifying data.
   }
 }
-
-const LANGUAGE_KEY = 'koers.language';
-
-export function loadLanguagePreference(): 'nl' | 'en' | undefined {
-  try {
-    const value = window.localStorage.getItem(LANGUAGE_KEY);
-    return value === 'nl' || value === 'en' ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export function saveLanguagePreference(language: 'nl' | 'en'): void {
-  try {
-    window.localStorage.setItem(LANGUAGE_KEY, language);
-  } catch {
-    // The switch still works for this visit.
-  }
-}

@@ -2,9 +2,9 @@ import '../form/form.css';
 import './scoring.css';
 import type { ScoringPagePayload } from '../../../core/levers/scoringSession';
 import type { Language } from '../../../core/text';
-import { loadLanguagePreference, saveLanguagePreference, storageAvailable } from '../form/formStorage';
+import { storageAvailable } from '../form/formStorage';
 import { languageFromBrowser } from '../form/formText';
-import { announce, bindLanguageSwitch, pageParameter, showLanguage } from '../shared/pageChrome';
+import { announce, bindLanguageSwitch, loadLanguagePreference, pageParameter, showLanguage } from '../shared/pageChrome';
 import { fetchScoring, postScores, type ApiResult } from './scoringApi';
 import {
   clearDraft,
@@ -252,13 +252,8 @@ class ScoringPage {
       () => this.language,
       (language) => {
         this.language = language;
-        saveLanguagePreference(language);
         this.applyLanguage();
-        if (this.view.kind !== 'loading') {
-          const scroll = window.scrollY;
-          this.show(this.view, false);
-          window.scrollTo(0, scroll);
-        }
+        if (this.view.kind !== 'loading') this.show(this.view, false);
       },
     );
   }

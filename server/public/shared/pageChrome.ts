@@ -8,12 +8,19 @@ export function announce(status: HTMLElement, text: string): void {
   }, 50);
 }
 
-/** Wires the NL | EN buttons; `onSwitch` runs only when the language really changes. */
+/**
+ * Wires the NL | EN buttons. On a real change the choice is remembered for the next visit and
+ * `onSwitch` re-renders the page, which then stays where the reader was.
+ */
 export function bindLanguageSwitch(current: () => Language, onSwitch: (language: Language) => void): void {
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-language]')) {
     button.addEventListener('click', () => {
       const language = button.dataset.language === 'en' ? 'en' : 'nl';
-      if (language !== current()) onSwitch(language);
+      if (language === current()) return;
+      saveLanguagePreference(language);
+      const scroll = window.scrollY;
+      onSwitch(language);
+      window.scrollTo(0, scroll);
     });
   }
 }
@@ -36,5 +43,24 @@ export function pageParameter(prefix: string, query: string): string | undefined
     return decodeURIComponent(raw);
   } catch {
     return undefined;
+  }
+}
+
+const LANGUAGE_KEY = 'koers.language';
+
+export function loadLanguagePreference(): Language | undefined {
+  try {
+    const value = window.localStorage.getItem(LANGUAGE_KEY);
+    return value === 'nl' || value === 'en' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function saveLanguagePreference(language: Language): void {
+  try {
+    window.localStorage.setItem(LANGUAGE_KEY, language);
+  } catch {
+    // The switch still works for this visit.
   }
 }
