@@ -52,25 +52,32 @@ export type AnswerProblem =
   | { kind: 'duplicateStatement'; statementId: string }
   | { kind: 'outOfScale'; statementId: string; min: number; max: number };
 
-/** Checks answers against the survey and returns them in stored form, or the first problem. */
+/**
+ * Checks answers against the survey and returns them in stored form, in the survey's statement
+ * order whatever order the client sent them in, or the first problem.
+ */
 export function toStoredAnswers(
   survey: Pick<Survey, 'sections' | 'scale'>,
   answers: Answer[],
 ): { ok: true; answers: StoredResponse['answers'] } | { ok: false; problem: AnswerProblem } {
-  const known = new Set(listStatements(survey).map((s) => s.id));
-  const stored: StoredResponse['answers'] = {};
+  const statements = listStatements(survey);
+  const known = new Set(statements.map((s) => s.id));
+  const given = new Map<string, [number | null, number | null]>();
   const { min, max } = survey.scale;
   for (const answer of answers) {
     if (!known.has(answer.statementId)) return { ok: false, problem: { kind: 'unknownStatement', statementId: answer.statementId } };
-    if (Object.prototype.hasOwnProperty.call(stored, answer.statementId)) {
-      return { ok: false, problem: { kind: 'duplicateStatement', statementId: answer.statementId } };
-    }
+    if (given.has(answer.statementId)) return { ok: false, problem: { kind: 'duplicateStatement', statementId: answer.statementId } };
     for (const rating of [answer.current, answer.desired]) {
       if (rating !== null && (rating < min || rating > max)) {
         return { ok: false, problem: { kind: 'outOfScale', statementId: answer.statementId, min, max } };
       }
     }
-    stored[answer.statementId] = [answer.current, answer.desired];
+    given.set(answer.statementId, [answer.current, answer.desired]);
+  }
+  const stored: StoredResponse['answers'] = {};
+  for (const { id } of statements) {
+    const pair = given.get(id);
+    if (pair) stored[id] = pair;
   }
   return { ok: true, answers: stored };
 }

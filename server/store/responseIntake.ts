@@ -1,6 +1,6 @@
 import { toStoredAnswers, type ResponseInput, type StoredResponse } from '../../core/response';
 import type { Round } from '../../core/round';
-import { listStatements, type Survey } from '../../core/survey';
+import type { Survey } from '../../core/survey';
 import { contentFingerprint, retryFingerprint } from './codes';
 import { GroupCommitter } from './groupCommit';
 import type { LogEntry, ResponseLogs, UsedCodeLine } from './responseLogs';
@@ -75,7 +75,7 @@ export class ResponseIntake {
       const { kind, ...details } = checked.problem;
       throw new StoreError(kind, details);
     }
-    const answers = inSurveyOrder(survey, checked.answers);
+    const answers = checked.answers;
     const comment = input.comment?.trim() || undefined;
     const retry = input.submissionId === undefined ? null : retryFingerprint(input.submissionId, answers, comment);
     const content = input.submissionId === undefined ? contentFingerprint(answers, comment) : undefined;
@@ -148,13 +148,4 @@ export class ResponseIntake {
     const entry = this.recentContent.get(codeHash);
     return entry && this.now().getTime() - entry.at < CONTENT_MEMORY_MS ? entry.content : undefined;
   }
-}
-
-/** Stored answers in the survey's statement order, whatever order the client sent them in. */
-function inSurveyOrder(survey: Survey, answers: StoredResponse['answers']): StoredResponse['answers'] {
-  const ordered: StoredResponse['answers'] = {};
-  for (const { id } of listStatements(survey)) {
-    if (Object.hasOwn(answers, id)) ordered[id] = answers[id]!;
-  }
-  return ordered;
 }
