@@ -5,7 +5,7 @@ import { HttpError } from '../http/errors';
 import { requestLanguage } from '../http/language';
 import { parseInput } from '../http/validate';
 import type { KoersStore } from '../store/types';
-import { csvOptionsSchema } from './params';
+import { csvOptionsSchema, wantsCsv } from './params';
 import { loadRound, loadedRound } from './roundParam';
 
 /** POST /api/rounds/:id/invitations: new one-time codes for a group, as JSON or as CSV for mail merge. */
@@ -37,9 +37,4 @@ export function invitationsRouter(store: KoersStore, publicUrl: string | undefin
 
 function ownOrigin(req: Request): string {
   return `${req.protocol}://${req.get('host')}`;
-}
-
-export function wantsCsv(req: Request, format: 'json' | 'csv' | undefined): boolean {
-  if (format) return format === 'csv';
-  return req.accepts(['application/json', 'text/csv']) === 'text/csv';
 }

@@ -1,3 +1,4 @@
+import type { Request } from 'express';
 import { z } from 'zod';
 
 /** Ids in paths are short and plain; anything else cannot exist, so it is refused before a lookup. */
@@ -13,3 +14,9 @@ export const csvOptionsSchema = z.object({
   separator: z.enum(['semicolon', 'comma']).default('semicolon'),
   lang: z.enum(['nl', 'en']).optional(),
 });
+
+/** `?format=` decides; without it, an Accept header preferring text/csv does. */
+export function wantsCsv(req: Request, format: 'json' | 'csv' | undefined): boolean {
+  if (format) return format === 'csv';
+  return req.accepts(['application/json', 'text/csv']) === 'text/csv';
+}

@@ -7,8 +7,7 @@ import type { Language } from '../../core/text';
 import { requestLanguage } from '../http/language';
 import { parseInput } from '../http/validate';
 import type { KoersStore } from '../store/types';
-import { wantsCsv } from './invitations';
-import { csvOptionsSchema } from './params';
+import { csvOptionsSchema, wantsCsv } from './params';
 import { loadRound, loadedRound } from './roundParam';
 
 /** One anonymised row: no code, no day, nothing but the group, the ratings and the comment. */
