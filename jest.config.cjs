@@ -2,7 +2,16 @@
 // and what office-addin-manifest pulls in: strip-bom, uuid, node-fetch 3 and its helpers), so those are
 // transformed too. The pattern looks at the innermost node_modules folder of a path, because
 // node-fetch sits nested under @microsoft/app-manifest.
-const esmOnly = ['lowdb', 'steno', 'strip-bom', 'node-fetch', 'data-uri-to-buffer', 'fetch-blob', 'formdata-polyfill', 'uuid'].join('|');
+const esmOnly = [
+  'lowdb',
+  'steno',
+  'strip-bom',
+  'node-fetch',
+  'data-uri-to-buffer',
+  'fetch-blob',
+  'formdata-polyfill',
+  'uuid',
+].join('|');
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
@@ -10,7 +19,10 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/tests/robust/', '/tests/bench/'],
   transform: {
-    '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+    '^.+\\.(t|j)sx?$': [
+      '@swc/jest',
+      { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+    ],
   },
   transformIgnorePatterns: [`/node_modules/(?!(?:${esmOnly})/)[^/]+/(?:(?!/node_modules/).)*$`],
   moduleFileExtensions: ['ts', 'js', 'json'],

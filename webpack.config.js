@@ -15,7 +15,11 @@ const officeJsFiles =
 const pages = [
   { name: 'addin/taskpane', entry: './addin/taskpane/taskpane.ts', template: './addin/taskpane/taskpane.html' },
   { name: 'form/index', entry: './server/public/form/form.ts', template: './server/public/form/form.html' },
-  { name: 'scoring/index', entry: './server/public/scoring/scoring.ts', template: './server/public/scoring/scoring.html' },
+  {
+    name: 'scoring/index',
+    entry: './server/public/scoring/scoring.ts',
+    template: './server/public/scoring/scoring.html',
+  },
 ];
 
 export default (env, argv) => ({

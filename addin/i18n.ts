@@ -41,7 +41,8 @@ const uiTexts = {
     chartDesired: 'Gewenst',
     chartGap: 'Verschil',
     chartNoData: 'Nog geen cijfers om te tonen.',
-    errorUnreachable: 'De server is niet bereikbaar. Controleer het adres en uw netwerk (sommige schoolnetwerken blokkeren onbekende adressen).',
+    errorUnreachable:
+      'De server is niet bereikbaar. Controleer het adres en uw netwerk (sommige schoolnetwerken blokkeren onbekende adressen).',
     errorNotKoers: 'Op dit adres draait geen Koers-server.',
     errorInsecure: 'Gebruik een https-adres: Office staat geen onbeveiligde verbinding toe.',
     errorInvalidUrl: 'Dit is geen geldig webadres.',
@@ -75,7 +76,8 @@ const uiTexts = {
     kiesKeepsInput: 'Impact, Haalbaarheid en Gekozen blijven bewaard als u het blad opnieuw maakt.',
     kiesChartTitle: 'Impact en haalbaarheid per maatregel',
     kiesChartDone: 'De grafiek toont {count} gescoorde maatregelen van het blad "{sheet}".',
-    kiesChartEmpty: 'Nog geen scores op het blad "{sheet}". Vul Impact en Haalbaarheid in en klik op Grafiek bijwerken.',
+    kiesChartEmpty:
+      'Nog geen scores op het blad "{sheet}". Vul Impact en Haalbaarheid in en klik op Grafiek bijwerken.',
     kiesChartYours: 'Uw scores',
     kiesChartMt: 'MT (gemiddelde)',
     kiesChartBorder: 'Grens',
@@ -110,7 +112,8 @@ const uiTexts = {
     mtCopyFailed: 'Kopiëren lukte niet; selecteer de link en kopieer hem zelf (Ctrl+C).',
     mtPullButton: 'MT-scores ophalen',
     mtPulling: 'Scores ophalen…',
-    mtPullDone: 'MT-scores staan op het blad: {submitted} van {links} MT-leden hebben gescoord{adviser}. Sessie: {status}.',
+    mtPullDone:
+      'MT-scores staan op het blad: {submitted} van {links} MT-leden hebben gescoord{adviser}. Sessie: {status}.',
     mtPullNone: 'Nog geen MT-scores binnen: 0 van {links} MT-leden hebben gescoord. Sessie: {status}.',
     mtAdviserCounted: ', plus uw eigen scores',
     mtStatusOpen: 'open',
@@ -124,7 +127,8 @@ const uiTexts = {
       'Er zijn geen scores om mee te tellen: vul op het Kies-blad Impact en Haalbaarheid (1–5) in bij maatregelen uit de MT-sessie.',
     amoHeading: 'AMO-check',
     errorNoScoringSession: 'Voor deze ronde is nog geen MT-sessie geopend. Klik eerst op "MT-sessie openen".',
-    errorScoringClosed: 'Deze MT-sessie is gesloten: er kunnen geen scores meer bij. Open een nieuwe sessie als het MT opnieuw moet scoren.',
+    errorScoringClosed:
+      'Deze MT-sessie is gesloten: er kunnen geen scores meer bij. Open een nieuwe sessie als het MT opnieuw moet scoren.',
   },
   en: {
     appTitle: 'Koers',
@@ -156,7 +160,8 @@ const uiTexts = {
     chartDesired: 'Desired',
     chartGap: 'Gap',
     chartNoData: 'No figures to show yet.',
-    errorUnreachable: 'The server cannot be reached. Check the address and your network (some school networks block unknown addresses).',
+    errorUnreachable:
+      'The server cannot be reached. Check the address and your network (some school networks block unknown addresses).',
     errorNotKoers: 'No Koers server runs at this address.',
     errorInsecure: 'Use an https address: Office does not allow an insecure connection.',
     errorInvalidUrl: 'This is not a valid web address.',
@@ -185,7 +190,8 @@ const uiTexts = {
     kiesReading: 'Reading the sheet…',
     kiesWriteDone:
       'Done: the "{sheet}" sheet lists {count} levers, {suggested} of them suggested by the results. What you had filled in is kept.',
-    kiesNoSuggestions: "This round's results give no suggestions (yet); all your organisation's levers are on the sheet.",
+    kiesNoSuggestions:
+      "This round's results give no suggestions (yet); all your organisation's levers are on the sheet.",
     kiesKeepsInput: 'Impact, Feasibility and Chosen are kept when you create the sheet again.',
     kiesChartTitle: 'Impact and feasibility per lever',
     kiesChartDone: 'The chart shows {count} scored levers from the "{sheet}" sheet.',
@@ -224,7 +230,8 @@ const uiTexts = {
     mtCopyFailed: 'Copying did not work; select the link and copy it yourself (Ctrl+C).',
     mtPullButton: 'Get MT scores',
     mtPulling: 'Getting scores…',
-    mtPullDone: 'The MT scores are on the sheet: {submitted} of {links} MT members have scored{adviser}. Session: {status}.',
+    mtPullDone:
+      'The MT scores are on the sheet: {submitted} of {links} MT members have scored{adviser}. Session: {status}.',
     mtPullNone: 'No MT scores yet: 0 of {links} MT members have scored. Session: {status}.',
     mtAdviserCounted: ', plus your own scores',
     mtStatusOpen: 'open',
@@ -238,7 +245,8 @@ const uiTexts = {
       'There are no scores to count: on the Choose sheet, fill in Impact and Feasibility (1–5) for levers of the MT session.',
     amoHeading: 'AMO check',
     errorNoScoringSession: 'No MT session has been opened for this round yet. Click "Open MT session" first.',
-    errorScoringClosed: 'This MT session is closed: no more scores can be added. Open a new session if the MT should score again.',
+    errorScoringClosed:
+      'This MT session is closed: no more scores can be added. Open a new session if the MT should score again.',
   },
 } satisfies Record<Language, Record<string, string>>;
 
@@ -365,7 +373,8 @@ const sheetTexts: Record<Language, SheetTexts> = {
       'Vul per maatregel Impact en Haalbaarheid in (1 = laag, 5 = hoog) en zet Gekozen op Ja. Prioriteit = impact × haalbaarheid; boven {threshold} telt als hoog. Bijgewerkt op {date}.',
     kiesAmoLine: 'AMO-check: {message}',
     kiesMtLineNone: 'MT-scores: nog geen MT-sessie voor deze ronde.',
-    kiesMtLine: 'MT-scores (sessie {status}): {submitted} van {links} MT-leden hebben gescoord{adviser}. Opgehaald op {date}.',
+    kiesMtLine:
+      'MT-scores (sessie {status}): {submitted} van {links} MT-leden hebben gescoord{adviser}. Opgehaald op {date}.',
     kiesMtAdviser: ', plus de adviseur',
     kiesStatusOpen: 'open',
     kiesStatusClosed: 'gesloten',
@@ -440,7 +449,8 @@ const sheetTexts: Record<Language, SheetTexts> = {
       'For each lever, fill in Impact and Feasibility (1 = low, 5 = high) and set Chosen to Yes. Priority = impact × feasibility; above {threshold} counts as high. Updated on {date}.',
     kiesAmoLine: 'AMO check: {message}',
     kiesMtLineNone: 'MT scores: no MT session for this round yet.',
-    kiesMtLine: 'MT scores (session {status}): {submitted} of {links} MT members have scored{adviser}. Retrieved on {date}.',
+    kiesMtLine:
+      'MT scores (session {status}): {submitted} of {links} MT members have scored{adviser}. Retrieved on {date}.',
     kiesMtAdviser: ', plus the adviser',
     kiesStatusOpen: 'open',
     kiesStatusClosed: 'closed',

@@ -70,7 +70,15 @@ export interface RoundTally {
 export function createTally(survey: Survey, groups: string[]): RoundTally {
   const scale = { min: survey.scale.min, max: survey.scale.max };
   const statementIds = listStatements(survey).map((statement) => statement.id);
-  const tally: RoundTally = { scale, groups: [...groups], totalResponses: 0, responsesByGroup: {}, cells: {}, comments: [], commentsByGroup: {} };
+  const tally: RoundTally = {
+    scale,
+    groups: [...groups],
+    totalResponses: 0,
+    responsesByGroup: {},
+    cells: {},
+    comments: [],
+    commentsByGroup: {},
+  };
   for (const group of groups) {
     tally.responsesByGroup[group] = 0;
     tally.commentsByGroup[group] = 0;
@@ -182,11 +190,18 @@ function groupResults(
   shown: readonly string[],
   tally: RoundTally,
 ): GroupResult[] {
-  const countOf = (counts: Readonly<Record<string, number>>, id: string) => (Object.hasOwn(counts, id) ? counts[id] : 0);
+  const countOf = (counts: Readonly<Record<string, number>>, id: string) =>
+    Object.hasOwn(counts, id) ? counts[id] : 0;
   return groupOrder.map((id) => {
     const name = groupName(survey, id);
     if (!shown.includes(id)) return { id, name, status: 'suppressed' };
-    return { id, name, status: 'shown', responses: countOf(tally.responsesByGroup, id), comments: countOf(tally.commentsByGroup, id) };
+    return {
+      id,
+      name,
+      status: 'shown',
+      responses: countOf(tally.responsesByGroup, id),
+      comments: countOf(tally.commentsByGroup, id),
+    };
   });
 }
 

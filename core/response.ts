@@ -65,8 +65,10 @@ export function toStoredAnswers(
   const given = new Map<string, [number | null, number | null]>();
   const { min, max } = survey.scale;
   for (const answer of answers) {
-    if (!known.has(answer.statementId)) return { ok: false, problem: { kind: 'unknownStatement', statementId: answer.statementId } };
-    if (given.has(answer.statementId)) return { ok: false, problem: { kind: 'duplicateStatement', statementId: answer.statementId } };
+    if (!known.has(answer.statementId))
+      return { ok: false, problem: { kind: 'unknownStatement', statementId: answer.statementId } };
+    if (given.has(answer.statementId))
+      return { ok: false, problem: { kind: 'duplicateStatement', statementId: answer.statementId } };
     for (const rating of [answer.current, answer.desired]) {
       if (rating !== null && (rating < min || rating > max)) {
         return { ok: false, problem: { kind: 'outOfScale', statementId: answer.statementId, min, max } };

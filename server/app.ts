@@ -33,7 +33,11 @@ export interface AppDeps {
 const dutchDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
 
 /** Builds the whole HTTP app around a store; listening and shutdown live in main.ts. */
-export function createApp({ store, config: overrides = {}, today = () => dutchDay.format(new Date()) }: AppDeps): Express {
+export function createApp({
+  store,
+  config: overrides = {},
+  today = () => dutchDay.format(new Date()),
+}: AppDeps): Express {
   const config = defaultConfig(overrides);
   const distDir = path.resolve(config.distDir);
   const app = express();

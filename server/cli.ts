@@ -9,10 +9,18 @@ Creates an API key for the organisation (creating the organisation if it is new)
 The key is printed once, on the last line; only its hash is stored.
 Data folder: KOERS_DATA_DIR (default ./data). Stop the server first: one process per data folder.`;
 
-const organisationName = z.string().trim().min(1, 'the organisation name is empty').max(200, 'the organisation name is too long');
+const organisationName = z
+  .string()
+  .trim()
+  .min(1, 'the organisation name is empty')
+  .max(200, 'the organisation name is too long');
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: { org: { type: 'string' }, help: { type: 'boolean' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { org: { type: 'string' }, help: { type: 'boolean' } },
+    allowPositionals: true,
+  });
   if (values.help || positionals.join(' ') !== 'key create') {
     console.log(usage);
     return values.help ? 0 : 2;

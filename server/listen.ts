@@ -37,7 +37,9 @@ async function loadCertificates(required: boolean): Promise<https.ServerOptions 
     // still serve https (a browser warns until the CA is trusted).
     const made = readGeneratedCertificates();
     if (made) {
-      console.warn('Using the local https certificates, but their CA is not trusted yet: run `npx office-addin-dev-certs install` (as administrator) once.');
+      console.warn(
+        'Using the local https certificates, but their CA is not trusted yet: run `npx office-addin-dev-certs install` (as administrator) once.',
+      );
       return made;
     }
     if (required) throw new Error(`No https certificates: ${(error as Error).message}`);
@@ -53,7 +55,10 @@ async function loadCertificates(required: boolean): Promise<https.ServerOptions 
 function readGeneratedCertificates(): https.ServerOptions | undefined {
   const folder = path.join(os.homedir(), '.office-addin-dev-certs');
   try {
-    return { cert: fs.readFileSync(path.join(folder, 'localhost.crt')), key: fs.readFileSync(path.join(folder, 'localhost.key')) };
+    return {
+      cert: fs.readFileSync(path.join(folder, 'localhost.crt')),
+      key: fs.readFileSync(path.join(folder, 'localhost.key')),
+    };
   } catch {
     return undefined;
   }

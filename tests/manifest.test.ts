@@ -60,7 +60,9 @@ describe('manifest.xml', () => {
   test('has a "Koers" button in a group on the Home tab that shows the task pane', () => {
     expect(text).toMatch(/<ExtensionPoint xsi:type="PrimaryCommandSurface">\s*<OfficeTab id="TabHome">/);
     expect(text).toMatch(/<Control xsi:type="Button" id="Koers\.TaskpaneButton">/);
-    expect(text).toMatch(/<Action xsi:type="ShowTaskpane">\s*<TaskpaneId>Koers\.Taskpane<\/TaskpaneId>\s*<SourceLocation resid="Koers\.Taskpane\.Url"\/>/);
+    expect(text).toMatch(
+      /<Action xsi:type="ShowTaskpane">\s*<TaskpaneId>Koers\.Taskpane<\/TaskpaneId>\s*<SourceLocation resid="Koers\.Taskpane\.Url"\/>/,
+    );
     expect(text).toMatch(/<bt:String id="Koers\.Button\.Label" DefaultValue="Koers">/);
     // Every resource id used is defined once.
     const used = new Set([...text.matchAll(/resid="([^"]+)"/g)].map((m) => m[1]!));
@@ -74,7 +76,11 @@ describe('manifest.xml', () => {
     expect(text).toMatch(/<Description DefaultValue="[^"]+">\s*<Override Locale="en-US" Value="[^"]+"\/>/);
     const strings = [...text.matchAll(/<bt:String id="([^"]+)"[^>]*>([\s\S]*?)<\/bt:String>/g)];
     expect(strings.length).toBeGreaterThanOrEqual(4);
-    for (const [, id, body] of strings) expect({ id, hasEnglish: /<bt:Override Locale="en-US" Value="[^"]+"\/>/.test(body!) }).toEqual({ id, hasEnglish: true });
+    for (const [, id, body] of strings)
+      expect({ id, hasEnglish: /<bt:Override Locale="en-US" Value="[^"]+"\/>/.test(body!) }).toEqual({
+        id,
+        hasEnglish: true,
+      });
   });
 
   test('every URL is https on the add-in origin and names a file the build produces', () => {
@@ -101,7 +107,9 @@ describe('manifest.xml', () => {
       [attribute('IconUrl', 'DefaultValue')[0]!, 32],
       [attribute('HighResolutionIconUrl', 'DefaultValue')[0]!, 64],
     ];
-    const imageIds = [...text.matchAll(/<bt:Image size="(\d+)" resid="([^"]+)"\/>/g)].map((m) => [Number(m[1]), m[2]!] as const);
+    const imageIds = [...text.matchAll(/<bt:Image size="(\d+)" resid="([^"]+)"\/>/g)].map(
+      (m) => [Number(m[1]), m[2]!] as const,
+    );
     expect(new Set(imageIds.map(([size]) => size))).toEqual(new Set([16, 32, 80]));
     for (const [size, id] of imageIds) {
       const url = new RegExp(`<bt:Image id="${id.replace(/\./g, '\\.')}" DefaultValue="([^"]+)"`).exec(text)?.[1];
@@ -123,7 +131,10 @@ describe('manifest.xml', () => {
       return;
     }
     expect(existsSync(schema)).toBe(true);
-    const output = execFileSync('xmllint', ['--noout', '--schema', schema, manifestPath], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const output = execFileSync('xmllint', ['--noout', '--schema', schema, manifestPath], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     expect(output).toBe('');
   });
 });

@@ -21,14 +21,7 @@ import {
 } from './contracts';
 
 export type ApiErrorKind =
-  | 'invalidUrl'
-  | 'unreachable'
-  | 'notKoers'
-  | 'unauthorized'
-  | 'notFound'
-  | 'noResults'
-  | 'server'
-  | 'invalidResponse';
+  'invalidUrl' | 'unreachable' | 'notKoers' | 'unauthorized' | 'notFound' | 'noResults' | 'server' | 'invalidResponse';
 
 /** Why a round has nothing to put in a workbook yet. */
 export type NoResultsReason = 'noResponses' | 'allSuppressed';
@@ -84,7 +77,8 @@ export function normaliseServerUrl(input: string): string {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new KoersApiError('invalidUrl', `Not a web address: ${trimmed}`);
   }
-  if (url.username || url.password) throw new KoersApiError('invalidUrl', 'Addresses with a user name are not supported');
+  if (url.username || url.password)
+    throw new KoersApiError('invalidUrl', 'Addresses with a user name are not supported');
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
@@ -183,7 +177,11 @@ export class KoersClient {
 
   /** POST /api/rounds/:id/scoring/adviser: the adviser's own scores, as one more rater (replacing earlier ones). */
   sendAdviserScores(roundId: string, scores: ScoreInput[]): Promise<ScoringView> {
-    return this.postJson(`/api/rounds/${encodeURIComponent(roundId)}/scoring/adviser`, { scores }, scoringSessionViewSchema);
+    return this.postJson(
+      `/api/rounds/${encodeURIComponent(roundId)}/scoring/adviser`,
+      { scores },
+      scoringSessionViewSchema,
+    );
   }
 
   private getJson<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> {
@@ -205,9 +203,13 @@ export class KoersClient {
     const body = await readJson(response);
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
-      throw new KoersApiError('invalidResponse', `Unexpected reply from ${path}: ${parsed.error.issues[0]?.message ?? ''}`, {
-        status: response.status,
-      });
+      throw new KoersApiError(
+        'invalidResponse',
+        `Unexpected reply from ${path}: ${parsed.error.issues[0]?.message ?? ''}`,
+        {
+          status: response.status,
+        },
+      );
     }
     return parsed.data;
   }

@@ -49,7 +49,11 @@ export function buildSectionGapChart(results: RoundResults, language: Language, 
           legend: { display: false },
         },
         scales: {
-          x: { suggestedMin: Math.min(0, ...gaps), suggestedMax: Math.max(results.actionGap, ...gaps), grid: { color: COLORS.grid } },
+          x: {
+            suggestedMin: Math.min(0, ...gaps),
+            suggestedMax: Math.max(results.actionGap, ...gaps),
+            grid: { color: COLORS.grid },
+          },
         },
       },
     },

@@ -46,14 +46,32 @@ const MAX_RADIUS = 12;
  * the MT means where there are any, and the quadrant borders at QUADRANT_THRESHOLD as dashed lines.
  * Whole scores coincide often, so levers on the same spot share one (larger) point.
  */
-export function buildLeverMatrixChart(levers: readonly KiesSheetLever[], language: Language, texts: MatrixChartTexts): LeverMatrixData {
+export function buildLeverMatrixChart(
+  levers: readonly KiesSheetLever[],
+  language: Language,
+  texts: MatrixChartTexts,
+): LeverMatrixData {
   const numbered = levers.map((lever, index) => ({ lever, number: String(lever.number ?? index + 1) }));
   const scored = numbered.filter(({ lever }) => lever.impact !== null && lever.feasibility !== null);
-  const yours = groupPoints(scored.map(({ lever, number }) => ({ x: lever.feasibility!, y: lever.impact!, number, title: lever.title, chosen: lever.chosen })));
+  const yours = groupPoints(
+    scored.map(({ lever, number }) => ({
+      x: lever.feasibility!,
+      y: lever.impact!,
+      number,
+      title: lever.title,
+      chosen: lever.chosen,
+    })),
+  );
   const mt = groupPoints(
     numbered
       .filter(({ lever }) => lever.mtImpact !== null && lever.mtFeasibility !== null)
-      .map(({ lever, number }) => ({ x: round2(lever.mtFeasibility!), y: round2(lever.mtImpact!), number, title: lever.title, chosen: lever.chosen })),
+      .map(({ lever, number }) => ({
+        x: round2(lever.mtFeasibility!),
+        y: round2(lever.mtImpact!),
+        number,
+        title: lever.title,
+        chosen: lever.chosen,
+      })),
   );
   const t = QUADRANT_THRESHOLD;
   const border = (data: MatrixPoint[]) => ({
@@ -100,8 +118,14 @@ export function buildLeverMatrixChart(levers: readonly KiesSheetLever[], languag
             pointRadius: mt.map(({ point }) => radius(point)),
             clip: false,
           },
-          border([{ x: t, y: SCORE_MIN, label: '', titles: [] }, { x: t, y: SCORE_MAX, label: '', titles: [] }]),
-          border([{ x: SCORE_MIN, y: t, label: '', titles: [] }, { x: SCORE_MAX, y: t, label: '', titles: [] }]),
+          border([
+            { x: t, y: SCORE_MIN, label: '', titles: [] },
+            { x: t, y: SCORE_MAX, label: '', titles: [] },
+          ]),
+          border([
+            { x: SCORE_MIN, y: t, label: '', titles: [] },
+            { x: SCORE_MAX, y: t, label: '', titles: [] },
+          ]),
         ],
       },
       options: {
@@ -174,7 +198,10 @@ function groupPoints(placed: readonly Placed[]): Array<{ point: MatrixPoint; cho
     group.point.titles.push(`${item.number}. ${item.title}`);
     group.chosen ||= item.chosen;
   }
-  return [...groups.values()].map(({ point, chosen, numbers }) => ({ point: { ...point, label: numbers.join(', ') }, chosen }));
+  return [...groups.values()].map(({ point, chosen, numbers }) => ({
+    point: { ...point, label: numbers.join(', ') },
+    chosen,
+  }));
 }
 
 function radius(point: MatrixPoint): number {

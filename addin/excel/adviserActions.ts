@@ -13,7 +13,10 @@ const ACTION_HEADERS = new Set(allSheetTexts().map((texts) => texts.whichAction.
  * (sorting, another round of the same survey). Columns are found by header, not by position: a
  * table grows a column when someone types next to it.
  */
-export async function readAdviserActions(batch: ExcelBatch, tables: readonly Excel.Table[]): Promise<Map<string, CellValue>> {
+export async function readAdviserActions(
+  batch: ExcelBatch,
+  tables: readonly Excel.Table[],
+): Promise<Map<string, CellValue>> {
   const koersTables = tables.filter((table) => isKoersName(table.name));
   const headers = koersTables.map((table) => {
     const header = table.getHeaderRowRange();

@@ -23,7 +23,8 @@ export class ExcelBatch {
   async reserve(cells: number, bytes: number): Promise<void> {
     const pending = this.queuedCells > 0 || this.queuedBytes > 0;
     const overflows =
-      this.queuedCells + cells > this.limits.maxCellsPerRequest || this.queuedBytes + bytes > this.limits.maxBytesPerRequest;
+      this.queuedCells + cells > this.limits.maxCellsPerRequest ||
+      this.queuedBytes + bytes > this.limits.maxBytesPerRequest;
     if (pending && overflows) await this.sync();
     this.suspendForThisRequest();
     this.queuedCells += cells;

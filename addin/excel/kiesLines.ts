@@ -9,7 +9,12 @@ import { writeLine } from './tableWriter';
  * Rewrites one of the lines above the Kies table (AMO check, MT status). They are found from the
  * table's header row rather than at fixed rows, so rows the adviser inserted above do not matter.
  */
-export async function writeLineAboveKiesTable(batch: ExcelBatch, kies: FoundKies, rowsAboveHeader: number, text: string): Promise<boolean> {
+export async function writeLineAboveKiesTable(
+  batch: ExcelBatch,
+  kies: FoundKies,
+  rowsAboveHeader: number,
+  text: string,
+): Promise<boolean> {
   const row = kies.table.headerRow - rowsAboveHeader;
   if (row < 0) return false;
   await writeLine(batch, kies.found.sheet, row, text);

@@ -29,7 +29,8 @@ export function kiesWorkbook(capabilities: ExcelCapabilities, run: ExcelRunner =
       return report;
     },
     readSheet: () => run((context) => readKiesSheet(context)),
-    writeMtScores: (view, { texts, retrievedOn }) => run((context) => writeMtScores(context, view, { texts, retrievedOn, capabilities })),
+    writeMtScores: (view, { texts, retrievedOn }) =>
+      run((context) => writeMtScores(context, view, { texts, retrievedOn, capabilities })),
     writeAmoLine: (line, texts) => run((context) => writeAmoLine(context, line, { texts, capabilities })),
   };
 }

@@ -31,13 +31,18 @@ export interface MatrixChart {
  * first border's cells, which gives exactly one series (x = first column, y = second); the others
  * are added with explicit x and y ranges, as the score columns are not side by side in x, y order.
  */
-export function addLeverMatrixChart(sheet: Excel.Worksheet, placement: MatrixPlacement, texts: SheetTexts): MatrixChart {
+export function addLeverMatrixChart(
+  sheet: Excel.Worksheet,
+  placement: MatrixPlacement,
+  texts: SheetTexts,
+): MatrixChart {
   const { table, gridRow, gridColumn } = placement;
   const borderCells = (first: number) => ({
     x: sheet.getRangeByIndexes(gridRow + first, gridColumn + 1, 2, 1),
     y: sheet.getRangeByIndexes(gridRow + first, gridColumn + 2, 2, 1),
   });
-  const tableColumn = (key: Parameters<typeof kiesColumn>[0]) => sheet.getRangeByIndexes(table.headerRow + 1, kiesColumn(key), table.rowCount, 1);
+  const tableColumn = (key: Parameters<typeof kiesColumn>[0]) =>
+    sheet.getRangeByIndexes(table.headerRow + 1, kiesColumn(key), table.rowCount, 1);
 
   const chart = sheet.charts.add('XYScatter', sheet.getRangeByIndexes(gridRow + 1, gridColumn + 1, 2, 2), 'Columns');
   chart.name = LEVER_MATRIX_CHART;
@@ -72,7 +77,10 @@ export function addLeverMatrixChart(sheet: Excel.Worksheet, placement: MatrixPla
     axis.majorUnit = 1;
     axis.title.text = title;
   }
-  chart.setPosition(blockAddress(placement.from.row, placement.from.column), blockAddress(placement.to.row, placement.to.column));
+  chart.setPosition(
+    blockAddress(placement.from.row, placement.from.column),
+    blockAddress(placement.to.row, placement.to.column),
+  );
   return { chart, adviser, mt };
 }
 

@@ -40,11 +40,19 @@ export async function pullRoundIntoWorkbook(
   const resultRows = input.results.statements.length;
   const responseRows = input.responses.rows.length;
   const total = resultRows + responseRows + 1;
-  const options = { texts: input.texts, retrievedOn: input.retrievedOn, capabilities: input.capabilities, limits: input.limits };
+  const options = {
+    texts: input.texts,
+    retrievedOn: input.retrievedOn,
+    capabilities: input.capabilities,
+    limits: input.limits,
+  };
   onProgress(0, total);
 
   const results = await run((context) =>
-    writeResultsSheet(context, input.results, { ...options, onProgress: (done) => onProgress(Math.min(done, resultRows), total) }),
+    writeResultsSheet(context, input.results, {
+      ...options,
+      onProgress: (done) => onProgress(Math.min(done, resultRows), total),
+    }),
   );
   const responses = await run((context) =>
     writeResponsesSheet(context, input.responses, input.results, {

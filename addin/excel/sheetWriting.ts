@@ -54,7 +54,9 @@ export async function finishSheetColumns(
   // and not on the id column, which is hidden afterwards: autofit must not bring it back.
   const firstFitted = finish.hideIdColumn ? 1 : 0;
   for (const block of blocks) {
-    sheet.getRangeByIndexes(block.headerRow, firstFitted, block.rowCount + 1, block.columnCount - firstFitted).format.autofitColumns();
+    sheet
+      .getRangeByIndexes(block.headerRow, firstFitted, block.rowCount + 1, block.columnCount - firstFitted)
+      .format.autofitColumns();
   }
   if (finish.wideTextColumn !== undefined) {
     setColumnWidth(sheet, finish.wideTextColumn, TEXT_COLUMN_WIDTH);

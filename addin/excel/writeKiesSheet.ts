@@ -146,19 +146,37 @@ async function writeFormulaColumn(
 ): Promise<void> {
   for (const chunk of planRowChunks(formulas, batch.limits)) {
     await batch.reserve(chunk.cells, chunk.bytes);
-    sheet.getRangeByIndexes(block.headerRow + 1 + chunk.start, column, chunk.end - chunk.start, 1).formulas = formulas.slice(
-      chunk.start,
-      chunk.end,
-    );
+    sheet.getRangeByIndexes(block.headerRow + 1 + chunk.start, column, chunk.end - chunk.start, 1).formulas =
+      formulas.slice(chunk.start, chunk.end);
   }
 }
 
 /** Drop-downs 1–5 on both scores and Ja/Nee on Gekozen, with a stop message for anything else. */
-async function addDropDowns(batch: ExcelBatch, sheet: Excel.Worksheet, block: WrittenBlock, texts: SheetTexts): Promise<void> {
+async function addDropDowns(
+  batch: ExcelBatch,
+  sheet: Excel.Worksheet,
+  block: WrittenBlock,
+  texts: SheetTexts,
+): Promise<void> {
   const rules: Array<{ column: number; source: string; title: string; message: string }> = [
-    { column: kiesColumn('impact'), source: SCORE_LIST_SOURCE, title: texts.kiesScoreAlertTitle, message: texts.kiesScoreAlert },
-    { column: kiesColumn('feasibility'), source: SCORE_LIST_SOURCE, title: texts.kiesScoreAlertTitle, message: texts.kiesScoreAlert },
-    { column: kiesColumn('chosen'), source: choiceListSource(texts), title: texts.kiesChosenAlertTitle, message: texts.kiesChosenAlert },
+    {
+      column: kiesColumn('impact'),
+      source: SCORE_LIST_SOURCE,
+      title: texts.kiesScoreAlertTitle,
+      message: texts.kiesScoreAlert,
+    },
+    {
+      column: kiesColumn('feasibility'),
+      source: SCORE_LIST_SOURCE,
+      title: texts.kiesScoreAlertTitle,
+      message: texts.kiesScoreAlert,
+    },
+    {
+      column: kiesColumn('chosen'),
+      source: choiceListSource(texts),
+      title: texts.kiesChosenAlertTitle,
+      message: texts.kiesChosenAlert,
+    },
   ];
   for (const rule of rules) {
     await batch.reserve(0, 300 + estimateBytes(rule));
@@ -190,7 +208,12 @@ async function writeBorderGrid(
  * Per-point labels in a request of their own: if this Excel refuses them, the chart stays, without
  * labels, rather than the whole sheet failing.
  */
-async function labelPoints(batch: ExcelBatch, sheetName: string, block: WrittenBlock, series: Excel.ChartSeries[]): Promise<boolean> {
+async function labelPoints(
+  batch: ExcelBatch,
+  sheetName: string,
+  block: WrittenBlock,
+  series: Excel.ChartSeries[],
+): Promise<boolean> {
   try {
     await batch.reserve(0, 200 * block.rowCount * series.length);
     for (const one of series) queuePointLabels(one, sheetName, block);

@@ -42,7 +42,8 @@ export async function writeMtScores(
       if (column === undefined) continue;
       const values = cells.map((row) => [row[index]!]);
       await batch.reserve(values.length, estimateBytes(values) + 100);
-      kies.found.sheet.getRangeByIndexes(table.headerRow + 1, table.firstColumn + column, values.length, 1).values = values;
+      kies.found.sheet.getRangeByIndexes(table.headerRow + 1, table.firstColumn + column, values.length, 1).values =
+        values;
     }
   }
   await writeLineAboveKiesTable(batch, kies, MT_LINE_ABOVE_HEADER, mtLine(view, texts, options.retrievedOn));

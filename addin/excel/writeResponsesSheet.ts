@@ -27,7 +27,9 @@ export async function writeResponsesSheet(
 
   const block = buildResponsesBlock(responses, results, texts);
   const total = block.rows.length;
-  const written = await writeTableBlock(batch, found.sheet, block, 0, texts, (rows) => options.onProgress?.(rows, total));
+  const written = await writeTableBlock(batch, found.sheet, block, 0, texts, (rows) =>
+    options.onProgress?.(rows, total),
+  );
 
   await batch.reserve(0, 300);
   found.sheet.getRangeByIndexes(0, 0, 1, written.columnCount).format.autofitColumns();

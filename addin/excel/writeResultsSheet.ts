@@ -39,12 +39,18 @@ export async function writeResultsSheet(
   for (const block of layout.blocks) {
     row += 1;
     const before = done;
-    const writtenBlock = await writeTableBlock(batch, found.sheet, block, row, texts, (rows) => options.onProgress?.(before + rows, total));
+    const writtenBlock = await writeTableBlock(batch, found.sheet, block, row, texts, (rows) =>
+      options.onProgress?.(before + rows, total),
+    );
     done += block.rows.length;
     written.push(writtenBlock);
     row = writtenBlock.nextRow;
   }
-  await finishSheetColumns(batch, found.sheet, written, { hideIdColumn: true, wideTextColumn: 1, lastColumnWide: true });
+  await finishSheetColumns(batch, found.sheet, written, {
+    hideIdColumn: true,
+    wideTextColumn: 1,
+    lastColumnWide: true,
+  });
   await batch.flush();
   options.onProgress?.(total, total);
 

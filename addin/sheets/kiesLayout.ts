@@ -306,7 +306,11 @@ export type KiesColumnMap = Partial<Record<KiesColumnKey, number>>;
 
 /** Columns by header in either language: a Dutch workbook may be refreshed in English Excel. */
 export function mapKiesHeader(header: readonly unknown[]): KiesColumnMap {
-  const names = header.map((value) => String(value ?? '').trim().toLowerCase());
+  const names = header.map((value) =>
+    String(value ?? '')
+      .trim()
+      .toLowerCase(),
+  );
   const map: KiesColumnMap = {};
   for (const { key } of KIES_COLUMNS) {
     const candidates = new Set(allSheetTexts().map((texts) => kiesHeader(key, texts).toLowerCase()));
@@ -354,7 +358,8 @@ export function parseKiesRows(header: readonly unknown[], rows: readonly (readon
 
 /** A whole score from 1 to 5, typed as a number or as text; anything else is no score. */
 export function scoreValue(value: CellValue | undefined): number | null {
-  const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  const number =
+    typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
   return Number.isInteger(number) && number >= SCORE_MIN && number <= SCORE_MAX ? number : null;
 }
 

@@ -24,7 +24,11 @@ export interface LayoutContext {
  * The "Resultaten" sheet: one table per survey section (the Tabel 3 / Tabel 4 blocks), one row per
  * statement: all shown groups together, then each group, then the adviser's own "Welke actie?".
  */
-export function buildResultsLayout(results: RoundResults, context: LayoutContext, actions: AdviserActions): SheetLayout {
+export function buildResultsLayout(
+  results: RoundResults,
+  context: LayoutContext,
+  actions: AdviserActions,
+): SheetLayout {
   const { texts } = context;
   const columns: BlockColumn[] = [
     { header: ID_HEADER, kind: 'id' },
@@ -48,7 +52,10 @@ export function buildResultsLayout(results: RoundResults, context: LayoutContext
       ]),
     };
   });
-  return { titleLines: titleLines(results, context, texts.resultsTitle), blocks: blocks.filter((b) => b.rows.length > 0) };
+  return {
+    titleLines: titleLines(results, context, texts.resultsTitle),
+    blocks: blocks.filter((b) => b.rows.length > 0),
+  };
 }
 
 export function titleLines(results: RoundResults, context: LayoutContext, titleTemplate: string): string[] {

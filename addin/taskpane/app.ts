@@ -17,7 +17,14 @@ export interface AppDeps {
 }
 
 /** Wires the page to the session: connect → choose a round → pull, with messages for every failure. */
-export async function startApp({ language, session, view, defaultServerUrl, renderCharts, onRoundChanged = () => {} }: AppDeps): Promise<void> {
+export async function startApp({
+  language,
+  session,
+  view,
+  defaultServerUrl,
+  renderCharts,
+  onRoundChanged = () => {},
+}: AppDeps): Promise<void> {
   view.translate();
 
   const showRounds = () => {
@@ -92,7 +99,9 @@ export async function startApp({ language, session, view, defaultServerUrl, rend
     view.showProgress(0, 1);
     try {
       const { results, report } = await session.pull((done, total) => view.showProgress(done, total));
-      const sheets = [report.results.sheetName, report.responses.sheetName, report.summary.sheetName].map((s) => `"${s}"`).join(', ');
+      const sheets = [report.results.sheetName, report.responses.sheetName, report.summary.sheetName]
+        .map((s) => `"${s}"`)
+        .join(', ');
       view.showStatus(view.text('pullDone', { sheets }));
       renderCharts(results, language);
     } catch (error) {

@@ -37,7 +37,10 @@ function draw(id: string, data: ChartData, title: string, language: Language): v
   charts.delete(id);
   const caption = document.getElementById(`${id}-caption`);
   const table = document.getElementById(`${id}-table`);
-  canvas.setAttribute('aria-label', data.table.rows.length > 0 ? title : `${title}: ${uiText(language, 'chartNoData')}`);
+  canvas.setAttribute(
+    'aria-label',
+    data.table.rows.length > 0 ? title : `${title}: ${uiText(language, 'chartNoData')}`,
+  );
   if (caption) caption.textContent = title;
   if (table) fillTable(table as HTMLTableElement, data, title, language);
   if (data.table.rows.length === 0) return;
@@ -60,11 +63,14 @@ function fillTable(table: HTMLTableElement, data: ChartData, title: string, lang
     const th = document.createElement('th');
     th.scope = 'row';
     th.textContent = label;
-    tr.append(th, ...values.map((value) => {
-      const td = document.createElement('td');
-      td.textContent = value === null ? '–' : numbers.format(value);
-      return td;
-    }));
+    tr.append(
+      th,
+      ...values.map((value) => {
+        const td = document.createElement('td');
+        td.textContent = value === null ? '–' : numbers.format(value);
+        return td;
+      }),
+    );
     return tr;
   });
   table.replaceChildren(caption, head, ...rows);

@@ -24,7 +24,8 @@ export function describeError(error: unknown, language: Language): string {
         ? uiText(language, 'errorAllSuppressed', { threshold: error.details.threshold ?? 5 })
         : uiText(language, 'errorNoResponses');
     }
-    if (error.kind === 'server') return uiText(language, 'errorServer', { message: error.details.serverMessage ?? error.message });
+    if (error.kind === 'server')
+      return uiText(language, 'errorServer', { message: error.details.serverMessage ?? error.message });
     return uiText(language, apiErrorText[error.kind]);
   }
   // Whatever else reaches here came from Excel (OfficeExtension.Error carries code and message).

@@ -24,7 +24,15 @@ export interface KiesApp {
 }
 
 /** Wires the Kies section: sheet, chart and AMO check, MT session, MT scores, the adviser's own scores. */
-export function startKiesApp({ language, kies, pane, paneView, view, renderMatrix, copyText = copyToClipboard }: KiesAppDeps): KiesApp {
+export function startKiesApp({
+  language,
+  kies,
+  pane,
+  paneView,
+  view,
+  renderMatrix,
+  copyText = copyToClipboard,
+}: KiesAppDeps): KiesApp {
   let currentRound: string | undefined;
   let replaceOpen = false;
 
@@ -63,7 +71,11 @@ export function startKiesApp({ language, kies, pane, paneView, view, renderMatri
   act(view.writeButton, 'kiesWriting', async () => {
     const outcome = await kies.writeSheet();
     const parts = [
-      view.text('kiesWriteDone', { sheet: outcome.sheetName, count: outcome.report.rows, suggested: outcome.report.suggested }),
+      view.text('kiesWriteDone', {
+        sheet: outcome.sheetName,
+        count: outcome.report.rows,
+        suggested: outcome.report.suggested,
+      }),
     ];
     if (outcome.report.suggested === 0) parts.push(view.text('kiesNoSuggestions'));
     view.showStatus(parts.join(' '));
@@ -73,7 +85,9 @@ export function startKiesApp({ language, kies, pane, paneView, view, renderMatri
   act(view.chartButton, 'kiesReading', async () => {
     const sheet = await kies.readSheet();
     const scored = showSheet(sheet);
-    view.showStatus(view.text(scored > 0 ? 'kiesChartDone' : 'kiesChartEmpty', { count: scored, sheet: sheet.sheetName }));
+    view.showStatus(
+      view.text(scored > 0 ? 'kiesChartDone' : 'kiesChartEmpty', { count: scored, sheet: sheet.sheetName }),
+    );
   });
 
   act(view.openButton, 'mtOpening', async () => {
@@ -124,7 +138,10 @@ export function startKiesApp({ language, kies, pane, paneView, view, renderMatri
   async function copy(links: string[], number?: number): Promise<void> {
     const ok = await copyText(links.join('\n'));
     if (!ok) view.showError(view.text('mtCopyFailed'));
-    else view.showStatus(number === undefined ? view.text('mtCopiedAll', { count: links.length }) : view.text('mtCopied', { number }));
+    else
+      view.showStatus(
+        number === undefined ? view.text('mtCopiedAll', { count: links.length }) : view.text('mtCopied', { number }),
+      );
   }
 
   const api: KiesApp = {

@@ -118,7 +118,8 @@ export class KiesSession {
       source = 'suggested';
     }
     if (leverIds.length === 0) throw new PaneError('mtNothingToScore');
-    if (leverIds.length > MAX_SESSION_LEVERS) throw new PaneError('mtTooManyLevers', { max: MAX_SESSION_LEVERS, count: leverIds.length });
+    if (leverIds.length > MAX_SESSION_LEVERS)
+      throw new PaneError('mtTooManyLevers', { max: MAX_SESSION_LEVERS, count: leverIds.length });
     if (!options.replaceOpen) {
       const running = await this.optionalScoring(client, round.id);
       if (running?.status === 'open' && (running.raters.submitted > 0 || running.raters.adviser)) {
@@ -189,7 +190,12 @@ export class KiesSession {
     try {
       return await client.getScoring(roundId);
     } catch (error) {
-      if (error instanceof KoersApiError && error.kind === 'notFound' && error.details.code === 'scoringSessionNotFound') return undefined;
+      if (
+        error instanceof KoersApiError &&
+        error.kind === 'notFound' &&
+        error.details.code === 'scoringSessionNotFound'
+      )
+        return undefined;
       throw error;
     }
   }

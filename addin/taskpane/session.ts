@@ -64,7 +64,10 @@ export class TaskpaneSession {
     if (!apiKey.trim()) throw new PaneError('keyRequired');
     const url = normaliseServerUrl(serverUrl);
     if (this.deps.pageIsHttps && url.startsWith('http:')) throw new PaneError('errorInsecure');
-    const { client, rounds } = await checkConnection(url, apiKey.trim(), { language: this.deps.language, fetch: this.deps.fetch });
+    const { client, rounds } = await checkConnection(url, apiKey.trim(), {
+      language: this.deps.language,
+      fetch: this.deps.fetch,
+    });
     this.client = client;
     this.deps.store.save({ serverUrl: client.serverUrl, apiKey: apiKey.trim() });
     this.setRounds(rounds);
@@ -124,9 +127,12 @@ export class TaskpaneSession {
     // creation order, which breaks ties between rounds made within the same millisecond.
     this.rounds = rounds
       .map((round, index) => ({ round, index }))
-      .sort((a, b) => (a.round.createdAt < b.round.createdAt ? 1 : a.round.createdAt > b.round.createdAt ? -1 : b.index - a.index))
+      .sort((a, b) =>
+        a.round.createdAt < b.round.createdAt ? 1 : a.round.createdAt > b.round.createdAt ? -1 : b.index - a.index,
+      )
       .map(({ round }) => round);
-    if (this.selectedRoundId && !this.rounds.some((round) => round.id === this.selectedRoundId)) this.selectedRoundId = undefined;
+    if (this.selectedRoundId && !this.rounds.some((round) => round.id === this.selectedRoundId))
+      this.selectedRoundId = undefined;
   }
 
   /** The connected client, for flows beside the pull (the Kies section). */
@@ -144,5 +150,9 @@ export class TaskpaneSession {
 }
 
 export function formatDay(date: Date, language: Language): string {
-  return new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+  return new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(date);
 }

@@ -38,7 +38,9 @@ async function main(): Promise<void> {
   const session = new TaskpaneSession({
     language,
     store: new CredentialStore(localStorageOrNothing(), host.partitionKey),
-    excel: host.inExcel ? { support: host.support, pull: (input, onProgress) => pullRoundIntoWorkbook(input, onProgress) } : undefined,
+    excel: host.inExcel
+      ? { support: host.support, pull: (input, onProgress) => pullRoundIntoWorkbook(input, onProgress) }
+      : undefined,
     pageIsHttps: window.location.protocol === 'https:',
   });
   const view = new PaneView(language);
@@ -50,7 +52,14 @@ async function main(): Promise<void> {
     view: new KiesView(language),
     renderMatrix,
   });
-  await startApp({ language, session, view, defaultServerUrl: ownServerUrl(), renderCharts, onRoundChanged: kies.roundChanged });
+  await startApp({
+    language,
+    session,
+    view,
+    defaultServerUrl: ownServerUrl(),
+    renderCharts,
+    onRoundChanged: kies.roundChanged,
+  });
 }
 
 void main();

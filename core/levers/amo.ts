@@ -30,7 +30,9 @@ export function checkAmoCoverage(levers: readonly Lever[], library: readonly Lev
   const offered = new Set<string>();
   const suggestions = missing.map((factor) => {
     const leverIds = library
-      .filter((lever) => !lever.retired && !chosenIds.has(lever.id) && !offered.has(lever.id) && lever.amo.includes(factor))
+      .filter(
+        (lever) => !lever.retired && !chosenIds.has(lever.id) && !offered.has(lever.id) && lever.amo.includes(factor),
+      )
       .map((lever) => ({ lever, shared: lever.themes.filter((t) => chosenThemes.has(t)).length }))
       .sort(
         (a, b) =>
@@ -73,8 +75,14 @@ function composeMessage(
       en: `${AMO_FACTOR_NAMES[factor].en} (${AMO_FACTOR_GLOSSES[factor].en})`,
     };
     const examples = leverIds.map((id) => titles.get(id)!);
-    const nl = quoteList(examples.map((t) => t.nl), 'of');
-    const en = quoteList(examples.map((t) => t.en), 'or');
+    const nl = quoteList(
+      examples.map((t) => t.nl),
+      'of',
+    );
+    const en = quoteList(
+      examples.map((t) => t.en),
+      'or',
+    );
     if (chosenCount === 0) {
       // The intro already says nothing is chosen; per factor only the examples are news.
       parts.push(

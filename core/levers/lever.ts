@@ -5,7 +5,12 @@ import { themeIdSchema, type ThemeId } from '../instruments/themes';
 export { themeIdSchema, type ThemeId };
 
 /** The four SHRM topics the handreiking groups its policy levers under (Figuur 7). */
-export const leverClusterSchema = z.enum(['werving-selectie', 'loopbaanbeleid', 'opleiding-begeleiding', 'samenwerken']);
+export const leverClusterSchema = z.enum([
+  'werving-selectie',
+  'loopbaanbeleid',
+  'opleiding-begeleiding',
+  'samenwerken',
+]);
 export type LeverCluster = z.infer<typeof leverClusterSchema>;
 export const LEVER_CLUSTERS: readonly LeverCluster[] = leverClusterSchema.options;
 

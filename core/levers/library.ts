@@ -55,7 +55,10 @@ const seeds: LeverSeed[] = [
   {
     id: 'opleidingsschool',
     cluster: 'werving-selectie',
-    title: { nl: 'Leid samen op in een (academische) opleidingsschool', en: 'Train new teachers in a (research-based) partnership school' },
+    title: {
+      nl: 'Leid samen op in een (academische) opleidingsschool',
+      en: 'Train new teachers in a (research-based) partnership school',
+    },
     description: {
       nl: 'Werk met andere scholen en een hogeschool of universiteit samen aan het opleiden van nieuwe leraren, waarbij onderzoek in de eigen school een vaste plek krijgt.',
       en: 'Join other schools and a university (of applied sciences) in training new teachers, with research in the school as a regular part of the programme.',
@@ -129,7 +132,10 @@ const seeds: LeverSeed[] = [
   {
     id: 'mix-taken-rollen',
     cluster: 'loopbaanbeleid',
-    title: { nl: 'Varieer taken en rollen naar kennis en ambitie', en: 'Vary tasks and roles by expertise and ambition' },
+    title: {
+      nl: 'Varieer taken en rollen naar kennis en ambitie',
+      en: 'Vary tasks and roles by expertise and ambition',
+    },
     description: {
       nl: 'Geef leraren naast lesgeven rollen die bij hun kennis passen, zoals onderzoeker, ICT-coach of expert in differentiëren, en verdeel die rollen bewust over de teams.',
       en: 'Give teachers roles beyond teaching that match their expertise, such as researcher, digital-learning coach or differentiation lead, and spread those roles deliberately across teams.',
@@ -153,7 +159,10 @@ const seeds: LeverSeed[] = [
   {
     id: 'ruimte-kennis-toepassen',
     cluster: 'loopbaanbeleid',
-    title: { nl: 'Zet nieuw geleerde kennis direct aan het werk', en: 'Put newly learned knowledge to work straight away' },
+    title: {
+      nl: 'Zet nieuw geleerde kennis direct aan het werk',
+      en: 'Put newly learned knowledge to work straight away',
+    },
     description: {
       nl: 'Zorg dat leraren die een opleiding hebben gevolgd tijd en steun krijgen om wat ze leerden in lessen en schoolontwikkeling te gebruiken, in plaats van terug te vallen in de oude routine.',
       en: 'Make sure teachers who finished a course get time and support to use what they learned in lessons and school development, instead of slipping back into the old routine.',
@@ -251,7 +260,10 @@ const seeds: LeverSeed[] = [
   {
     id: 'afspraken-opleidingen',
     cluster: 'opleiding-begeleiding',
-    title: { nl: 'Maak afspraken met opleiders over opscholing', en: 'Agree upskilling routes with training institutes' },
+    title: {
+      nl: 'Maak afspraken met opleiders over opscholing',
+      en: 'Agree upskilling routes with training institutes',
+    },
     description: {
       nl: 'Spreek met hogescholen en universiteiten af hoe leraren naast hun werk een bevoegdheid of master halen: roosters, vrijstellingen en praktijkopdrachten in de eigen school.',
       en: "Agree with universities how teachers can earn a qualification or master's degree while working: schedules, exemptions and practical assignments in their own school.",
@@ -263,7 +275,10 @@ const seeds: LeverSeed[] = [
   {
     id: 'competenties-in-kaart',
     cluster: 'opleiding-begeleiding',
-    title: { nl: 'Zet benodigde naast aanwezige kennis en rollen', en: 'Compare the expertise needed with the expertise present' },
+    title: {
+      nl: 'Zet benodigde naast aanwezige kennis en rollen',
+      en: 'Compare the expertise needed with the expertise present',
+    },
     description: {
       nl: 'Zet per team op een rij welke kennis en rollen nodig zijn en welke er al zijn, en stuur scholing gericht op wat ontbreekt.',
       en: 'List per team which knowledge and roles are needed and which are already there, and aim training at what is missing.',
@@ -311,7 +326,10 @@ const seeds: LeverSeed[] = [
   {
     id: 'ict-in-balans',
     cluster: 'opleiding-begeleiding',
-    title: { nl: 'Breng visie, vaardigheid en middelen voor ICT in balans', en: 'Balance vision, skills and tools for ICT' },
+    title: {
+      nl: 'Breng visie, vaardigheid en middelen voor ICT in balans',
+      en: 'Balance vision, skills and tools for ICT',
+    },
     description: {
       nl: 'Werk tegelijk aan een gedeelde visie op digitaal leren, de vaardigheden van leraren, goed digitaal lesmateriaal en een betrouwbare infrastructuur; investeren in één ervan alleen levert weinig op.',
       en: 'Work at the same time on a shared view of digital learning, teachers’ skills, good digital materials and reliable infrastructure; investing in only one of them achieves little.',
@@ -325,7 +343,10 @@ const seeds: LeverSeed[] = [
   {
     id: 'kennisdeling-partners',
     cluster: 'samenwerken',
-    title: { nl: 'Deel kennis met partnerscholen en opleiders', en: 'Share knowledge with partner schools and trainers' },
+    title: {
+      nl: 'Deel kennis met partnerscholen en opleiders',
+      en: 'Share knowledge with partner schools and trainers',
+    },
     description: {
       nl: 'Gebruik samenwerkingsverbanden en leernetwerken om ervaringen uit te wisselen, samen onderzoek te doen en elkaars scholingsaanbod te benutten.',
       en: 'Use partnerships and learning networks to exchange experience, carry out joint research and make use of each other’s training offer.',
@@ -373,7 +394,10 @@ const seeds: LeverSeed[] = [
   {
     id: 'relatie-leidinggevende',
     cluster: 'samenwerken',
-    title: { nl: 'Investeer in de band tussen leraar en leidinggevende', en: 'Invest in the teacher–manager relationship' },
+    title: {
+      nl: 'Investeer in de band tussen leraar en leidinggevende',
+      en: 'Invest in the teacher–manager relationship',
+    },
     description: {
       nl: 'Zorg voor regelmatig contact, duidelijke afspraken en wederzijdse feedback, zodat leraren zich gezien voelen en hun ideeën een kans krijgen.',
       en: 'Ensure regular contact, clear agreements and feedback both ways, so that teachers feel seen and their ideas get a chance.',
@@ -385,7 +409,10 @@ const seeds: LeverSeed[] = [
   {
     id: 'ruimte-in-onderwijsorganisatie',
     cluster: 'samenwerken',
-    title: { nl: 'Organiseer het onderwijs zo dat teams ruimte hebben', en: 'Organise teaching so that teams have room' },
+    title: {
+      nl: 'Organiseer het onderwijs zo dat teams ruimte hebben',
+      en: 'Organise teaching so that teams have room',
+    },
     description: {
       nl: 'Richt rooster, groepsindeling en taakverdeling zo in dat teams samen kunnen differentiëren en bevoegde leraren op de juiste lessen staan.',
       en: 'Arrange timetables, grouping and task allocation so that teams can differentiate together and qualified teachers teach the right lessons.',

@@ -28,7 +28,9 @@ export const scoreSubmissionSchema = z
       .array(scoreInputSchema)
       .min(1, { message: 'score at least one lever' })
       .max(MAX_SESSION_LEVERS)
-      .refine((scores) => new Set(scores.map((s) => s.leverId)).size === scores.length, { message: 'score each lever once' }),
+      .refine((scores) => new Set(scores.map((s) => s.leverId)).size === scores.length, {
+        message: 'score each lever once',
+      }),
   })
   .strict();
 export type ScoreSubmission = z.infer<typeof scoreSubmissionSchema>;

@@ -69,9 +69,7 @@ export function suggestLevers(input: SuggestLeversInput): LeverSuggestion[] {
     }
     if (evidence.length === 0) continue;
 
-    evidence.sort(
-      (a, b) => b.gap - a.gap || compareText(a.kind, b.kind) || compareText(a.id, b.id),
-    );
+    evidence.sort((a, b) => b.gap - a.gap || compareText(a.kind, b.kind) || compareText(a.id, b.id));
     const [largest, ...others] = evidence;
     const gapScore = largest.gap + SECONDARY_GAP_WEIGHT * others.reduce((sum, e) => sum + e.gap, 0);
     const themeBonus = MULTI_THEME_BONUS * (lever.themes.length - 1);
@@ -85,13 +83,7 @@ export function suggestLevers(input: SuggestLeversInput): LeverSuggestion[] {
   return suggestions.slice(0, limit);
 }
 
-function addEvidence(
-  evidence: Evidence[],
-  kind: Evidence['kind'],
-  id: string,
-  label: LocalizedText,
-  cell: Cell,
-): void {
+function addEvidence(evidence: Evidence[], kind: Evidence['kind'], id: string, label: LocalizedText, cell: Cell): void {
   if (cell.status !== 'shown' || cell.gap === null || !(cell.gap > 0)) return;
   evidence.push({ kind, id, label, gap: cell.gap, actionNeeded: cell.actionNeeded });
 }

@@ -58,7 +58,13 @@ export async function seedDemo(store: KoersStore, today = '2026-10-01'): Promise
     await submitDemoResponses(store, round, survey, today);
   }
   const spare = await store.createInvitations(round, 'leraren', 5);
-  return { organisationName: organisation.name, apiKey, roundId: round.id, freeCode: spare[0]!, freeCodes: spare.length };
+  return {
+    organisationName: organisation.name,
+    apiKey,
+    roundId: round.id,
+    freeCode: spare[0]!,
+    freeCodes: spare.length,
+  };
 }
 
 async function submitDemoResponses(store: KoersStore, round: Round, survey: Survey, today: string): Promise<void> {
@@ -70,7 +76,13 @@ async function submitDemoResponses(store: KoersStore, round: Round, survey: Surv
     const codes = await store.createInvitations(round, plan.group, plan.responses);
     for (const code of codes) {
       const answers = statements.map((statement) =>
-        demoAnswer(statement.id, (sectionBase.get(statement.sectionId) ?? 3) + plan.currentBias, plan.gapBias, random, survey.scale),
+        demoAnswer(
+          statement.id,
+          (sectionBase.get(statement.sectionId) ?? 3) + plan.currentBias,
+          plan.gapBias,
+          random,
+          survey.scale,
+        ),
       );
       const comment = random() < 0.3 ? demoComments[commentIndex++ % demoComments.length] : undefined;
       await store.submitResponse({ code, answers, ...(comment ? { comment } : {}) }, today);
@@ -78,7 +90,13 @@ async function submitDemoResponses(store: KoersStore, round: Round, survey: Surv
   }
 }
 
-function demoAnswer(statementId: string, base: number, gap: number, random: () => number, scale: { min: number; max: number }): Answer {
+function demoAnswer(
+  statementId: string,
+  base: number,
+  gap: number,
+  random: () => number,
+  scale: { min: number; max: number },
+): Answer {
   const clamp = (v: number) => Math.min(scale.max, Math.max(scale.min, Math.round(v)));
   if (random() < 0.05) return { statementId, current: null, desired: null };
   const current = clamp(base + (random() - 0.5) * 2);

@@ -17,7 +17,10 @@ const messages = {
     en: 'Send a valid API key (Authorization: Bearer <key>).',
   },
   notFound: { nl: 'Niet gevonden.', en: 'Not found.' },
-  invalidPath: { nl: 'Het adres bevat een ongeldige %-codering.', en: 'The address contains invalid percent-encoding.' },
+  invalidPath: {
+    nl: 'Het adres bevat een ongeldige %-codering.',
+    en: 'The address contains invalid percent-encoding.',
+  },
   surveyNotFound: { nl: 'Deze vragenlijst bestaat niet.', en: 'This survey does not exist.' },
   roundNotFound: { nl: 'Deze ronde bestaat niet.', en: 'This round does not exist.' },
   unknownSurvey: { nl: 'De vragenlijst "{surveyId}" bestaat niet.', en: 'The survey "{surveyId}" does not exist.' },

@@ -11,7 +11,13 @@ const refuse: RequestHandler = (_req, _res, next) => next(new HttpError(429, 'to
  * from one school NAT address within minutes (each respondent loads the form and posts once).
  */
 export function perIpLimit(perMinute: number): RequestHandler {
-  return rateLimit({ windowMs: MINUTE, limit: perMinute, standardHeaders: 'draft-8', legacyHeaders: false, handler: refuse });
+  return rateLimit({
+    windowMs: MINUTE,
+    limit: perMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: refuse,
+  });
 }
 
 /** Strict per invitation code: guessing or hammering one code is cut off quickly. Needs a parsed body. */

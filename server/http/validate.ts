@@ -56,6 +56,11 @@ export function describeIssues(issues: Issue[], language: Language): string {
     const reason = reasons[issue.code]?.[language](issue) ?? issue.message;
     return `${where}: ${reason}`;
   });
-  const more = issues.length > 5 ? (language === 'nl' ? ` (en ${issues.length - 5} meer)` : ` (and ${issues.length - 5} more)`) : '';
+  const more =
+    issues.length > 5
+      ? language === 'nl'
+        ? ` (en ${issues.length - 5} meer)`
+        : ` (and ${issues.length - 5} more)`
+      : '';
   return shown.join('; ') + more;
 }

@@ -26,7 +26,11 @@ export function invitationsRouter(store: KoersStore, publicUrl: string | undefin
       const header = requestLanguage(req) === 'en' ? ['code', 'link', 'group'] : ['code', 'link', 'groep'];
       const separator = options.separator === 'comma' ? ',' : ';';
       const csv = toCsv([header, ...codes.map((code, i) => [code, links[i]!, input.group])], { separator });
-      res.status(201).type('text/csv; charset=utf-8').attachment(`uitnodigingen-${round.id}-${input.group}.csv`).send(csv);
+      res
+        .status(201)
+        .type('text/csv; charset=utf-8')
+        .attachment(`uitnodigingen-${round.id}-${input.group}.csv`)
+        .send(csv);
       return;
     }
     res.status(201).json({ roundId: round.id, group: input.group, codes, links });

@@ -2,7 +2,11 @@ import type { Request } from 'express';
 import { z } from 'zod';
 
 /** Ids in paths are short and plain; anything else cannot exist, so it is refused before a lookup. */
-export const idParamSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+export const idParamSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 /** ?format=csv|json, defaulting to JSON unless the client asks for text/csv. */
 export const formatQuerySchema = z.enum(['json', 'csv']).optional();

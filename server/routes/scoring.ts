@@ -1,5 +1,9 @@
 import { Router, type Response } from 'express';
-import { scoreSubmissionSchema, scoringSessionInputSchema, type ScoringSessionCreated } from '../../core/levers/scoringSession';
+import {
+  scoreSubmissionSchema,
+  scoringSessionInputSchema,
+  type ScoringSessionCreated,
+} from '../../core/levers/scoringSession';
 import { HttpError } from '../http/errors';
 import { parseInput } from '../http/validate';
 import type { KoersStore, ScoringSession } from '../store/types';
@@ -14,7 +18,8 @@ export function scoringRouter(store: KoersStore, publicUrl: string | undefined):
   const router = Router({ mergeParams: true });
   router.use(loadRound(store));
 
-  const view = (session: ScoringSession) => scoringSessionView(session, (leverId) => store.getLever(session.organisationId, leverId));
+  const view = (session: ScoringSession) =>
+    scoringSessionView(session, (leverId) => store.getLever(session.organisationId, leverId));
 
   router.post('/', async (req, res) => {
     const round = loadedRound(res);

@@ -26,7 +26,11 @@ function protectToken(res: Response): void {
  * The token is named `code` in the routes so the per-code rate limit keys on it as it does for
  * invitation codes.
  */
-export function scoringPageRouter(deps: { store: KoersStore; distDir: string; perCodePerMinute: number }): express.Router {
+export function scoringPageRouter(deps: {
+  store: KoersStore;
+  distDir: string;
+  perCodePerMinute: number;
+}): express.Router {
   const router = express.Router();
   const pagePath = path.join(deps.distDir, 'scoring', 'index.html');
 

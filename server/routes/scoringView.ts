@@ -10,7 +10,10 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * the adviser as one more) and the remarks. Nothing says which link gave which score or remark: the
  * adviser knows who got which link.
  */
-export function scoringSessionView(session: ScoringSession, leverOf: (leverId: string) => Lever | undefined): ScoringSessionView {
+export function scoringSessionView(
+  session: ScoringSession,
+  leverOf: (leverId: string) => Lever | undefined,
+): ScoringSessionView {
   const raters = [...Object.values(session.scores), ...(session.adviser ? [session.adviser] : [])];
   const all: ScoreInput[] = raters.flatMap((rater) => rater.scores);
   const summaries = new Map(aggregateRaters(all).map((summary) => [summary.leverId, summary]));
@@ -22,7 +25,12 @@ export function scoringSessionView(session: ScoringSession, leverOf: (leverId: s
   for (const leverId of session.leverIds) {
     const lever = leverOf(leverId);
     if (!lever) continue;
-    levers.push({ leverId, lever, summary: summaries.get(leverId) ?? null, remarks: (remarks.get(leverId) ?? []).sort(byText) });
+    levers.push({
+      leverId,
+      lever,
+      summary: summaries.get(leverId) ?? null,
+      remarks: (remarks.get(leverId) ?? []).sort(byText),
+    });
   }
   return {
     sessionId: session.id,
@@ -30,7 +38,11 @@ export function scoringSessionView(session: ScoringSession, leverOf: (leverId: s
     status: session.status,
     createdAt: session.createdAt,
     ...(session.closedAt ? { closedAt: session.closedAt } : {}),
-    raters: { links: session.tokenHashes.length, submitted: Object.keys(session.scores).length, adviser: session.adviser !== undefined },
+    raters: {
+      links: session.tokenHashes.length,
+      submitted: Object.keys(session.scores).length,
+      adviser: session.adviser !== undefined,
+    },
     levers,
   };
 }

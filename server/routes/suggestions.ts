@@ -29,9 +29,12 @@ export function suggestionsRouter(store: KoersStore): Router {
     const { theme, limit } = parseInput(suggestionQuerySchema, req.query);
     const levers = store.listLevers(round.organisationId).filter((lever) => !lever.retired);
     const byId = new Map(levers.map((lever) => [lever.id, lever]));
-    const suggestions: SuggestionWithLever[] = suggestLevers({ results: store.results(round), levers, theme, limit }).map(
-      (suggestion) => ({ ...suggestion, lever: byId.get(suggestion.leverId)! }),
-    );
+    const suggestions: SuggestionWithLever[] = suggestLevers({
+      results: store.results(round),
+      levers,
+      theme,
+      limit,
+    }).map((suggestion) => ({ ...suggestion, lever: byId.get(suggestion.leverId)! }));
     res.json({ roundId: round.id, theme: theme ?? null, suggestions });
   });
   return router;

@@ -24,7 +24,10 @@ export function newInvitationCode(): string {
 
 /** People retype codes: accept lower case, spaces and dashes. */
 export function normaliseCode(code: string): string {
-  return code.trim().toUpperCase().replace(/[\s-]+/g, '');
+  return code
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, '');
 }
 
 /**
@@ -68,7 +71,11 @@ export function canonicalAnswers(answers: StoredResponse['answers']): string {
  * which never reaches the disk otherwise, so the hash cannot be recomputed from a response line and
  * does not link the code to its response.
  */
-export function retryFingerprint(submissionId: string, answers: StoredResponse['answers'], comment: string | undefined): string {
+export function retryFingerprint(
+  submissionId: string,
+  answers: StoredResponse['answers'],
+  comment: string | undefined,
+): string {
   return sha256(JSON.stringify([submissionId, canonicalAnswers(answers), comment ?? null]));
 }
 

@@ -36,7 +36,11 @@ export async function syncDirectory(directory: string, stats: Pick<StoreStats, '
  * write a temp file, fsync it, rename it over the old one, fsync the directory.
  * Callers must not run two writes to one path at the same time (they share the temp name).
  */
-export async function writeFileDurably(filePath: string, content: string | Buffer, stats: Pick<StoreStats, 'fsyncs'>): Promise<void> {
+export async function writeFileDurably(
+  filePath: string,
+  content: string | Buffer,
+  stats: Pick<StoreStats, 'fsyncs'>,
+): Promise<void> {
   const tempPath = filePath + TEMP_SUFFIX;
   const handle = await open(tempPath, 'w');
   try {

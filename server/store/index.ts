@@ -33,7 +33,9 @@ export async function openStore(options: OpenStoreOptions): Promise<FileStore> {
   const stats = createStats();
   const lock = await acquireDataLock(dataDir);
   try {
-    const createdSubfolders = await Promise.all([RESPONSES_DIR, USED_CODES_DIR].map((dir) => mkdir(path.join(dataDir, dir), { recursive: true })));
+    const createdSubfolders = await Promise.all(
+      [RESPONSES_DIR, USED_CODES_DIR].map((dir) => mkdir(path.join(dataDir, dir), { recursive: true })),
+    );
     if (created !== undefined) await syncDirectory(path.dirname(dataDir), stats);
     if (created !== undefined || createdSubfolders.some((c) => c !== undefined)) await syncDirectory(dataDir, stats);
     await removeTempLeftovers(dataDir);

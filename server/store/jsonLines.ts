@@ -48,7 +48,11 @@ export function parseJsonLine(text: string): unknown {
 }
 
 export class CorruptLogError extends Error {
-  constructor(filePath: string, lineNumber: number, why = 'and lines follow it, so it is not a write cut short by a crash') {
+  constructor(
+    filePath: string,
+    lineNumber: number,
+    why = 'and lines follow it, so it is not a write cut short by a crash',
+  ) {
     super(
       `${filePath}: line ${lineNumber} is damaged ${why}. ` +
         'Koers will not guess; restore the file from a backup or remove the damaged line by hand.',

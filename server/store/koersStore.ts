@@ -128,7 +128,8 @@ export class FileKoersStore implements FileStore {
     const hash = hashApiKey(key);
     await this.meta.update(
       (draft) => {
-        if (!draft.organisations.some((o) => o.id === organisationId)) throw new Error(`Unknown organisation ${organisationId}`);
+        if (!draft.organisations.some((o) => o.id === organisationId))
+          throw new Error(`Unknown organisation ${organisationId}`);
         draft.apiKeys.push({ hash, organisationId, createdAt: this.timestamp() });
       },
       () => this.organisationsByKey.set(hash, organisationId),
@@ -154,7 +155,13 @@ export class FileKoersStore implements FileStore {
 
   async createSurvey(organisationId: string, input: SurveyInput): Promise<Survey> {
     this.assertOpen();
-    const survey: Survey = { ...structuredClone(input), id: newId('survey'), organisationId, builtIn: false, createdAt: this.timestamp() };
+    const survey: Survey = {
+      ...structuredClone(input),
+      id: newId('survey'),
+      organisationId,
+      builtIn: false,
+      createdAt: this.timestamp(),
+    };
     return this.meta.update((draft) => {
       draft.surveys.push(survey);
       return survey;
@@ -345,7 +352,11 @@ export class FileKoersStore implements FileStore {
 
   // --- MT scoring ---
 
-  async openScoringSession(round: Round, leverIds: string[], raters: number): Promise<{ session: ScoringSession; tokens: string[] }> {
+  async openScoringSession(
+    round: Round,
+    leverIds: string[],
+    raters: number,
+  ): Promise<{ session: ScoringSession; tokens: string[] }> {
     this.assertOpen();
     if (!this.getRound(round.organisationId, round.id)) throw new Error(`Unknown round ${round.id}`);
     return this.scoring.open(round, leverIds, raters);

@@ -62,7 +62,9 @@ export function emptyMetaData(): MetaData {
 function withDefaults(stored: Partial<MetaData>): MetaData {
   const data = { ...emptyMetaData(), ...stored };
   if (data.version > META_VERSION) {
-    throw new Error(`${META_FILE} has version ${data.version}; this Koers understands up to ${META_VERSION}. Update Koers.`);
+    throw new Error(
+      `${META_FILE} has version ${data.version}; this Koers understands up to ${META_VERSION}. Update Koers.`,
+    );
   }
   return data;
 }

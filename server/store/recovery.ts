@@ -107,15 +107,11 @@ export async function recoverRound(
   // where the file is cut if it is the longer one.
   let pairedEnd = 0;
   const responses = responsesExist
-    ? await scanJsonLines(
-        responsePath,
-        isStoredResponse,
-        (value, index, endOffset) => {
-          if (index >= used.validLines) return;
-          onResponse(value as StoredResponse);
-          pairedEnd = endOffset;
-        },
-      )
+    ? await scanJsonLines(responsePath, isStoredResponse, (value, index, endOffset) => {
+        if (index >= used.validLines) return;
+        onResponse(value as StoredResponse);
+        pairedEnd = endOffset;
+      })
     : { validLines: 0, validBytes: 0, tornTail: false };
 
   report.tornLines += Number(used.tornTail) + Number(responses.tornTail);

@@ -89,7 +89,8 @@ export class ResponseIntake {
       return 'repeated';
     }
     if (this.usedCodes.has(codeHash)) {
-      if (isRepeatOf({ retry: this.usedCodes.get(codeHash)!, content: this.rememberedContent(codeHash) })) return 'repeated';
+      if (isRepeatOf({ retry: this.usedCodes.get(codeHash)!, content: this.rememberedContent(codeHash) }))
+        return 'repeated';
       throw new StoreError('codeUsed');
     }
     if (round.status !== 'open') throw new StoreError('roundClosed');

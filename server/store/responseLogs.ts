@@ -96,10 +96,12 @@ export class ResponseLogs {
     let logs = this.open.get(roundId);
     if (!logs) {
       const responses = await AppendLog.open(responsesPath(this.dataDir, roundId), this.stats);
-      const usedCodes = await AppendLog.open(usedCodesPath(this.dataDir, roundId), this.stats).catch(async (error: unknown) => {
-        await responses.close();
-        throw error;
-      });
+      const usedCodes = await AppendLog.open(usedCodesPath(this.dataDir, roundId), this.stats).catch(
+        async (error: unknown) => {
+          await responses.close();
+          throw error;
+        },
+      );
       logs = { responses, usedCodes, acknowledgedBytes: responses.durableBytes };
       this.open.set(roundId, logs);
     }
@@ -115,7 +117,9 @@ export class ResponseLogs {
     const outcomes = await Promise.allSettled(writes.map(({ log, before }) => log.truncateTo(before)));
     const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
     if (failure) {
-      this.broken = new Error(`Response logs could not be repaired after a failed write; restart Koers (${String(failure.reason)})`);
+      this.broken = new Error(
+        `Response logs could not be repaired after a failed write; restart Koers (${String(failure.reason)})`,
+      );
     }
   }
 }

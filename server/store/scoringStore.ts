@@ -24,7 +24,12 @@ export function hashScoringToken(token: string, pepper: string): string {
 
 /** Empty remarks are no remarks, so "no remark" has one stored form. */
 function cleanScores(scores: readonly ScoreInput[]): ScoreInput[] {
-  return scores.map(({ leverId, impact, feasibility, remark }) => ({ leverId, impact, feasibility, ...(remark ? { remark } : {}) }));
+  return scores.map(({ leverId, impact, feasibility, remark }) => ({
+    leverId,
+    impact,
+    feasibility,
+    ...(remark ? { remark } : {}),
+  }));
 }
 
 function latestIn(data: Readonly<MetaData>, organisationId: string, roundId: string): ScoringSession | undefined {
@@ -61,8 +66,13 @@ export class ScoringStore {
     for (const session of meta.data.scoringSessions) this.indexSession(session);
   }
 
-  open(round: Round, leverIds: readonly string[], raters: number): Promise<{ session: ScoringSession; tokens: string[] }> {
-    if (!Number.isInteger(raters) || raters < 1) throw new RangeError(`raters must be a whole number ≥ 1, got ${raters}`);
+  open(
+    round: Round,
+    leverIds: readonly string[],
+    raters: number,
+  ): Promise<{ session: ScoringSession; tokens: string[] }> {
+    if (!Number.isInteger(raters) || raters < 1)
+      throw new RangeError(`raters must be a whole number ≥ 1, got ${raters}`);
     return this.meta.update(
       (draft) => {
         for (const leverId of leverIds) {
@@ -73,7 +83,11 @@ export class ScoringStore {
         const now = this.timestamp();
         // One open session per round: a new one ends the previous, whose links then say "closed".
         for (const session of draft.scoringSessions) {
-          if (session.roundId === round.id && session.organisationId === round.organisationId && session.status === 'open') {
+          if (
+            session.roundId === round.id &&
+            session.organisationId === round.organisationId &&
+            session.status === 'open'
+          ) {
             session.status = 'closed';
             session.closedAt = now;
           }
@@ -118,7 +132,11 @@ export class ScoringStore {
     });
   }
 
-  async saveAdviserScores(organisationId: string, roundId: string, scores: readonly ScoreInput[]): Promise<ScoringSession> {
+  async saveAdviserScores(
+    organisationId: string,
+    roundId: string,
+    scores: readonly ScoreInput[],
+  ): Promise<ScoringSession> {
     const check = (data: Readonly<MetaData>): ScoringSession => {
       const session = latestIn(data, organisationId, roundId);
       if (!session) throw new StoreError('scoringSessionNotFound');
@@ -138,7 +156,8 @@ export class ScoringStore {
     const data = this.meta.data;
     const hash = hashScoringToken(token, data.secret);
     const session = this.sessionFor(data, hash);
-    const round = session && data.rounds.find((r) => r.id === session.roundId && r.organisationId === session.organisationId);
+    const round =
+      session && data.rounds.find((r) => r.id === session.roundId && r.organisationId === session.organisationId);
     if (!session || !round) return undefined;
     // Levers stay stored when retired, so a session's levers can always be shown.
     const levers = session.leverIds

@@ -23,7 +23,13 @@ export interface RecoveryReport {
 }
 
 export function createStats(): StoreStats {
-  return { flushes: 0, fsyncs: 0, committedResponses: 0, metaWrites: 0, recovery: { tornLines: 0, unacknowledgedLines: 0 } };
+  return {
+    flushes: 0,
+    fsyncs: 0,
+    committedResponses: 0,
+    metaWrites: 0,
+    recovery: { tornLines: 0, unacknowledgedLines: 0 },
+  };
 }
 
 export function copyStats(stats: StoreStats): StoreStats {

@@ -109,7 +109,11 @@ export interface KoersStore {
    * Opens a scoring session for a round with `raters` personal links, closing the round's open
    * session if there is one. Rejects with StoreError 'unknownLever' or 'leverRetired'.
    */
-  openScoringSession(round: Round, leverIds: string[], raters: number): Promise<{ session: ScoringSession; tokens: string[] }>;
+  openScoringSession(
+    round: Round,
+    leverIds: string[],
+    raters: number,
+  ): Promise<{ session: ScoringSession; tokens: string[] }>;
   /** The round's latest session, open or closed. */
   latestScoringSession(organisationId: string, roundId: string): ScoringSession | undefined;
   closeScoringSession(organisationId: string, roundId: string): Promise<ScoringSession | undefined>;

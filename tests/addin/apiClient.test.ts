@@ -56,7 +56,10 @@ describe('normaliseServerUrl', () => {
 describe('KoersClient', () => {
   test('checkConnection asks /health without the key, then /api/rounds with it, in the UI language', async () => {
     const { fetchImpl, calls } = fakeFetch((url) => (url.pathname === '/health' ? health() : json(200, [round])));
-    const { rounds, client } = await checkConnection('https://localhost:3000/', 'secret-key', { fetch: fetchImpl, language: 'en' });
+    const { rounds, client } = await checkConnection('https://localhost:3000/', 'secret-key', {
+      fetch: fetchImpl,
+      language: 'en',
+    });
     expect(client.serverUrl).toBe('https://localhost:3000');
     expect(rounds).toEqual([round]);
     expect(calls.map((c) => c.url)).toEqual(['https://localhost:3000/health', 'https://localhost:3000/api/rounds']);
@@ -74,17 +77,25 @@ describe('KoersClient', () => {
   });
 
   test('a server that is not Koers is "notKoers"', async () => {
-    const { fetchImpl } = fakeFetch(() => new Response('<html>Welkom</html>', { status: 200, headers: { 'Content-Type': 'text/html' } }));
+    const { fetchImpl } = fakeFetch(
+      () => new Response('<html>Welkom</html>', { status: 200, headers: { 'Content-Type': 'text/html' } }),
+    );
     expect((await failure(checkConnection('https://school.nl', 'k', { fetch: fetchImpl }))).kind).toBe('notKoers');
   });
 
   test('a wrong key is "unauthorized", with the server message passed through', async () => {
     const { fetchImpl } = fakeFetch((url) =>
-      url.pathname === '/health' ? health() : json(401, { error: { code: 'unauthorized', message: 'Geef een geldige API-sleutel mee.' } }),
+      url.pathname === '/health'
+        ? health()
+        : json(401, { error: { code: 'unauthorized', message: 'Geef een geldige API-sleutel mee.' } }),
     );
     const error = await failure(checkConnection('https://localhost:3000', 'wrong', { fetch: fetchImpl }));
     expect(error.kind).toBe('unauthorized');
-    expect(error.details).toMatchObject({ status: 401, code: 'unauthorized', serverMessage: 'Geef een geldige API-sleutel mee.' });
+    expect(error.details).toMatchObject({
+      status: 401,
+      code: 'unauthorized',
+      serverMessage: 'Geef een geldige API-sleutel mee.',
+    });
   });
 
   test('an unknown round is "notFound"; other errors pass the server message through', async () => {

@@ -39,7 +39,9 @@ describe('buildGroupChart', () => {
     const shownGroups = fixture.results.groups.filter((g) => g.status === 'shown');
     expect(config.options?.indexAxis).toBe('y');
     // Long names are shortened on the axis; the table for screen readers keeps them whole.
-    expect(config.data.labels).toEqual(shownGroups.map((g) => (g.name.nl.length > 24 ? expect.stringMatching(/…$/) : g.name.nl)));
+    expect(config.data.labels).toEqual(
+      shownGroups.map((g) => (g.name.nl.length > 24 ? expect.stringMatching(/…$/) : g.name.nl)),
+    );
     expect(table.rows.map((row) => row[0])).toEqual(shownGroups.map((g) => g.name.nl));
     expect(config.data.datasets.map((d) => d.label)).toEqual(['Huidig', 'Gewenst']);
     const leraren = shownGroups.findIndex((g) => g.id === 'leraren');

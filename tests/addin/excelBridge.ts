@@ -70,7 +70,13 @@ export class ExcelBridge {
             const method = this.methods.get(op.fn);
             if (!method) throw new Error(`bridge: ${op.fn} is not a method`);
             const fn = method.owner[method.prop] as (...args: unknown[]) => unknown;
-            this.objects.set(op.id, fn.apply(method.owner, op.args.map((arg) => this.revive(arg))));
+            this.objects.set(
+              op.id,
+              fn.apply(
+                method.owner,
+                op.args.map((arg) => this.revive(arg)),
+              ),
+            );
             break;
           }
           case 'set':
@@ -125,9 +131,12 @@ export class ExcelBridge {
  * its source text to the page.
  */
 export function installOfficeStub(options: OfficeStubOptions): void {
-  const bridge = (window as unknown as Record<string, (batch: unknown) => Promise<{ loaded?: Record<string, Record<string, unknown>>; error?: string }>>)[
-    '__koersExcelBridge'
-  ];
+  const bridge = (
+    window as unknown as Record<
+      string,
+      (batch: unknown) => Promise<{ loaded?: Record<string, Record<string, unknown>>; error?: string }>
+    >
+  )['__koersExcelBridge'];
   let nextId = 1;
   let pending: unknown[] = [];
   const loaded = new Map<number | string, Record<string, unknown>>();

@@ -66,7 +66,12 @@ describe('writeResponsesSheet', () => {
     const comments = workbook.tableValues('Koers.Responses').rows.map((row) => row.at(-1));
     for (const comment of TRICKY_COMMENTS) expect(comments).toContain(comment);
     expect(workbook.sentStrings).toEqual(
-      expect.arrayContaining(["'=HYPERLINK(\"http://evil.example\",\"klik\")", "'+31 6 12345678", "'-minder vergaderen", "'@iedereen graag reageren"]),
+      expect.arrayContaining([
+        '\'=HYPERLINK("http://evil.example","klik")',
+        "'+31 6 12345678",
+        "'-minder vergaderen",
+        "'@iedereen graag reageren",
+      ]),
     );
     // "1-2" is not a formula; the text format keeps it from becoming a date.
     expect(workbook.sentStrings).toContain('1-2');
@@ -104,7 +109,9 @@ describe('writeResponsesSheet', () => {
     }
     expect(workbook.requireTable('Koers.Responses').rect).toEqual({ row: 0, col: 0, rows: rows + 1, cols: columns });
     // The table is made once, over the written values, in the last request.
-    const tableAdds = workbook.syncLog.flatMap((sync, i) => sync.operations.filter((op) => op.includes('tables.add')).map(() => i));
+    const tableAdds = workbook.syncLog.flatMap((sync, i) =>
+      sync.operations.filter((op) => op.includes('tables.add')).map(() => i),
+    );
     expect(tableAdds).toEqual([workbook.syncLog.length - 1]);
     // Progress rises to the total.
     expect(progress.at(-1)).toEqual([rows, rows]);

@@ -44,9 +44,21 @@ describe('writeResultsSheet', () => {
     expect(workbook.tables.map((t) => t.name)).toEqual(report.tables);
     for (const section of fixture.results.sections) {
       const { header, rows } = workbook.tableValues(`Koers_${section.sectionId}`);
-      expect(header.slice(0, 9)).toEqual(['ID', 'Stelling', 'n', 'Huidig', 'Gewenst', 'Verschil', '95%-BI laag', '95%-BI hoog', 'Actie nodig?']);
+      expect(header.slice(0, 9)).toEqual([
+        'ID',
+        'Stelling',
+        'n',
+        'Huidig',
+        'Gewenst',
+        'Verschil',
+        '95%-BI laag',
+        '95%-BI hoog',
+        'Actie nodig?',
+      ]);
       expect(header.at(-1)).toBe('Welke actie?');
-      const expectedIds = fixture.results.statements.filter((s) => s.sectionId === section.sectionId).map((s) => s.statementId);
+      const expectedIds = fixture.results.statements
+        .filter((s) => s.sectionId === section.sectionId)
+        .map((s) => s.statementId);
       expect(rows.map((row) => row[0])).toEqual(expectedIds);
     }
 
@@ -109,7 +121,9 @@ describe('writeResultsSheet', () => {
       midpoint: { type: 'Percentile', formula: '50', color: GAP_COLORS.middle },
       maximum: { type: 'HighestValue', color: GAP_COLORS.high },
     });
-    const groupScale = onTable.find((cf) => cf.type === 'ColorScale' && cf.rect.col === column(header, 'Leraren verschil'));
+    const groupScale = onTable.find(
+      (cf) => cf.type === 'ColorScale' && cf.rect.col === column(header, 'Leraren verschil'),
+    );
     expect(groupScale).toBeDefined();
     const flag = onTable.find((cf) => cf.type === 'CellValue');
     expect(flag?.rect.col).toBe(column(header, 'Actie nodig?'));
@@ -132,7 +146,12 @@ describe('writeResultsSheet', () => {
     const actionColumn = workbook.tableValues('Koers_internal').header.indexOf('Welke actie?');
     // The adviser types two actions, one starting with a minus (typed with a quote, as Excel wants).
     workbook.type(sheet, rowOf(workbook, 'Koers_internal', 'int-goals'), actionColumn, 'Scholingsplan opstellen');
-    workbook.type(sheet, rowOf(workbook, 'Koers_external', 'ext-laws'), actionColumn, "'-minder vergaderen, meer overleg");
+    workbook.type(
+      sheet,
+      rowOf(workbook, 'Koers_external', 'ext-laws'),
+      actionColumn,
+      "'-minder vergaderen, meer overleg",
+    );
     workbook.type(sheet, rowOf(workbook, 'Koers_mapping', 'map-figures'), actionColumn, 3);
     // ... and sorts the first table: swap its first two rows.
     const table = workbook.requireTable('Koers_internal');
@@ -147,7 +166,8 @@ describe('writeResultsSheet', () => {
 
     expect(workbook.sheets.map((s) => s.name)).toEqual(['Resultaten']);
     expect(workbook.tables.map((t) => [t.name, t.rect])).toEqual(tablesBefore);
-    const action = (tableName: string, id: string) => workbook.value(sheet, rowOf(workbook, tableName, id), actionColumn);
+    const action = (tableName: string, id: string) =>
+      workbook.value(sheet, rowOf(workbook, tableName, id), actionColumn);
     expect(action('Koers_internal', 'int-goals')).toBe('Scholingsplan opstellen');
     expect(action('Koers_external', 'ext-laws')).toBe('-minder vergaderen, meer overleg');
     expect(action('Koers_mapping', 'map-figures')).toBe(3);
@@ -185,7 +205,11 @@ describe('writeResultsSheet', () => {
 
   test('pulling another survey into the same workbook leaves no tables of the old one behind', async () => {
     const workbook = new FakeWorkbook();
-    await writeResultsSheet(workbook.createContext(), buildFixture({ survey: trickySurvey(), plan: trickyPlan }).results, options());
+    await writeResultsSheet(
+      workbook.createContext(),
+      buildFixture({ survey: trickySurvey(), plan: trickyPlan }).results,
+      options(),
+    );
     expect(workbook.tables.map((t) => t.name)).toEqual(['Koers_blok_een']);
     await writeResultsSheet(workbook.createContext(), fixture.results, options());
     expect(workbook.tables.map((t) => t.name)).toEqual(fixture.results.sections.map((s) => `Koers_${s.sectionId}`));
@@ -206,7 +230,9 @@ describe('writeResultsSheet', () => {
     const { header } = workbook.tableValues('Koers_blok_een');
     expect(header).toContain('@Leraren huidig');
     // What went over the wire carried the quote prefix.
-    expect(workbook.sentStrings).toEqual(expect.arrayContaining(["'=1+1 is een stelling", "'+ tijd voor overleg", "'-Blok een"]));
+    expect(workbook.sentStrings).toEqual(
+      expect.arrayContaining(["'=1+1 is een stelling", "'+ tijd voor overleg", "'-Blok een"]),
+    );
   });
 });
 

@@ -44,7 +44,9 @@ describe('writeSummarySheet', () => {
     expect(rows.map((r) => r[0])).toEqual(expected.map((e) => e.statement.statementId));
     const gaps = rows.map((r) => r[2] as number);
     expect([...gaps].sort((a, b) => b - a)).toEqual(gaps);
-    const allGaps = fixture.results.statements.flatMap((s) => (s.overall.status === 'shown' && s.overall.gap !== null ? [s.overall.gap] : []));
+    const allGaps = fixture.results.statements.flatMap((s) =>
+      s.overall.status === 'shown' && s.overall.gap !== null ? [s.overall.gap] : [],
+    );
     expect(gaps[0]).toBe(Math.max(...allGaps));
     for (const label of rows.map((r) => String(r[1]))) expect(label.length).toBeLessThanOrEqual(60);
 
@@ -63,7 +65,9 @@ describe('writeSummarySheet', () => {
     // Categories are the statement labels, values the gaps: columns B and C, header included.
     expect(chart.source).toEqual({ row: table.rect.row, col: 1, rows: 11, cols: 2 });
     expect(chart.position?.[0]).toMatch(/^H\d+$/);
-    const gapColumn = sheet.conditionalFormats.find((cf) => cf.type === 'ColorScale' && cf.rect.col === 2 && cf.rect.row === table.rect.row + 1);
+    const gapColumn = sheet.conditionalFormats.find(
+      (cf) => cf.type === 'ColorScale' && cf.rect.col === 2 && cf.rect.row === table.rect.row + 1,
+    );
     expect(gapColumn?.rect.rows).toBe(10);
   });
 
@@ -81,7 +85,12 @@ describe('writeSummarySheet', () => {
     const workbook = new FakeWorkbook();
     await writeSummarySheet(workbook.createContext(), fixture.results, options);
     const sheet = workbook.requireSheet('Samenvatting');
-    sheet.charts.push({ name: 'Mijn grafiek', type: 'Pie', source: { row: 0, col: 0, rows: 2, cols: 2 }, seriesBy: 'Auto' });
+    sheet.charts.push({
+      name: 'Mijn grafiek',
+      type: 'Pie',
+      source: { row: 0, col: 0, rows: 2, cols: 2 },
+      seriesBy: 'Auto',
+    });
     await writeSummarySheet(workbook.createContext(), fixture.results, options);
     expect(sheet.charts.map((c) => c.name).sort()).toEqual(['Koers.TopGaps', 'Mijn grafiek']);
   });

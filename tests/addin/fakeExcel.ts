@@ -275,7 +275,9 @@ export class FakeWorkbook {
   formulaCells(): string[] {
     return this.sheets.flatMap((sheet) =>
       [...sheet.rows.entries()].flatMap(([row, cells]) =>
-        [...cells.entries()].flatMap(([col, cell]) => (cell.formula ? [`${sheet.name}!${row},${col}: ${cell.formula}`] : [])),
+        [...cells.entries()].flatMap(([col, cell]) =>
+          cell.formula ? [`${sheet.name}!${row},${col}: ${cell.formula}`] : [],
+        ),
       ),
     );
   }
@@ -329,7 +331,8 @@ export class FakeWorkbook {
 
   private createSheet(name: string): SheetState {
     if (this.sheet(name)) throw new Error(`fake Excel: a sheet named "${name}" already exists`);
-    if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new Error(`fake Excel: invalid sheet name "${name}"`);
+    if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name))
+      throw new Error(`fake Excel: invalid sheet name "${name}"`);
     const sheet: SheetState = {
       name,
       rows: new Map(),
@@ -404,7 +407,9 @@ export class FakeWorkbook {
         get(object, property, receiver) {
           if (property === 'load' && path.length === 0) {
             return (what?: string | string[]) => {
-              const names = (Array.isArray(what) ? what : String(what ?? '').split(',')).map((n) => n.trim()).filter(Boolean);
+              const names = (Array.isArray(what) ? what : String(what ?? '').split(','))
+                .map((n) => n.trim())
+                .filter(Boolean);
               if (names.length === 0) throw new Error(`fake Excel: load() without property names on ${label}`);
               if (workbook.queue.some((op) => op.write)) {
                 throw new Error(`fake Excel: ${label}.load(${names.join(',')}) after queued writes in the same batch`);
@@ -425,18 +430,24 @@ export class FakeWorkbook {
           if (path.length === 0 && typeof property === 'string' && loaded.has(property)) {
             return Reflect.get(loaded.get(property)!, property);
           }
-          if (path.length === 0 && typeof property === 'string' && Object.prototype.hasOwnProperty.call(passthrough, property)) {
+          if (
+            path.length === 0 &&
+            typeof property === 'string' &&
+            Object.prototype.hasOwnProperty.call(passthrough, property)
+          ) {
             return passthrough[property];
           }
           const value = Reflect.get(object, property, receiver);
-          if (value instanceof OfficeMockObject && typeof property === 'string') return wrap(value, [...path, property]);
+          if (value instanceof OfficeMockObject && typeof property === 'string')
+            return wrap(value, [...path, property]);
           return value;
         },
         set(object, property, value) {
           if (typeof property !== 'string') return Reflect.set(object, property, value);
           const fullPath = [...path, property].join('.');
           if (path.length === 0) loaded.delete(property);
-          const cells = Array.isArray(value) && Array.isArray(value[0]) ? value.length * (value[0] as unknown[]).length : 0;
+          const cells =
+            Array.isArray(value) && Array.isArray(value[0]) ? value.length * (value[0] as unknown[]).length : 0;
           workbook.enqueue(`${label}.${fullPath} = …`, estimate(value), fullPath === 'values' ? cells : 0, true, () =>
             onSet(fullPath, value),
           );
@@ -454,59 +465,77 @@ export class FakeWorkbook {
       if (!sheet) throw new Error(`fake Excel: ItemNotFound: sheet "${ref.name}"`);
       return sheet;
     };
-    const tables = this.collectionProxy(`${ref.name}.tables`, () => this.tables.filter((t) => t.sheet === state()).map((t) => this.tableProxy({ state: t })), {
-      add: (where: Excel.Range | string, hasHeaders: boolean) => {
-        const tableRef: { state?: TableState } = {};
-        const rangeRect = typeof where === 'string' ? () => parseAddress(where) : () => rectOf(where);
-        this.enqueue(`${ref.name}.tables.add(…, ${hasHeaders})`, 60, 0, true, () => {
-          const sheet = state();
-          const rect = rangeRect();
-          if (!hasHeaders) throw new Error('fake Excel: Koers tables always have headers');
-          if (!Number.isFinite(rect.rows) || !Number.isFinite(rect.cols)) throw new Error('fake Excel: table over whole columns');
-          const clash = this.tables.find((t) => t.sheet === sheet && intersects(t.rect, rect));
-          if (clash) throw new Error(`fake Excel: a table cannot overlap another table (${clash.name})`);
-          const header = this.grid(sheet, { ...rect, rows: 1 })[0]!;
-          const seen = new Set<string>();
-          for (const name of header) {
-            const key = String(name).toLowerCase();
-            if (typeof name !== 'string' || name === '' || seen.has(key)) {
-              throw new Error(`fake Excel: table headers must be unique, non-empty text (got ${JSON.stringify(header)})`);
+    const tables = this.collectionProxy(
+      `${ref.name}.tables`,
+      () => this.tables.filter((t) => t.sheet === state()).map((t) => this.tableProxy({ state: t })),
+      {
+        add: (where: Excel.Range | string, hasHeaders: boolean) => {
+          const tableRef: { state?: TableState } = {};
+          const rangeRect = typeof where === 'string' ? () => parseAddress(where) : () => rectOf(where);
+          this.enqueue(`${ref.name}.tables.add(…, ${hasHeaders})`, 60, 0, true, () => {
+            const sheet = state();
+            const rect = rangeRect();
+            if (!hasHeaders) throw new Error('fake Excel: Koers tables always have headers');
+            if (!Number.isFinite(rect.rows) || !Number.isFinite(rect.cols))
+              throw new Error('fake Excel: table over whole columns');
+            const clash = this.tables.find((t) => t.sheet === sheet && intersects(t.rect, rect));
+            if (clash) throw new Error(`fake Excel: a table cannot overlap another table (${clash.name})`);
+            const header = this.grid(sheet, { ...rect, rows: 1 })[0]!;
+            const seen = new Set<string>();
+            for (const name of header) {
+              const key = String(name).toLowerCase();
+              if (typeof name !== 'string' || name === '' || seen.has(key)) {
+                throw new Error(
+                  `fake Excel: table headers must be unique, non-empty text (got ${JSON.stringify(header)})`,
+                );
+              }
+              seen.add(key);
             }
-            seen.add(key);
-          }
-          const table: TableState = { name: this.freeTableName(), sheet, rect };
-          this.tables.push(table);
-          tableRef.state = table;
-        });
-        return this.tableProxy(tableRef);
+            const table: TableState = { name: this.freeTableName(), sheet, rect };
+            this.tables.push(table);
+            tableRef.state = table;
+          });
+          return this.tableProxy(tableRef);
+        },
       },
-    });
-    const charts = this.collectionProxy(`${ref.name}.charts`, () => state().charts.map((c) => this.chartProxy({ state: c, sheet: state })), {
-      add: (type: string, source: Excel.Range, seriesBy: string) => {
-        const chartRef: { state?: ChartState; sheet: () => SheetState } = { sheet: state };
-        this.enqueue(`${ref.name}.charts.add(${type})`, 60, 0, true, () => {
-          const rect = rectOf(source);
-          const series: SeriesState[] = [];
-          if (/^XYScatter/.test(type)) {
-            if (seriesBy !== 'Columns' || rect.cols < 2) throw new Error('fake Excel: scatter charts are modelled for column data with x values first');
-            for (let c = 1; c < rect.cols; c += 1) {
-              series.push({ name: '', x: { ...rect, cols: 1 }, y: { ...rect, col: rect.col + c, cols: 1 }, line: {}, pointLabels: new Map() });
+    );
+    const charts = this.collectionProxy(
+      `${ref.name}.charts`,
+      () => state().charts.map((c) => this.chartProxy({ state: c, sheet: state })),
+      {
+        add: (type: string, source: Excel.Range, seriesBy: string) => {
+          const chartRef: { state?: ChartState; sheet: () => SheetState } = { sheet: state };
+          this.enqueue(`${ref.name}.charts.add(${type})`, 60, 0, true, () => {
+            const rect = rectOf(source);
+            const series: SeriesState[] = [];
+            if (/^XYScatter/.test(type)) {
+              if (seriesBy !== 'Columns' || rect.cols < 2)
+                throw new Error('fake Excel: scatter charts are modelled for column data with x values first');
+              for (let c = 1; c < rect.cols; c += 1) {
+                series.push({
+                  name: '',
+                  x: { ...rect, cols: 1 },
+                  y: { ...rect, col: rect.col + c, cols: 1 },
+                  line: {},
+                  pointLabels: new Map(),
+                });
+              }
             }
-          }
-          const chart: ChartState = {
-            name: `Chart ${state().charts.length + 1}`,
-            type,
-            source: rect,
-            seriesBy,
-            series,
-            axes: { category: {}, value: {} },
-          };
-          state().charts.push(chart);
-          chartRef.state = chart;
-        });
-        return this.chartProxy(chartRef);
+            const chart: ChartState = {
+              name: `Chart ${state().charts.length + 1}`,
+              type,
+              source: rect,
+              seriesBy,
+              series,
+              axes: { category: {}, value: {} },
+            };
+            state().charts.push(chart);
+            chartRef.state = chart;
+          });
+          return this.chartProxy(chartRef);
+        },
       },
-    });
+    );
     return this.proxy<Excel.Worksheet>(
       `worksheet(${ref.name})`,
       {
@@ -583,13 +612,15 @@ export class FakeWorkbook {
             const state = table();
             // Like ListObject.Delete: the table goes and so do its cells.
             for (let r = 0; r < state.rect.rows; r += 1) {
-              for (let c = 0; c < state.rect.cols; c += 1) this.setCell(state.sheet, state.rect.row + r, state.rect.col + c, { value: '' });
+              for (let c = 0; c < state.rect.cols; c += 1)
+                this.setCell(state.sheet, state.rect.row + r, state.rect.col + c, { value: '' });
             }
             this.tables.splice(this.tables.indexOf(state), 1);
           }),
         clearFilters: () => this.enqueue('table.clearFilters()', 10, 0, true, () => void table()),
         getHeaderRowRange: () => this.rangeProxy(sheet, () => ({ ...table().rect, rows: 1 })),
-        getDataBodyRange: () => this.rangeProxy(sheet, () => ({ ...table().rect, row: table().rect.row + 1, rows: table().rect.rows - 1 })),
+        getDataBodyRange: () =>
+          this.rangeProxy(sheet, () => ({ ...table().rect, row: table().rect.row + 1, rows: table().rect.rows - 1 })),
       },
       { name: () => table().name },
       (path, value) => {
@@ -613,11 +644,12 @@ export class FakeWorkbook {
       if (!ref.state) throw new Error('fake Excel: the chart does not exist');
       return ref.state;
     };
-    const seriesAt = (index: () => number) => this.seriesProxy(() => {
-      const found = (chart().series ?? [])[index()];
-      if (!found) throw new Error(`fake Excel: the chart has no series ${index()}`);
-      return found;
-    });
+    const seriesAt = (index: () => number) =>
+      this.seriesProxy(() => {
+        const found = (chart().series ?? [])[index()];
+        if (!found) throw new Error(`fake Excel: the chart has no series ${index()}`);
+        return found;
+      });
     return this.proxy<Excel.Chart>(
       'chart',
       {
@@ -715,7 +747,8 @@ export class FakeWorkbook {
     const workbook = this;
     const finite = (): Rect => {
       const r = rect();
-      if (!Number.isFinite(r.rows) || !Number.isFinite(r.cols)) throw new Error('fake Excel: values of a whole-column range');
+      if (!Number.isFinite(r.rows) || !Number.isFinite(r.cols))
+        throw new Error('fake Excel: values of a whole-column range');
       return r;
     };
     const range = this.proxy<Excel.Range>(
@@ -725,9 +758,13 @@ export class FakeWorkbook {
           font: {},
           fill: {},
           autofitColumns: () =>
-            this.enqueue('range.format.autofitColumns()', 10, 0, true, () => sheet().autofits.push({ kind: 'columns', rect: rect() })),
+            this.enqueue('range.format.autofitColumns()', 10, 0, true, () =>
+              sheet().autofits.push({ kind: 'columns', rect: rect() }),
+            ),
           autofitRows: () =>
-            this.enqueue('range.format.autofitRows()', 10, 0, true, () => sheet().autofits.push({ kind: 'rows', rect: rect() })),
+            this.enqueue('range.format.autofitRows()', 10, 0, true, () =>
+              sheet().autofits.push({ kind: 'rows', rect: rect() }),
+            ),
         },
         conditionalFormats: {
           add: (type: string) => {
@@ -763,14 +800,16 @@ export class FakeWorkbook {
               s.dataValidations = s.dataValidations.filter((dv) => !intersects(dv.rect, target));
             }),
         },
-        getColumn: (index: number) => this.rangeProxy(sheet, () => ({ ...finite(), col: finite().col + index, cols: 1 })),
+        getColumn: (index: number) =>
+          this.rangeProxy(sheet, () => ({ ...finite(), col: finite().col + index, cols: 1 })),
         clear: (applyTo?: string) =>
           this.enqueue(`range.clear(${applyTo ?? ''})`, 10, 0, true, () => {
             const target = rect();
             const s = sheet();
             for (const [row, cells] of s.rows) {
               if (row < target.row || row >= target.row + target.rows) continue;
-              for (const col of [...cells.keys()]) if (col >= target.col && col < target.col + target.cols) cells.delete(col);
+              for (const col of [...cells.keys()])
+                if (col >= target.col && col < target.col + target.cols) cells.delete(col);
             }
             if (applyTo === 'All' || applyTo === undefined || applyTo === 'Formats') {
               for (const key of [...s.numberFormats.keys()]) {
@@ -794,14 +833,19 @@ export class FakeWorkbook {
         if (path === 'values' || path === 'numberFormat') {
           const grid = value as unknown[][];
           const r = finite();
-          if (!Array.isArray(grid) || grid.length !== r.rows || grid.some((row) => !Array.isArray(row) || row.length !== r.cols)) {
+          if (
+            !Array.isArray(grid) ||
+            grid.length !== r.rows ||
+            grid.some((row) => !Array.isArray(row) || row.length !== r.cols)
+          ) {
             throw new Error(`fake Excel: ${path} grid does not match a ${r.rows}×${r.cols} range`);
           }
           grid.forEach((row, i) =>
             row.forEach((cell, j) => {
               if (cell === null) return; // null leaves the cell as it is
               if (path === 'values') {
-                if (!['string', 'number', 'boolean'].includes(typeof cell)) throw new Error(`fake Excel: cannot write ${String(cell)}`);
+                if (!['string', 'number', 'boolean'].includes(typeof cell))
+                  throw new Error(`fake Excel: cannot write ${String(cell)}`);
                 if (typeof cell === 'string') workbook.sentStrings.push(cell);
                 workbook.setCell(s, r.row + i, r.col + j, storeValue(cell as Value));
               } else s.numberFormats.set(`${r.row + i},${r.col + j}`, String(cell));
@@ -810,17 +854,24 @@ export class FakeWorkbook {
         } else if (path === 'formulas') {
           const grid = value as unknown[][];
           const r = finite();
-          if (!Array.isArray(grid) || grid.length !== r.rows || grid.some((row) => !Array.isArray(row) || row.length !== r.cols)) {
+          if (
+            !Array.isArray(grid) ||
+            grid.length !== r.rows ||
+            grid.some((row) => !Array.isArray(row) || row.length !== r.cols)
+          ) {
             throw new Error(`fake Excel: formulas grid does not match a ${r.rows}×${r.cols} range`);
           }
           workbook.formulaWrites.push({ sheet: s.name, rect: r, formulas: grid.map((row) => [...row]) });
           grid.forEach((row, i) =>
             row.forEach((cell, j) => {
               if (cell === null) return;
-              if (!['string', 'number', 'boolean'].includes(typeof cell)) throw new Error(`fake Excel: cannot write formula ${String(cell)}`);
+              if (!['string', 'number', 'boolean'].includes(typeof cell))
+                throw new Error(`fake Excel: cannot write formula ${String(cell)}`);
               if (typeof cell === 'string' && cell.startsWith('=')) {
                 if (workbook.numberFormat(s, r.row + i, r.col + j) === '@') {
-                  throw new Error(`fake Excel: formula written into a text-formatted cell (${r.row + i},${r.col + j}) stays text`);
+                  throw new Error(
+                    `fake Excel: formula written into a text-formatted cell (${r.row + i},${r.col + j}) stays text`,
+                  );
                 }
                 workbook.setCell(s, r.row + i, r.col + j, { value: '#FORMULA', formula: cell, via: 'formulas' });
               } else {
@@ -830,12 +881,14 @@ export class FakeWorkbook {
           );
         } else if (path.startsWith('dataValidation.')) {
           const property = path.slice('dataValidation.'.length);
-          if (!['rule', 'errorAlert', 'prompt'].includes(property)) throw new Error(`fake Excel: unexpected write range.${path}`);
+          if (!['rule', 'errorAlert', 'prompt'].includes(property))
+            throw new Error(`fake Excel: unexpected write range.${path}`);
           const r = finite();
           let entry = s.dataValidations.find((dv) => sameRect(dv.rect, r));
           if (!entry) {
             const clash = s.dataValidations.find((dv) => intersects(dv.rect, r));
-            if (clash) throw new Error('fake Excel: data validation over cells that already have another one (clear it first)');
+            if (clash)
+              throw new Error('fake Excel: data validation over cells that already have another one (clear it first)');
             entry = { rect: r };
             s.dataValidations.push(entry);
           }
@@ -843,10 +896,13 @@ export class FakeWorkbook {
           if (property === 'rule') {
             const types = Object.keys(object ?? {});
             if (types.length !== 1 || !VALIDATION_TYPES.includes(types[0]!)) {
-              throw new Error(`fake Excel: a data validation rule needs exactly one type (got ${JSON.stringify(object)})`);
+              throw new Error(
+                `fake Excel: a data validation rule needs exactly one type (got ${JSON.stringify(object)})`,
+              );
             }
             const list = object.list as { source?: unknown; inCellDropDown?: unknown } | undefined;
-            if (list && (typeof list.source !== 'string' || list.source === '')) throw new Error('fake Excel: a list rule needs a source');
+            if (list && (typeof list.source !== 'string' || list.source === ''))
+              throw new Error('fake Excel: a list rule needs a source');
           }
           entry[property as 'rule' | 'errorAlert' | 'prompt'] = object;
         } else if (path === 'columnHidden') {
@@ -858,7 +914,16 @@ export class FakeWorkbook {
           if (value !== false) throw new Error('fake Excel: Koers only unhides rows');
         } else if (path === 'format.columnWidth') {
           for (let c = 0; c < target.cols; c += 1) s.columnWidths.set(target.col + c, Number(value));
-        } else if (['format.font.bold', 'format.font.size', 'format.font.color', 'format.fill.color', 'format.wrapText', 'format.verticalAlignment'].includes(path)) {
+        } else if (
+          [
+            'format.font.bold',
+            'format.font.size',
+            'format.font.color',
+            'format.fill.color',
+            'format.wrapText',
+            'format.verticalAlignment',
+          ].includes(path)
+        ) {
           s.formats.push({ rect: target, property: path.slice('format.'.length), value });
         } else throw new Error(`fake Excel: unexpected write range.${path}`);
       },

@@ -39,7 +39,10 @@ afterAll(async () => {
 function api(method: string, path: string, body?: unknown, authorised = true): Promise<Response> {
   return fetch(`${server.baseUrl}${path}`, {
     method,
-    headers: { 'Content-Type': 'application/json', ...(authorised ? { Authorization: `Bearer ${server.apiKey}` } : {}) },
+    headers: {
+      'Content-Type': 'application/json',
+      ...(authorised ? { Authorization: `Bearer ${server.apiKey}` } : {}),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 }
@@ -70,7 +73,12 @@ async function setup(options: { language?: Language; round?: keyof RunningServer
     excel: inExcel ? { support: fullSupport, pull: () => Promise.reject(new Error('not used')) } : undefined,
     now,
   });
-  const kies = new KiesSession({ language, pane, workbook: inExcel ? kiesWorkbook(fullSupport, workbook.run) : undefined, now });
+  const kies = new KiesSession({
+    language,
+    pane,
+    workbook: inExcel ? kiesWorkbook(fullSupport, workbook.run) : undefined,
+    now,
+  });
   await pane.connect(server.baseUrl, server.apiKey);
   const roundId = server.rounds[options.round ?? 'withResults'];
   // Each test gets a fresh MT session state: close whatever an earlier test left open.
@@ -93,7 +101,8 @@ function type(workbook: FakeWorkbook, leverId: string, values: Record<string, st
   const { header, rows } = workbook.tableValues('Koers.Levers');
   const index = rows.findIndex((row) => row[0] === leverId);
   if (index < 0) throw new Error(`${leverId} not on the sheet`);
-  for (const [column, value] of Object.entries(values)) workbook.type(table.sheet, table.rect.row + 1 + index, header.indexOf(column), value);
+  for (const [column, value] of Object.entries(values))
+    workbook.type(table.sheet, table.rect.row + 1 + index, header.indexOf(column), value);
 }
 
 function sheetRow(workbook: FakeWorkbook, leverId: string) {
@@ -107,7 +116,9 @@ describe('the Kies flow against the server', () => {
     const { kies, workbook, roundId } = await setup();
 
     // 1. The sheet: the round's suggestions first, then the organisation's other active levers.
-    const suggestions = (await (await api('GET', `/api/rounds/${roundId}/suggestions`)).json()) as { suggestions: Array<{ leverId: string }> };
+    const suggestions = (await (await api('GET', `/api/rounds/${roundId}/suggestions`)).json()) as {
+      suggestions: Array<{ leverId: string }>;
+    };
     expect(suggestions.suggestions.length).toBeGreaterThan(2);
     const written = await kies.writeSheet();
     expect(written.sheetName).toBe('Kies');
@@ -134,7 +145,10 @@ describe('the Kies flow against the server', () => {
     expect(read.levers.filter((l) => l.chosen).map((l) => l.leverId)).toEqual([a, b]);
     const levers = (await (await api('GET', '/api/levers')).json()) as Lever[];
     const active = levers.filter((l) => !l.retired);
-    const expectedAmo = checkAmoCoverage(active.filter((l) => l.id === a || l.id === b), active);
+    const expectedAmo = checkAmoCoverage(
+      active.filter((l) => l.id === a || l.id === b),
+      active,
+    );
     expect(read.amo.message).toEqual(expectedAmo.message);
     const kiesSheet = workbook.requireSheet('Kies');
     const header = workbook.requireTable('Koers.Levers').rect.row;
@@ -170,7 +184,13 @@ describe('the Kies flow against the server', () => {
     expect(pulled.view.raters).toEqual({ links: 2, submitted: 2, adviser: false });
     expect(pulled.report).toMatchObject({ onSheet: 2, scored: 2, notOnSheet: [] });
     const rowA = sheetRow(workbook, a);
-    expect([rowA('MT-beoordelaars'), rowA('MT impact'), rowA('MT haalbaarheid'), rowA('MT kwadrant'), rowA('Onenigheid')]).toEqual([2, 4.5, 4.5, 'Nu doen', 'Nee']);
+    expect([
+      rowA('MT-beoordelaars'),
+      rowA('MT impact'),
+      rowA('MT haalbaarheid'),
+      rowA('MT kwadrant'),
+      rowA('Onenigheid'),
+    ]).toEqual([2, 4.5, 4.5, 'Nu doen', 'Nee']);
     expect(rowA('MT-opmerkingen')).toBe('• =1+1 zeker doen');
     expect(rowA('Impact (1–5)')).toBe(5);
     // b: impact 1 and 5 → a split the sheet flags.
@@ -180,7 +200,9 @@ describe('the Kies flow against the server', () => {
     // 7. A second session would end this one: the pane asks first.
     const again = await failure(kies.openSession(2));
     expect(again).toBeInstanceOf(PaneError);
-    expect(describeError(again, 'nl')).toMatch(/^Er loopt al een MT-sessie voor deze ronde, met scores van 2 van 2 MT-leden\./);
+    expect(describeError(again, 'nl')).toMatch(
+      /^Er loopt al een MT-sessie voor deze ronde, met scores van 2 van 2 MT-leden\./,
+    );
 
     // 8. The adviser's own scores count as one more rater: only session levers with both scores.
     const adviser = await kies.sendAdviserScores();
@@ -193,7 +215,9 @@ describe('the Kies flow against the server', () => {
     expect(workbook.value(kiesSheet, header - 2, 1)).toBe(
       'MT-scores (sessie open): 2 van 2 MT-leden hebben gescoord, plus de adviseur. Opgehaald op 24 november 2026.',
     );
-    const stored = (await (await api('GET', `/api/rounds/${roundId}/scoring`)).json()) as { levers: Array<{ leverId: string; summary: { raters: number } }> };
+    const stored = (await (await api('GET', `/api/rounds/${roundId}/scoring`)).json()) as {
+      levers: Array<{ leverId: string; summary: { raters: number } }>;
+    };
     expect(stored.levers.map((l) => l.summary.raters)).toEqual([3, 3]);
 
     // 9. Once the session is closed the adviser is told so, and pulling still shows the figures.
@@ -218,14 +242,23 @@ describe('the Kies flow against the server', () => {
     await kies.writeSheet();
     const opened = await kies.openSession(3);
     expect(opened.source).toBe('suggested');
-    const suggestions = (await (await api('GET', `/api/rounds/${roundId}/suggestions`)).json()) as { suggestions: Array<{ leverId: string }> };
+    const suggestions = (await (await api('GET', `/api/rounds/${roundId}/suggestions`)).json()) as {
+      suggestions: Array<{ leverId: string }>;
+    };
     expect(opened.created.levers.map((l) => l.leverId)).toEqual(suggestions.suggestions.map((s) => s.leverId));
     // Nobody scored yet: opening again simply replaces it.
     const second = await kies.openSession(3);
     expect(second.created.sessionId).not.toBe(opened.created.sessionId);
     const token = second.created.links[0]!.slice(second.created.links[0]!.lastIndexOf('/s/') + 3);
-    await api('POST', `/api/scoring/${token}`, { scores: [{ leverId: second.created.levers[0]!.leverId, impact: 3, feasibility: 3 }] }, false);
-    expect(describeError(await failure(kies.openSession(3)), 'en')).toMatch(/^An MT session for this round is already running/);
+    await api(
+      'POST',
+      `/api/scoring/${token}`,
+      { scores: [{ leverId: second.created.levers[0]!.leverId, impact: 3, feasibility: 3 }] },
+      false,
+    );
+    expect(describeError(await failure(kies.openSession(3)), 'en')).toMatch(
+      /^An MT session for this round is already running/,
+    );
     const third = await kies.openSession(3, { replaceOpen: true });
     expect(third.created.sessionId).not.toBe(second.created.sessionId);
     // The adviser scored nothing on the sheet: nothing to send.
@@ -234,9 +267,15 @@ describe('the Kies flow against the server', () => {
 
   test('the rater count is checked before anything is sent, and the Kies sheet must exist', async () => {
     const { kies } = await setup();
-    expect(describeError(await failure(kies.openSession(0)), 'nl')).toBe('Vul een aantal MT-leden in van 1 tot en met 30.');
-    expect(describeError(await failure(kies.openSession(31)), 'nl')).toBe('Vul een aantal MT-leden in van 1 tot en met 30.');
-    expect(describeError(await failure(kies.openSession(2)), 'nl')).toMatch(/^Er is nog geen Kies-blad in deze werkmap/);
+    expect(describeError(await failure(kies.openSession(0)), 'nl')).toBe(
+      'Vul een aantal MT-leden in van 1 tot en met 30.',
+    );
+    expect(describeError(await failure(kies.openSession(31)), 'nl')).toBe(
+      'Vul een aantal MT-leden in van 1 tot en met 30.',
+    );
+    expect(describeError(await failure(kies.openSession(2)), 'nl')).toMatch(
+      /^Er is nog geen Kies-blad in deze werkmap/,
+    );
     expect(describeError(await failure(kies.readSheet()), 'nl')).toMatch(/^Er is nog geen Kies-blad/);
   });
 
@@ -247,12 +286,16 @@ describe('the Kies flow against the server', () => {
     const levers = (await (await api('GET', '/api/levers')).json()) as Lever[];
     expect(written.report.rows).toBe(levers.filter((l) => !l.retired).length);
     expect(workbook.tableValues('Koers.Levers').rows.every((row) => row[6] === '')).toBe(true);
-    expect(describeError(await failure(kies.openSession(2)), 'nl')).toBe('Er is niets om te scoren: kies maatregelen op het Kies-blad (Gekozen: Ja).');
+    expect(describeError(await failure(kies.openSession(2)), 'nl')).toBe(
+      'Er is niets om te scoren: kies maatregelen op het Kies-blad (Gekozen: Ja).',
+    );
   });
 
   test('outside Excel the Kies flow explains why it cannot write', async () => {
     const { kies } = await setup({ inExcel: false });
     expect(kies.blocker()?.key).toBe('errorNoExcel');
-    expect(describeError(await failure(kies.writeSheet()), 'nl')).toBe('Open Koers vanuit Excel om resultaten in een werkmap te zetten.');
+    expect(describeError(await failure(kies.writeSheet()), 'nl')).toBe(
+      'Open Koers vanuit Excel om resultaten in een werkmap te zetten.',
+    );
   });
 });

@@ -21,7 +21,8 @@ function fakeFetch(handler: (url: URL, call: Call) => Response) {
   return { fetchImpl, calls };
 }
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 const fixture = kiesFixture();
 const [first, second] = fixture.suggestions.map((s) => s.leverId) as [string, string];
 
@@ -36,11 +37,15 @@ async function failure(promise: Promise<unknown>): Promise<KoersApiError> {
 }
 
 describe('KoersClient: levers and suggestions', () => {
-  test('listLevers parses the organisation\'s levers with the core lever schema', async () => {
+  test("listLevers parses the organisation's levers with the core lever schema", async () => {
     const { fetchImpl, calls } = fakeFetch(() => json(200, fixture.levers));
     const client = new KoersClient('https://koers.school.nl', 'key', { fetch: fetchImpl });
     await expect(client.listLevers()).resolves.toEqual(fixture.levers);
-    expect(calls[0]).toMatchObject({ url: 'https://koers.school.nl/api/levers', method: 'GET', headers: { Authorization: 'Bearer key' } });
+    expect(calls[0]).toMatchObject({
+      url: 'https://koers.school.nl/api/levers',
+      method: 'GET',
+      headers: { Authorization: 'Bearer key' },
+    });
   });
 
   test('getSuggestions asks for the round (and a limit) and keeps reasons and lever data', async () => {
@@ -63,7 +68,9 @@ describe('KoersClient: levers and suggestions', () => {
 });
 
 describe('KoersClient: scoring', () => {
-  const view = scoringView(fixture.levers, [first, second], [[{ leverId: first, impact: 4, feasibility: 2 }]], { links: 3 });
+  const view = scoringView(fixture.levers, [first, second], [[{ leverId: first, impact: 4, feasibility: 2 }]], {
+    links: 3,
+  });
 
   test('openScoring POSTs the levers and raters as JSON and returns the links', async () => {
     const created = { ...view, links: ['https://koers.school.nl/s/abcdefghijklmnopqrstuvwx'] };
@@ -82,7 +89,9 @@ describe('KoersClient: scoring', () => {
     const { fetchImpl, calls } = fakeFetch(() => json(200, view));
     const client = new KoersClient('https://koers.school.nl', 'key', { fetch: fetchImpl });
     await expect(client.getScoring('r1')).resolves.toEqual(view);
-    await expect(client.sendAdviserScores('r1', [{ leverId: first, impact: 5, feasibility: 5 }])).resolves.toEqual(view);
+    await expect(client.sendAdviserScores('r1', [{ leverId: first, impact: 5, feasibility: 5 }])).resolves.toEqual(
+      view,
+    );
     expect(calls[1]).toMatchObject({
       url: 'https://koers.school.nl/api/rounds/r1/scoring/adviser',
       method: 'POST',
@@ -93,7 +102,9 @@ describe('KoersClient: scoring', () => {
 
   test('no session yet and a closed session get their own words; other server messages pass through', async () => {
     const replies = [
-      json(404, { error: { code: 'scoringSessionNotFound', message: 'Voor deze ronde is nog geen scoringsronde geopend.' } }),
+      json(404, {
+        error: { code: 'scoringSessionNotFound', message: 'Voor deze ronde is nog geen scoringsronde geopend.' },
+      }),
       json(409, { error: { code: 'scoringClosed', message: 'Deze scoringsronde is gesloten.' } }),
       json(400, { error: { code: 'invalidInput', message: 'raters: Too big: expected number to be <=30' } }),
       json(404, { error: { code: 'roundNotFound', message: 'Deze ronde bestaat niet.' } }),
@@ -102,11 +113,15 @@ describe('KoersClient: scoring', () => {
     const client = new KoersClient('https://koers.school.nl', 'key', { fetch: fetchImpl });
     const none = await failure(client.getScoring('r1'));
     expect(none).toMatchObject({ kind: 'notFound', details: { code: 'scoringSessionNotFound' } });
-    expect(describeError(none, 'nl')).toBe('Voor deze ronde is nog geen MT-sessie geopend. Klik eerst op "MT-sessie openen".');
+    expect(describeError(none, 'nl')).toBe(
+      'Voor deze ronde is nog geen MT-sessie geopend. Klik eerst op "MT-sessie openen".',
+    );
     const closed = await failure(client.sendAdviserScores('r1', [{ leverId: first, impact: 1, feasibility: 1 }]));
     expect(describeError(closed, 'en')).toMatch(/^This MT session is closed/);
     const invalid = await failure(client.openScoring('r1', { leverIds: [first], raters: 31 }));
     expect(describeError(invalid, 'nl')).toBe('De server gaf een fout: raters: Too big: expected number to be <=30');
-    expect(describeError(await failure(client.getScoring('gone')), 'nl')).toBe('Deze ronde bestaat niet (meer) voor uw organisatie.');
+    expect(describeError(await failure(client.getScoring('gone')), 'nl')).toBe(
+      'Deze ronde bestaat niet (meer) voor uw organisatie.',
+    );
   });
 });

@@ -3,12 +3,31 @@ import { buildLeverMatrixChart, type MatrixPoint } from '../../addin/charts/leve
 import { matrixPlugin } from '../../addin/charts/matrixPlugin';
 import { COLORS } from '../../addin/charts/palette';
 import { sheetTextsFor } from '../../addin/i18n';
-import { amoForChosen, KIES_COLUMNS, kiesHeader, mapKiesHeader, parseKiesRows, type KiesSheetLever } from '../../addin/sheets/kiesLayout';
+import {
+  amoForChosen,
+  KIES_COLUMNS,
+  kiesHeader,
+  mapKiesHeader,
+  parseKiesRows,
+  type KiesSheetLever,
+} from '../../addin/sheets/kiesLayout';
 import { QUADRANT_THRESHOLD } from '../../core/levers/scoring';
 import { kiesFixture } from './kiesFixtures';
 
-const texts = { title: 'Matrix', yours: 'Uw scores', mt: 'MT', border: 'Grens', impact: 'Impact', feasibility: 'Haalbaarheid' };
-const lever = (number: number, impact: number | null, feasibility: number | null, extra: Partial<KiesSheetLever> = {}): KiesSheetLever => ({
+const texts = {
+  title: 'Matrix',
+  yours: 'Uw scores',
+  mt: 'MT',
+  border: 'Grens',
+  impact: 'Impact',
+  feasibility: 'Haalbaarheid',
+};
+const lever = (
+  number: number,
+  impact: number | null,
+  feasibility: number | null,
+  extra: Partial<KiesSheetLever> = {},
+): KiesSheetLever => ({
   leverId: `lever-${number}`,
   number,
   title: `Maatregel ${number}`,
@@ -28,7 +47,12 @@ describe('buildLeverMatrixChart', () => {
       texts,
     );
     expect(config.type).toBe('scatter');
-    const [yours, mt, vertical, horizontal] = config.data.datasets as Array<{ data: MatrixPoint[]; label?: string; backgroundColor?: unknown; pointRadius?: unknown }>;
+    const [yours, mt, vertical, horizontal] = config.data.datasets as Array<{
+      data: MatrixPoint[];
+      label?: string;
+      backgroundColor?: unknown;
+      pointRadius?: unknown;
+    }>;
     expect(yours!.label).toBe('Uw scores');
     expect(yours!.data).toEqual([
       { x: 4, y: 5, label: '1, 3', titles: ['1. Maatregel 1', '3. Maatregel 3'] },
@@ -61,7 +85,11 @@ describe('buildLeverMatrixChart', () => {
   });
 
   test('MT means appear as their own points, rounded; English quadrant names in English', () => {
-    const { config } = buildLeverMatrixChart([lever(1, null, null, { mtImpact: 10 / 3, mtFeasibility: 4 })], 'en', texts);
+    const { config } = buildLeverMatrixChart(
+      [lever(1, null, null, { mtImpact: 10 / 3, mtFeasibility: 4 })],
+      'en',
+      texts,
+    );
     const mt = config.data.datasets[1]!.data as MatrixPoint[];
     expect(mt).toEqual([{ x: 4, y: 3.33, label: '1', titles: ['1. Maatregel 1'] }]);
     expect(config.options?.plugins?.koersMatrix?.quadrants?.topRight).toBe('Do now');
@@ -77,7 +105,9 @@ describe('reading the Kies table back', () => {
     const map = mapKiesHeader(english);
     expect(map.id).toBe(english.length - 1);
     expect(map.feasibility).toBe(english.indexOf('Feasibility (1–5)'));
-    expect(mapKiesHeader(KIES_COLUMNS.map(({ key }) => kiesHeader(key, nl))).chosen).toBe(KIES_COLUMNS.findIndex((c) => c.key === 'chosen'));
+    expect(mapKiesHeader(KIES_COLUMNS.map(({ key }) => kiesHeader(key, nl))).chosen).toBe(
+      KIES_COLUMNS.findIndex((c) => c.key === 'chosen'),
+    );
   });
 
   test('rows without an id (typed by hand) are skipped; each id counts once', () => {
@@ -96,7 +126,7 @@ describe('reading the Kies table back', () => {
     expect(parseKiesRows(['Maatregel'], [['x']]).levers).toEqual([]);
   });
 
-  test('the AMO check counts only chosen, active levers and offers the organisation\'s own', () => {
+  test("the AMO check counts only chosen, active levers and offers the organisation's own", () => {
     const { levers } = kiesFixture();
     const ability = levers.find((l) => !l.retired && l.amo.length === 1 && l.amo[0] === 'ability')!;
     const coverage = amoForChosen([ability.id, ability.id, 'onbekend'], levers);

@@ -34,9 +34,15 @@ export function kiesFixture(): KiesFixture {
   const { results } = buildFixture();
   const library = builtInLevers();
   const retiredId = library[library.length - 1]!.id;
-  const levers = [...library.map((lever) => (lever.id === retiredId ? { ...lever, retired: true } : lever)), FORMULA_LEVER];
+  const levers = [
+    ...library.map((lever) => (lever.id === retiredId ? { ...lever, retired: true } : lever)),
+    FORMULA_LEVER,
+  ];
   const byId = new Map(levers.map((lever) => [lever.id, lever]));
-  const suggestions = suggestLevers({ results, levers }).map((suggestion) => ({ ...suggestion, lever: byId.get(suggestion.leverId)! }));
+  const suggestions = suggestLevers({ results, levers }).map((suggestion) => ({
+    ...suggestion,
+    lever: byId.get(suggestion.leverId)!,
+  }));
   return { levers, suggestions, retiredId };
 }
 

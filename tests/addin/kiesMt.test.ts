@@ -46,7 +46,7 @@ const members = [
 ];
 
 describe('writeMtScores', () => {
-  test('writes each lever\'s MT figures by id beside the adviser\'s own scores, and the MT line', async () => {
+  test("writes each lever's MT figures by id beside the adviser's own scores, and the MT line", async () => {
     const workbook = await kiesSheet();
     const sheet = workbook.requireSheet('Kies');
     const { header } = workbook.tableValues('Koers.Levers');
@@ -79,7 +79,13 @@ describe('writeMtScores', () => {
     expect(a('Gekozen')).toBe('Ja');
 
     const b = row(workbook, second);
-    expect([b('MT-beoordelaars'), b('MT impact'), b('MT haalbaarheid'), b('MT kwadrant'), b('Onenigheid')]).toEqual([2, 2.5, 3, 'Laten rusten', 'Nee']);
+    expect([b('MT-beoordelaars'), b('MT impact'), b('MT haalbaarheid'), b('MT kwadrant'), b('Onenigheid')]).toEqual([
+      2,
+      2.5,
+      3,
+      'Laten rusten',
+      'Nee',
+    ]);
     const c = row(workbook, third);
     expect([c('MT-beoordelaars'), c('MT impact'), c('Onenigheid')]).toEqual([0, '', '']);
     const outside = row(workbook, 'intervisie');
@@ -134,7 +140,9 @@ describe('writeMtScores', () => {
 
   test('without a Kies sheet nothing is written and the caller is told', async () => {
     const workbook = new FakeWorkbook();
-    await expect(writeMtScores(workbook.createContext(), scoringView(fixture.levers, [first], members), context)).resolves.toBeUndefined();
+    await expect(
+      writeMtScores(workbook.createContext(), scoringView(fixture.levers, [first], members), context),
+    ).resolves.toBeUndefined();
     await expect(writeAmoLine(workbook.createContext(), 'AMO-check: x', context)).resolves.toBe(false);
     expect(workbook.sheets).toHaveLength(0);
   });

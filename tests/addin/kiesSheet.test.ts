@@ -52,7 +52,12 @@ const DUTCH_HEADER = [
 
 async function written(texts = nl, workbook = new FakeWorkbook(), overrides = {}) {
   const report = await writeKiesSheet(workbook.createContext(), input(overrides), options(texts));
-  return { workbook, report, sheet: workbook.requireSheet(report.sheetName), table: workbook.requireTable('Koers.Levers') };
+  return {
+    workbook,
+    report,
+    sheet: workbook.requireSheet(report.sheetName),
+    table: workbook.requireTable('Koers.Levers'),
+  };
 }
 
 /** Zero-based sheet row of a lever in the table. */
@@ -71,7 +76,13 @@ function typeInto(workbook: FakeWorkbook, sheet: SheetState, leverId: string, co
 describe('writeKiesSheet', () => {
   test('one table "Koers.Levers": suggested levers first with their reasons, then the other active levers', async () => {
     const { workbook, report, sheet } = await written();
-    expect(report).toMatchObject({ sheetName: 'Kies', tables: ['Koers.Levers'], charts: ['Koers.LeverMatrix'], kept: 0, labelled: true });
+    expect(report).toMatchObject({
+      sheetName: 'Kies',
+      tables: ['Koers.Levers'],
+      charts: ['Koers.LeverMatrix'],
+      kept: 0,
+      labelled: true,
+    });
     const { header, rows } = workbook.tableValues('Koers.Levers');
     expect(header).toEqual(DUTCH_HEADER);
 
@@ -97,7 +108,14 @@ describe('writeKiesSheet', () => {
     expect(intervisie[header.indexOf('AMO')]).toBe('Kunnen, Willen');
     expect(String(intervisie[header.indexOf("Thema's")])).toMatch(/Meer differentiatie in de klas/);
     // Nothing typed yet: no scores, no choice, no MT figures.
-    for (const name of ['Impact (1–5)', 'Haalbaarheid (1–5)', 'Gekozen', 'MT-beoordelaars', 'MT impact', 'Onenigheid']) {
+    for (const name of [
+      'Impact (1–5)',
+      'Haalbaarheid (1–5)',
+      'Gekozen',
+      'MT-beoordelaars',
+      'MT impact',
+      'Onenigheid',
+    ]) {
       expect(rows.every((r) => r[header.indexOf(name)] === '')).toBe(true);
     }
     // Lines above the table; the id column is hidden.
@@ -118,7 +136,11 @@ describe('writeKiesSheet', () => {
       const dv = byColumn.get(kiesColumn(key))!;
       expect(dv.rect).toEqual(body(kiesColumn(key)));
       expect(dv.rule).toEqual({ list: { inCellDropDown: true, source: '1,2,3,4,5' } });
-      expect(dv.errorAlert).toMatchObject({ showAlert: true, style: 'Stop', message: 'Kies een hele score van 1 (laag) tot 5 (hoog).' });
+      expect(dv.errorAlert).toMatchObject({
+        showAlert: true,
+        style: 'Stop',
+        message: 'Kies een hele score van 1 (laag) tot 5 (hoog).',
+      });
     }
     const chosen = byColumn.get(kiesColumn('chosen'))!;
     expect(chosen.rect).toEqual(body(kiesColumn('chosen')));
@@ -137,8 +159,14 @@ describe('writeKiesSheet', () => {
       const row = table.rect.row + 1 + i;
       const priority = workbook.cell(sheet, row, kiesColumn('priority'))!;
       const quadrant = workbook.cell(sheet, row, kiesColumn('quadrant'))!;
-      expect(priority).toMatchObject({ via: 'formulas', formula: priorityExcelFormula(`${impact}${row + 1}`, `${feasibility}${row + 1}`) });
-      expect(quadrant).toMatchObject({ via: 'formulas', formula: quadrantExcelFormula(`${impact}${row + 1}`, `${feasibility}${row + 1}`, 'nl') });
+      expect(priority).toMatchObject({
+        via: 'formulas',
+        formula: priorityExcelFormula(`${impact}${row + 1}`, `${feasibility}${row + 1}`),
+      });
+      expect(quadrant).toMatchObject({
+        via: 'formulas',
+        formula: quadrantExcelFormula(`${impact}${row + 1}`, `${feasibility}${row + 1}`, 'nl'),
+      });
       // A text-formatted cell would keep the formula as text.
       expect(workbook.numberFormat(sheet, row, kiesColumn('priority'))).toBe('General');
       expect(workbook.numberFormat(sheet, row, kiesColumn('quadrant'))).toBe('General');
@@ -147,8 +175,14 @@ describe('writeKiesSheet', () => {
       `=IF(COUNT(${impact}${table.rect.row + 2},${feasibility}${table.rect.row + 2})<2,"",${impact}${table.rect.row + 2}*${feasibility}${table.rect.row + 2})`,
     );
     // Only these two columns were written through formulas, and no formula ever travelled as a value.
-    expect(new Set(workbook.formulaWrites.map((w) => w.rect.col))).toEqual(new Set([kiesColumn('priority'), kiesColumn('quadrant')]));
-    expect(workbook.formulaWrites.flatMap((w) => w.formulas.flat()).every((f) => typeof f === 'string' && f.startsWith('=IF('))).toBe(true);
+    expect(new Set(workbook.formulaWrites.map((w) => w.rect.col))).toEqual(
+      new Set([kiesColumn('priority'), kiesColumn('quadrant')]),
+    );
+    expect(
+      workbook.formulaWrites
+        .flatMap((w) => w.formulas.flat())
+        .every((f) => typeof f === 'string' && f.startsWith('=IF(')),
+    ).toBe(true);
     expect(workbook.sentStrings.filter((s) => s.startsWith('=IF('))).toEqual([]);
     expect(workbook.formulaCells()).toHaveLength(2 * report.rows);
   });
@@ -170,16 +204,36 @@ describe('writeKiesSheet', () => {
     const { workbook, sheet, table } = await written();
     expect(sheet.charts).toHaveLength(1);
     const chart = sheet.charts[0]!;
-    expect(chart).toMatchObject({ name: 'Koers.LeverMatrix', type: 'XYScatter', title: 'Impact en haalbaarheid per maatregel', legendVisible: true });
+    expect(chart).toMatchObject({
+      name: 'Koers.LeverMatrix',
+      type: 'XYScatter',
+      title: 'Impact en haalbaarheid per maatregel',
+      legendVisible: true,
+    });
     expect(chart.axes).toEqual({
       category: { minimum: 1, maximum: 5, majorUnit: 1, title: 'Haalbaarheid (1–5)' },
       value: { minimum: 1, maximum: 5, majorUnit: 1, title: 'Impact (1–5)' },
     });
     const series = chart.series!;
     expect(series.map((s) => s.name)).toEqual(['Grens haalbaarheid', 'Grens impact', 'Adviseur', 'MT (gemiddelde)']);
-    const body = (key: Parameters<typeof kiesColumn>[0]) => ({ row: table.rect.row + 1, col: kiesColumn(key), rows: table.rect.rows - 1, cols: 1 });
-    expect(series[2]).toMatchObject({ chartType: 'XYScatter', markerStyle: 'Circle', x: body('feasibility'), y: body('impact') });
-    expect(series[3]).toMatchObject({ chartType: 'XYScatter', markerStyle: 'Diamond', x: body('mtFeasibility'), y: body('mtImpact') });
+    const body = (key: Parameters<typeof kiesColumn>[0]) => ({
+      row: table.rect.row + 1,
+      col: kiesColumn(key),
+      rows: table.rect.rows - 1,
+      cols: 1,
+    });
+    expect(series[2]).toMatchObject({
+      chartType: 'XYScatter',
+      markerStyle: 'Circle',
+      x: body('feasibility'),
+      y: body('impact'),
+    });
+    expect(series[3]).toMatchObject({
+      chartType: 'XYScatter',
+      markerStyle: 'Diamond',
+      x: body('mtFeasibility'),
+      y: body('mtImpact'),
+    });
     // The borders are straight lines from the grid under the table: x = 3 from impact 1 to 5, y = 3 from feasibility 1 to 5.
     for (const border of series.slice(0, 2)) {
       expect(border).toMatchObject({ chartType: 'XYScatterLinesNoMarkers', line: { lineStyle: 'Dash' } });
@@ -198,12 +252,16 @@ describe('writeKiesSheet', () => {
     // Each point is labelled with its row's "Nr." through a cell reference, so sorting keeps labels right.
     const rowCount = table.rect.rows - 1;
     expect(series[2]!.pointLabels.size).toBe(rowCount);
-    expect(series[2]!.pointLabels.get(0)).toEqual({ hasDataLabel: true, formula: `='Kies'!$B$${table.rect.row + 2}`, position: 'Right' });
+    expect(series[2]!.pointLabels.get(0)).toEqual({
+      hasDataLabel: true,
+      formula: `='Kies'!$B$${table.rect.row + 2}`,
+      position: 'Right',
+    });
     expect(series[3]!.pointLabels.get(rowCount - 1)!.formula).toBe(`='Kies'!$B$${table.rect.row + 1 + rowCount}`);
     expect(chart.position?.[0]).toMatch(/^H\d+$/);
   });
 
-  test('a school\'s own lever whose title is a formula is written as text', async () => {
+  test("a school's own lever whose title is a formula is written as text", async () => {
     const { workbook, sheet } = await written();
     const row = rowOf(workbook, FORMULA_LEVER.id);
     const cell = workbook.cell(sheet, row, kiesColumn('title'))!;
@@ -219,7 +277,10 @@ describe('writeKiesSheet', () => {
     const rows = table.rect.rows - 1;
     const chosen = sheet.conditionalFormats.find((cf) => cf.rect.col === kiesColumn('chosen'))!;
     expect(chosen.rect).toEqual({ row: table.rect.row + 1, col: kiesColumn('chosen'), rows, cols: 1 });
-    expect(chosen.props).toMatchObject({ 'cellValue.format.fill.color': CHOSEN_FORMAT.fill, 'cellValue.rule': { formula1: '="Ja"', operator: 'EqualTo' } });
+    expect(chosen.props).toMatchObject({
+      'cellValue.format.fill.color': CHOSEN_FORMAT.fill,
+      'cellValue.rule': { formula1: '="Ja"', operator: 'EqualTo' },
+    });
     const disagreement = sheet.conditionalFormats.find((cf) => cf.rect.col === kiesColumn('disagreement'))!;
     expect(disagreement.props).toMatchObject({ 'cellValue.format.fill.color': ACTION_NEEDED_FORMAT.fill });
     expect(formatAt(sheet, table.rect.row + 2, kiesColumn('why'), 'wrapText')).toBe(true);
@@ -235,15 +296,28 @@ describe('refreshing the Kies sheet', () => {
     typeInto(workbook, sheet, a!, 'Gekozen', 'Ja');
     typeInto(workbook, sheet, b!, 'Impact (1–5)', 2);
     typeInto(workbook, sheet, 'intervisie', 'Gekozen', 'Nee');
-    sheet.charts.push({ name: 'Mijn grafiek', type: 'Pie', source: { row: 0, col: 0, rows: 2, cols: 2 }, seriesBy: 'Auto' });
+    sheet.charts.push({
+      name: 'Mijn grafiek',
+      type: 'Pie',
+      source: { row: 0, col: 0, rows: 2, cols: 2 },
+      seriesBy: 'Auto',
+    });
 
     // The next refresh suggests fewer levers, so the rows move.
-    const report = await writeKiesSheet(workbook.createContext(), input({ suggestions: fixture.suggestions.slice(1) }), options());
+    const report = await writeKiesSheet(
+      workbook.createContext(),
+      input({ suggestions: fixture.suggestions.slice(1) }),
+      options(),
+    );
     expect(report.kept).toBe(3);
     const { header, rows } = workbook.tableValues('Koers.Levers');
     const row = (id: string) => rows.find((r) => r[0] === id)!;
     expect(rows[0]![0]).toBe(b);
-    expect([row(a!)[header.indexOf('Impact (1–5)')], row(a!)[header.indexOf('Haalbaarheid (1–5)')], row(a!)[header.indexOf('Gekozen')]]).toEqual([5, 4, 'Ja']);
+    expect([
+      row(a!)[header.indexOf('Impact (1–5)')],
+      row(a!)[header.indexOf('Haalbaarheid (1–5)')],
+      row(a!)[header.indexOf('Gekozen')],
+    ]).toEqual([5, 4, 'Ja']);
     expect(row(b!)[header.indexOf('Impact (1–5)')]).toBe(2);
     expect(row(b!)[header.indexOf('Haalbaarheid (1–5)')]).toBe('');
     expect(row('intervisie')[header.indexOf('Gekozen')]).toBe('Nee');
@@ -255,7 +329,9 @@ describe('refreshing the Kies sheet', () => {
     expect(sheet.dataValidations).toHaveLength(3);
     // The formulas point at the new rows.
     const sheetRow = rowOf(workbook, a!);
-    expect(workbook.cell(sheet, sheetRow, kiesColumn('priority'))!.formula).toBe(priorityExcelFormula(`H${sheetRow + 1}`, `I${sheetRow + 1}`));
+    expect(workbook.cell(sheet, sheetRow, kiesColumn('priority'))!.formula).toBe(
+      priorityExcelFormula(`H${sheetRow + 1}`, `I${sheetRow + 1}`),
+    );
     // The AMO line now speaks about the chosen lever.
     expect(String(workbook.value(sheet, 2, 1))).not.toMatch(/nog geen maatregel gekozen/);
     expect(report.amo.covered.length).toBeGreaterThan(0);

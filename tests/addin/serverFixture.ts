@@ -57,7 +57,8 @@ export async function startKoersServer(options: { distDir?: string } = {}): Prom
   await submit(tooSmall, 'oop', 2, 1);
   const empty = await open('Nog leeg', ['leraren']);
   const withResults = await open('Nulmeting strategisch HRM', Object.keys(plan));
-  for (const [group, count] of Object.entries(plan)) await submit(withResults, group, count, group === 'leraren' ? 2 : 1);
+  for (const [group, count] of Object.entries(plan))
+    await submit(withResults, group, count, group === 'leraren' ? 2 : 1);
 
   const app = createApp({
     store,

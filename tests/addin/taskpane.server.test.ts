@@ -36,13 +36,18 @@ class MemoryStorage implements KeyValueStorage {
 
 const fullSupport = { meetsMinimum: true, suspendCalculation: true, suspendScreenUpdating: true };
 
-function setup(options: { language?: Language; excel?: ExcelAccess | null; pageIsHttps?: boolean; workbook?: FakeWorkbook } = {}) {
+function setup(
+  options: { language?: Language; excel?: ExcelAccess | null; pageIsHttps?: boolean; workbook?: FakeWorkbook } = {},
+) {
   const workbook = options.workbook ?? new FakeWorkbook();
   const storage = new MemoryStorage();
   const excel =
     options.excel === null
       ? undefined
-      : (options.excel ?? { support: fullSupport, pull: (input, onProgress) => pullRoundIntoWorkbook(input, onProgress, workbook.run) });
+      : (options.excel ?? {
+          support: fullSupport,
+          pull: (input, onProgress) => pullRoundIntoWorkbook(input, onProgress, workbook.run),
+        });
   const session = new TaskpaneSession({
     language: options.language ?? 'nl',
     store: new CredentialStore(storage, 'partition-1'),
@@ -117,7 +122,9 @@ describe('pull', () => {
     expect(rows.every((row) => row[header.indexOf('Directie verschil')] === 'te weinig respondenten')).toBe(true);
     expect(typeof rows[0]![header.indexOf('Leraren verschil')]).toBe('number');
     // Only shown groups' rows: leraren, OOP and teamleiders.
-    expect(workbook.tableValues('Koers.Responses').rows).toHaveLength(server.plan.leraren + server.plan.oop + server.plan.teamleiders);
+    expect(workbook.tableValues('Koers.Responses').rows).toHaveLength(
+      server.plan.leraren + server.plan.oop + server.plan.teamleiders,
+    );
     expect(workbook.formulaCells()).toEqual([]);
     expect(workbook.value(workbook.requireSheet('Resultaten'), 1, 1)).toMatch(/Opgehaald op 24 november 2026\.$/);
     expect(progress.at(-1)).toBe(1);
@@ -189,7 +196,9 @@ describe('pull', () => {
     await session.connect(server.baseUrl, server.apiKey);
     expect(session.pullBlocker()?.key).toBe('errorNoExcel');
     session.select(server.rounds.withResults);
-    expect(describeError(await failure(session.pull()), 'nl')).toBe('Open Koers vanuit Excel om resultaten in een werkmap te zetten.');
+    expect(describeError(await failure(session.pull()), 'nl')).toBe(
+      'Open Koers vanuit Excel om resultaten in een werkmap te zetten.',
+    );
   });
 
   test('an Excel error during writing reaches the person as an Excel message', async () => {
@@ -197,12 +206,16 @@ describe('pull', () => {
       excel: {
         support: fullSupport,
         pull: async () => {
-          throw Object.assign(new Error('RequestPayloadSizeLimitExceeded'), { code: 'RequestPayloadSizeLimitExceeded' });
+          throw Object.assign(new Error('RequestPayloadSizeLimitExceeded'), {
+            code: 'RequestPayloadSizeLimitExceeded',
+          });
         },
       },
     });
     await session.connect(server.baseUrl, server.apiKey);
     session.select(server.rounds.withResults);
-    expect(describeError(await failure(session.pull()), 'nl')).toBe('Excel kon de gegevens niet schrijven: RequestPayloadSizeLimitExceeded');
+    expect(describeError(await failure(session.pull()), 'nl')).toBe(
+      'Excel kon de gegevens niet schrijven: RequestPayloadSizeLimitExceeded',
+    );
   });
 });

@@ -32,14 +32,25 @@ export async function measureExcelPull(rowCounts: number[]): Promise<ExcelPullFi
   const root = repoRoot();
   const rows: ExcelPullRow[] = [];
   for (const count of rowCounts) {
-    const { stdout } = await run(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', path.join(root, 'tests', 'bench', 'excelPullWorker.ts'), String(count)], {
-      cwd: root,
-      maxBuffer: 1024 * 1024,
-    });
+    const { stdout } = await run(
+      process.execPath,
+      [
+        '--max-old-space-size=8192',
+        '--import',
+        'tsx',
+        path.join(root, 'tests', 'bench', 'excelPullWorker.ts'),
+        String(count),
+      ],
+      {
+        cwd: root,
+        maxBuffer: 1024 * 1024,
+      },
+    );
     rows.push(JSON.parse(stdout.trim().split('\n').at(-1)!) as ExcelPullRow);
   }
   return {
-    method: "addin/excel/pullRound.ts into tests/addin/fakeExcel.ts (office-addin-mock); request size = JSON bytes of the values and formats a sync carries",
+    method:
+      'addin/excel/pullRound.ts into tests/addin/fakeExcel.ts (office-addin-mock); request size = JSON bytes of the values and formats a sync carries',
     rows,
   };
 }

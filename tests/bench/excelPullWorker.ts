@@ -35,7 +35,14 @@ async function main(): Promise<void> {
       return { ...section, statements };
     })
     .filter((section) => section.statements.length > 0);
-  const survey = surveySchema.parse({ ...base, sections, id: 'bench', organisationId: 'org-bench', builtIn: false, createdAt: '2026-01-01T00:00:00.000Z' });
+  const survey = surveySchema.parse({
+    ...base,
+    sections,
+    id: 'bench',
+    organisationId: 'org-bench',
+    builtIn: false,
+    createdAt: '2026-01-01T00:00:00.000Z',
+  });
   const statementIds = listStatements(survey).map((s) => s.id);
   const round = roundSchema.parse({
     id: 'round-bench',
@@ -68,7 +75,13 @@ async function main(): Promise<void> {
   const workbook = new FakeWorkbook();
   const began = performance.now();
   const report = await pullRoundIntoWorkbook(
-    { results, responses, texts: sheetTextsFor('nl'), retrievedOn: '24-11-2026', capabilities: { suspendCalculation: true, suspendScreenUpdating: true } },
+    {
+      results,
+      responses,
+      texts: sheetTextsFor('nl'),
+      retrievedOn: '24-11-2026',
+      capabilities: { suspendCalculation: true, suspendScreenUpdating: true },
+    },
     () => {},
     workbook.run,
   );

@@ -28,23 +28,42 @@ async function main(): Promise<void> {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'koers-profile-'));
   const profDir = path.join(scratch, 'prof');
   try {
-    const prepared = await prepareDataDir(path.join(scratch, 'data'), { stored, spareCodes: amount + 2 * connections + 300 });
-    const server = await startServer({ dataDir: prepared.dataDir, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] });
+    const prepared = await prepareDataDir(path.join(scratch, 'data'), {
+      stored,
+      spareCodes: amount + 2 * connections + 300,
+    });
+    const server = await startServer({
+      dataDir: prepared.dataDir,
+      nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`],
+    });
     if (mode === 'startup') {
       await server.stop();
     } else if (mode === 'results') {
-      const results = await measureResults(server.url, prepared.apiKey, `/api/rounds/${prepared.roundId}/results`, amount);
-      console.log(`results p50 ${results.p50Ms.toFixed(2)} ms p99 ${results.p99Ms.toFixed(2)} ms, body ${results.bodyBytes} bytes`);
+      const results = await measureResults(
+        server.url,
+        prepared.apiKey,
+        `/api/rounds/${prepared.roundId}/results`,
+        amount,
+      );
+      console.log(
+        `results p50 ${results.p50Ms.toFixed(2)} ms p99 ${results.p99Ms.toFixed(2)} ms, body ${results.bodyBytes} bytes`,
+      );
       await server.stop();
     } else {
       const bodies = submissionBodies(prepared.spareCodes);
       const warm = await runIngest(server.url, bodies.slice(0, 300), 10, 200);
       const run = await runIngest(server.url, bodies.slice(300), connections, amount, server.cpuMs);
-      console.log(`warm ${warm.perSecond.toFixed(0)}/s; run ${run.perSecond.toFixed(0)}/s p50 ${run.p50Ms.toFixed(2)} ms p99 ${run.p99Ms.toFixed(2)} ms; server CPU ${run.serverCpuMsPerRequest.toFixed(3)} ms/req, client ${run.clientCpuMsPerRequest.toFixed(3)} ms/req`);
+      console.log(
+        `warm ${warm.perSecond.toFixed(0)}/s; run ${run.perSecond.toFixed(0)}/s p50 ${run.p50Ms.toFixed(2)} ms p99 ${run.p99Ms.toFixed(2)} ms; server CPU ${run.serverCpuMsPerRequest.toFixed(3)} ms/req, client ${run.clientCpuMsPerRequest.toFixed(3)} ms/req`,
+      );
       await server.stop();
     }
     const file = fs.readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'))!;
-    const profile = JSON.parse(fs.readFileSync(path.join(profDir, file), 'utf8')) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+    const profile = JSON.parse(fs.readFileSync(path.join(profDir, file), 'utf8')) as {
+      nodes: ProfileNode[];
+      samples: number[];
+      timeDeltas: number[];
+    };
     const selfTime = new Map<number, number>();
     profile.samples.forEach((id, i) => selfTime.set(id, (selfTime.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
     const byFunction = new Map<string, number>();

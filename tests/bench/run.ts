@@ -130,7 +130,13 @@ async function prepareLevel(stored: number): Promise<Level> {
     openLoop: [],
     nodeClient: [],
   };
-  return { figures, prepared, pristine, work: path.join(scratch, `work-${stored}`), bodies: submissionBodies(prepared.spareCodes) };
+  return {
+    figures,
+    prepared,
+    pristine,
+    work: path.join(scratch, `work-${stored}`),
+    bodies: submissionBodies(prepared.spareCodes),
+  };
 }
 
 function timeBuild(build: () => unknown): InProcessBuild {
@@ -162,15 +168,27 @@ async function measureStart(level: Level): Promise<void> {
     figures.openStoreMs.push(server.openStoreMs ?? Number.NaN);
     figures.rssAfterStartBytes.push(server.rssBytes());
     const stats = (): ReturnType<typeof server.requestStats> => server.requestStats();
-    const results = await measureResults(server.url, prepared.apiKey, `/api/rounds/${prepared.roundId}/results`, 200, 30, stats);
-    if (results.responseCount !== figures.stored) throw new Error(`results count ${results.responseCount}, expected ${figures.stored}`);
+    const results = await measureResults(
+      server.url,
+      prepared.apiKey,
+      `/api/rounds/${prepared.roundId}/results`,
+      200,
+      30,
+      stats,
+    );
+    if (results.responseCount !== figures.stored)
+      throw new Error(`results count ${results.responseCount}, expected ${figures.stored}`);
     figures.results.push(results);
-    figures.comments.push(await measureResults(server.url, prepared.apiKey, `/api/rounds/${prepared.roundId}/comments`, 50, 10, stats));
+    figures.comments.push(
+      await measureResults(server.url, prepared.apiKey, `/api/rounds/${prepared.roundId}/comments`, 50, 10, stats),
+    );
     figures.rssAfterResultsBytes.push(server.rssBytes());
   } finally {
     await server.stop();
   }
-  log(`level ${num(figures.stored)}: started in ${ms(server.startupMs)} (openStore ${ms(server.openStoreMs ?? Number.NaN)}), results p50 ${ms(figures.results.at(-1)!.p50Ms)}`);
+  log(
+    `level ${num(figures.stored)}: started in ${ms(server.startupMs)} (openStore ${ms(server.openStoreMs ?? Number.NaN)}), results p50 ${ms(figures.results.at(-1)!.p50Ms)}`,
+  );
 }
 
 /**
@@ -179,7 +197,12 @@ async function measureStart(level: Level): Promise<void> {
  */
 type Load = { kind: 'autocannon' } | { kind: 'open loop'; rate: number } | { kind: 'node client' };
 
-async function measureIngest(level: Level, label: string, connections: Connections, load: Load = { kind: 'autocannon' }): Promise<IngestRun> {
+async function measureIngest(
+  level: Level,
+  label: string,
+  connections: Connections,
+  load: Load = { kind: 'autocannon' },
+): Promise<IngestRun> {
   const { figures, prepared, pristine, work, bodies } = level;
   copyDataDir(pristine, work);
   const server = await startServer({ dataDir: work });
@@ -208,12 +231,16 @@ async function measureIngest(level: Level, label: string, connections: Connectio
   await check.close();
   fs.rmSync(work, { recursive: true, force: true });
   if (onDisk !== figures.stored + acknowledged) {
-    throw new Error(`after SIGKILL ${onDisk} responses on disk, but ${figures.stored} stored + ${acknowledged} acknowledged`);
+    throw new Error(
+      `after SIGKILL ${onDisk} responses on disk, but ${figures.stored} stored + ${acknowledged} acknowledged`,
+    );
   }
   log(
     `level ${num(figures.stored)}, ${label}: ${num(run.perSecond)}/s, p50 ${ms(run.p50Ms)}, p99 ${ms(run.p99Ms)} ` +
       `(after 1st s ${ms(run.p99AfterFirstSecondMs)}; in the server p50 ${ms(run.serverP50Ms ?? Number.NaN)}, p99 ${ms(run.serverP99Ms ?? Number.NaN)}), server CPU ${ms(run.serverCpuMsPerRequest)}/req; ${acknowledged} acknowledged, all on disk` +
-      (run.created !== run.requests || run.errors > 0 ? `  (!) ${JSON.stringify({ other: run.otherStatus, errors: run.errors })}` : ''),
+      (run.created !== run.requests || run.errors > 0
+        ? `  (!) ${JSON.stringify({ other: run.otherStatus, errors: run.errors })}`
+        : ''),
   );
   return run;
 }
@@ -235,18 +262,27 @@ async function main(): Promise<void> {
     for (let r = 0; r < REPEATS; r += 1) {
       for (const connections of CONNECTIONS) {
         for (const level of levels) {
-          level.figures.ingest[connections].push(await measureIngest(level, `${connections} clients, run ${r + 1}`, connections));
+          level.figures.ingest[connections].push(
+            await measureIngest(level, `${connections} clients, run ${r + 1}`, connections),
+          );
         }
       }
     }
     for (let r = 0; r < REPEATS; r += 1) {
       for (const level of levels) {
-        level.figures.openLoop.push(await measureIngest(level, `200 clients, open loop at ${openLoopRate}/s, run ${r + 1}`, 200, { kind: 'open loop', rate: openLoopRate }));
+        level.figures.openLoop.push(
+          await measureIngest(level, `200 clients, open loop at ${openLoopRate}/s, run ${r + 1}`, 200, {
+            kind: 'open loop',
+            rate: openLoopRate,
+          }),
+        );
       }
     }
     for (let r = 0; r < REPEATS; r += 1) {
       for (const level of levels) {
-        level.figures.nodeClient.push(await measureIngest(level, `200 clients, Node http client, run ${r + 1}`, 200, { kind: 'node client' }));
+        level.figures.nodeClient.push(
+          await measureIngest(level, `200 clients, Node http client, run ${r + 1}`, 200, { kind: 'node client' }),
+        );
       }
     }
 
@@ -260,7 +296,10 @@ async function main(): Promise<void> {
   }
   log(`Excel pull (${EXCEL_ROWS.map((n) => num(n)).join(', ')} rows)`);
   const excel = await measureExcelPull(EXCEL_ROWS);
-  machine.loadAtEnd = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  machine.loadAtEnd = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
   const figures = levels.map((l) => l.figures);
   const { text, checks } = report(figures, openLoopRate, excel, machine);
   console.log('\n' + text);
@@ -303,7 +342,12 @@ interface Check {
   met: boolean;
 }
 
-function report(levels: LevelFigures[], openLoopRate: number, excel: ExcelPullFigures, machine: Record<string, string>): { text: string; checks: Check[] } {
+function report(
+  levels: LevelFigures[],
+  openLoopRate: number,
+  excel: ExcelPullFigures,
+  machine: Record<string, string>,
+): { text: string; checks: Check[] } {
   const lines: string[] = [];
   const out = (s = ''): void => void lines.push(s);
   const first = levels[0]!;
@@ -311,15 +355,35 @@ function report(levels: LevelFigures[], openLoopRate: number, excel: ExcelPullFi
   const naiveRate = (l: LevelFigures): number => l.naive?.perSecond ?? Number.NaN;
 
   out(`Koers benchmarks — ${machine.date}`);
-  out(`Machine: ${machine.cpus}; ${machine.memory}; ${machine.node}; load average ${machine.load} at start, ${machine.loadAtEnd} at end`);
+  out(
+    `Machine: ${machine.cpus}; ${machine.memory}; ${machine.node}; load average ${machine.load} at start, ${machine.loadAtEnd} at end`,
+  );
   out(`Medians of ${REPEATS} runs per ingest figure and ${STARTS} starts per level; levels measured interleaved.`);
   out();
   out('1. Ingest: POST /api/responses (SHRM, 36 statements), 201 only after fdatasync; autocannon on loopback;');
-  out(`   ${AMOUNT[1]} / ${AMOUNT[50]} / ${AMOUNT[200]} requests per run after a ${WARM_UP}-request warm-up; server SIGKILLed after each run`);
-  out('   and the folder reloaded: every 2xx was on disk. "In server" = from Node\'s request event to the last byte sent.');
+  out(
+    `   ${AMOUNT[1]} / ${AMOUNT[50]} / ${AMOUNT[200]} requests per run after a ${WARM_UP}-request warm-up; server SIGKILLed after each run`,
+  );
+  out(
+    '   and the folder reloaded: every 2xx was on disk. "In server" = from Node\'s request event to the last byte sent.',
+  );
   out(
     formatTable(
-      ['stored', 'clients', 'Koers /s', 'p50', 'p99', 'p99 after 1st s', 'in server p50', 'in server p99', 'non-2xx + errors', 'naive /s', 'Koers ÷ naive', 'server CPU/req', 'autocannon CPU/req'],
+      [
+        'stored',
+        'clients',
+        'Koers /s',
+        'p50',
+        'p99',
+        'p99 after 1st s',
+        'in server p50',
+        'in server p99',
+        'non-2xx + errors',
+        'naive /s',
+        'Koers ÷ naive',
+        'server CPU/req',
+        'autocannon CPU/req',
+      ],
       levels.flatMap((l) =>
         CONNECTIONS.map((c) => {
           const m = summarise(l.ingest[c]);
@@ -343,35 +407,89 @@ function report(levels: LevelFigures[], openLoopRate: number, excel: ExcelPullFi
     ),
   );
   out();
-  out(`   Open loop: 200 connected clients sending at random (Poisson) moments, ${num(openLoopRate)}/s in total (each client`);
+  out(
+    `   Open loop: 200 connected clients sending at random (Poisson) moments, ${num(openLoopRate)}/s in total (each client`,
+  );
   out('   about once a second: busy, not overrun); latency counted from when each request was due.');
   out(
     formatTable(
-      ['stored', 'offered /s', 'achieved /s', 'p50', 'p99', 'p99 after 1st s', 'in server p50', 'in server p99', 'non-2xx + errors', 'server CPU/req'],
+      [
+        'stored',
+        'offered /s',
+        'achieved /s',
+        'p50',
+        'p99',
+        'p99 after 1st s',
+        'in server p50',
+        'in server p99',
+        'non-2xx + errors',
+        'server CPU/req',
+      ],
       levels.map((l) => {
         const m = summarise(l.openLoop);
-        return [num(l.stored), num(openLoopRate), num(m.perSecond), ms(m.p50Ms), ms(m.p99Ms), ms(m.p99LateMs), ms(m.serverP50Ms), ms(m.serverP99Ms), String(m.failures), ms(m.serverCpu)];
+        return [
+          num(l.stored),
+          num(openLoopRate),
+          num(m.perSecond),
+          ms(m.p50Ms),
+          ms(m.p99Ms),
+          ms(m.p99LateMs),
+          ms(m.serverP50Ms),
+          ms(m.serverP99Ms),
+          String(m.failures),
+          ms(m.serverCpu),
+        ];
       }),
     ),
   );
   out();
-  out('   The 200-client closed loop again with Node\'s own http client (a second opinion on autocannon\'s tails):');
+  out("   The 200-client closed loop again with Node's own http client (a second opinion on autocannon's tails):");
   out(
     formatTable(
-      ['stored', 'Koers /s', 'p50', 'p99', 'p99 after 1st s', 'in server p50', 'in server p99', 'non-2xx + errors', 'server CPU/req', 'client CPU/req'],
+      [
+        'stored',
+        'Koers /s',
+        'p50',
+        'p99',
+        'p99 after 1st s',
+        'in server p50',
+        'in server p99',
+        'non-2xx + errors',
+        'server CPU/req',
+        'client CPU/req',
+      ],
       levels.map((l) => {
         const m = summarise(l.nodeClient);
-        return [num(l.stored), num(m.perSecond), ms(m.p50Ms), ms(m.p99Ms), ms(m.p99LateMs), ms(m.serverP50Ms), ms(m.serverP99Ms), String(m.failures), ms(m.serverCpu), ms(m.clientCpu)];
+        return [
+          num(l.stored),
+          num(m.perSecond),
+          ms(m.p50Ms),
+          ms(m.p99Ms),
+          ms(m.p99LateMs),
+          ms(m.serverP50Ms),
+          ms(m.serverP99Ms),
+          String(m.failures),
+          ms(m.serverCpu),
+          ms(m.clientCpu),
+        ];
       }),
     ),
   );
   out();
-  out('   Naive baseline: lowdb JSONFile (pretty-printed, as lowdb writes it) holding all responses, one await db.write()');
+  out(
+    '   Naive baseline: lowdb JSONFile (pretty-printed, as lowdb writes it) holding all responses, one await db.write()',
+  );
   out('   per submission, sequential, in-process.');
   out(
     formatTable(
       ['stored', 'file size', 'submissions', 'per second', 'median write'],
-      levels.map((l) => [num(l.stored), mb(l.naive?.fileBytes ?? Number.NaN), String(l.naive?.submissions ?? 0), num(naiveRate(l), 2), ms(l.naive?.medianMs ?? Number.NaN)]),
+      levels.map((l) => [
+        num(l.stored),
+        mb(l.naive?.fileBytes ?? Number.NaN),
+        String(l.naive?.submissions ?? 0),
+        num(naiveRate(l), 2),
+        ms(l.naive?.medianMs ?? Number.NaN),
+      ]),
     ),
   );
   out();
@@ -387,11 +505,24 @@ function report(levels: LevelFigures[], openLoopRate: number, excel: ExcelPullFi
     ),
   );
   out();
-  out('2. Results: GET /api/rounds/:id/results over HTTP, one request at a time after a warm-up (200 timed per start).');
+  out(
+    '2. Results: GET /api/rounds/:id/results over HTTP, one request at a time after a warm-up (200 timed per start).',
+  );
   out('   One in ten responses has a comment; comments are served apart, by GET /api/rounds/:id/comments (50 timed).');
   out(
     formatTable(
-      ['stored', 'results p50', 'p99', 'p50 ÷ p50 at first level', 'in server p50', 'in server p99', 'body', 'comments p50', 'comments body', 'comments'],
+      [
+        'stored',
+        'results p50',
+        'p99',
+        'p50 ÷ p50 at first level',
+        'in server p50',
+        'in server p99',
+        'body',
+        'comments p50',
+        'comments body',
+        'comments',
+      ],
       levels.map((l) => {
         const p50 = median(l.results.map((r) => r.p50Ms));
         return [
@@ -416,7 +547,15 @@ function report(levels: LevelFigures[], openLoopRate: number, excel: ExcelPullFi
       levels.map((l) => {
         const a = l.inProcess.results;
         const b = l.inProcess.comments;
-        return [num(l.stored), ms(a.buildMs), ms(a.stringifyMs), mb(a.bytes), ms(b.buildMs), ms(b.stringifyMs), mb(b.bytes)];
+        return [
+          num(l.stored),
+          ms(a.buildMs),
+          ms(a.stringifyMs),
+          mb(a.bytes),
+          ms(b.buildMs),
+          ms(b.stringifyMs),
+          mb(b.bytes),
+        ];
       }),
     ),
   );
@@ -425,7 +564,17 @@ function report(levels: LevelFigures[], openLoopRate: number, excel: ExcelPullFi
   out('   (koers.json through lowdb, responses as JSON lines).');
   out(
     formatTable(
-      ['stored', 'data folder', 'spawn → listening', 'of which node + tsx + imports', 'openStore in the server', 'openStore in-process', 'RSS after start', 'after results', 'after ingest (200 clients)'],
+      [
+        'stored',
+        'data folder',
+        'spawn → listening',
+        'of which node + tsx + imports',
+        'openStore in the server',
+        'openStore in-process',
+        'RSS after start',
+        'after results',
+        'after ingest (200 clients)',
+      ],
       levels.map((l) => [
         num(l.stored),
         mb(l.folderBytes),
@@ -443,8 +592,32 @@ function report(levels: LevelFigures[], openLoopRate: number, excel: ExcelPullFi
   out(`4. Excel pull: ${excel.method}`);
   out(
     formatTable(
-      ['rows', 'columns', 'cells', 'syncs (responses sheet)', 'value blocks', '⌈cells ÷ 100k⌉', 'syncs − blocks', 'largest request', 'most cells in one request', 'syncs, whole pull', 'time in the mock'],
-      excel.rows.map((r) => [num(r.rows), String(r.columns), num(r.cells), String(r.syncs), String(r.chunks), String(r.expectedChunks), String(r.syncs - r.chunks), mb(r.largestRequestBytes), num(r.largestRequestCells), String(r.totalSyncs), ms(r.ms)]),
+      [
+        'rows',
+        'columns',
+        'cells',
+        'syncs (responses sheet)',
+        'value blocks',
+        '⌈cells ÷ 100k⌉',
+        'syncs − blocks',
+        'largest request',
+        'most cells in one request',
+        'syncs, whole pull',
+        'time in the mock',
+      ],
+      excel.rows.map((r) => [
+        num(r.rows),
+        String(r.columns),
+        num(r.cells),
+        String(r.syncs),
+        String(r.chunks),
+        String(r.expectedChunks),
+        String(r.syncs - r.chunks),
+        mb(r.largestRequestBytes),
+        num(r.largestRequestCells),
+        String(r.totalSyncs),
+        ms(r.ms),
+      ]),
     ),
   );
   out();
@@ -454,26 +627,58 @@ function report(levels: LevelFigures[], openLoopRate: number, excel: ExcelPullFi
   if (at100k) {
     for (const c of CONNECTIONS) {
       const k = summarise(at100k.ingest[c]).perSecond;
-      checks.push({ target: `ingest at 100k, ${c} client(s): ≥ 100× naive`, value: ratio(k / naiveRate(at100k)), met: k >= 100 * naiveRate(at100k) });
+      checks.push({
+        target: `ingest at 100k, ${c} client(s): ≥ 100× naive`,
+        value: ratio(k / naiveRate(at100k)),
+        met: k >= 100 * naiveRate(at100k),
+      });
     }
     for (const c of CONNECTIONS) {
       const r = summarise(at100k.ingest[c]).perSecond / summarise(first.ingest[c]).perSecond;
-      checks.push({ target: `ingest at 100k ≥ 0.8× at ${num(first.stored)}, ${c} client(s)`, value: ratio(r), met: r >= 0.8 });
+      checks.push({
+        target: `ingest at 100k ≥ 0.8× at ${num(first.stored)}, ${c} client(s)`,
+        value: ratio(r),
+        met: r >= 0.8,
+      });
     }
     const p50 = median(at100k.results.map((r) => r.p50Ms));
     checks.push({ target: 'results p50 < 5 ms at 100k', value: ms(p50), met: p50 < 5 });
     const growth = p50 / median(first.results.map((r) => r.p50Ms));
-    checks.push({ target: `results cost flat (p50 at 100k ÷ at ${num(first.stored)} ≤ 1.5)`, value: ratio(growth), met: growth <= 1.5 });
-    checks.push({ target: 'start-up < 3 s at 100k (spawn → listening)', value: ms(median(at100k.startupMs)), met: median(at100k.startupMs) < 3000 });
-    checks.push({ target: 'RSS < 300 MB at 100k (after start)', value: mb(median(at100k.rssAfterStartBytes)), met: median(at100k.rssAfterStartBytes) < 300 * 1024 * 1024 });
+    checks.push({
+      target: `results cost flat (p50 at 100k ÷ at ${num(first.stored)} ≤ 1.5)`,
+      value: ratio(growth),
+      met: growth <= 1.5,
+    });
+    checks.push({
+      target: 'start-up < 3 s at 100k (spawn → listening)',
+      value: ms(median(at100k.startupMs)),
+      met: median(at100k.startupMs) < 3000,
+    });
+    checks.push({
+      target: 'RSS < 300 MB at 100k (after start)',
+      value: mb(median(at100k.rssAfterStartBytes)),
+      met: median(at100k.rssAfterStartBytes) < 300 * 1024 * 1024,
+    });
   }
   for (const level of levels) {
     const closed = summarise(level.ingest[200]);
-    checks.push({ target: `p99 < 50 ms, 200 clients closed loop, ${num(level.stored)} stored`, value: ms(closed.p99Ms), met: closed.p99Ms < 50 });
+    checks.push({
+      target: `p99 < 50 ms, 200 clients closed loop, ${num(level.stored)} stored`,
+      value: ms(closed.p99Ms),
+      met: closed.p99Ms < 50,
+    });
     const node = summarise(level.nodeClient);
-    checks.push({ target: `p99 < 50 ms, 200 clients closed loop (Node client), ${num(level.stored)} stored`, value: ms(node.p99Ms), met: node.p99Ms < 50 });
+    checks.push({
+      target: `p99 < 50 ms, 200 clients closed loop (Node client), ${num(level.stored)} stored`,
+      value: ms(node.p99Ms),
+      met: node.p99Ms < 50,
+    });
     const open = summarise(level.openLoop);
-    checks.push({ target: `p99 < 50 ms, 200 clients open loop ${num(openLoopRate)}/s, ${num(level.stored)} stored`, value: ms(open.p99Ms), met: open.p99Ms < 50 });
+    checks.push({
+      target: `p99 < 50 ms, 200 clients open loop ${num(openLoopRate)}/s, ${num(level.stored)} stored`,
+      value: ms(open.p99Ms),
+      met: open.p99Ms < 50,
+    });
   }
   const allRuns = levels.flatMap((l) => [...CONNECTIONS.flatMap((c) => l.ingest[c]), ...l.openLoop, ...l.nodeClient]);
   checks.push({
@@ -481,15 +686,27 @@ function report(levels: LevelFigures[], openLoopRate: number, excel: ExcelPullFi
     value: `${allRuns.length} runs, ${num(allRuns.reduce((s, r) => s + r.created, 0))} acknowledged`,
     met: allRuns.every((r) => r.created === r.requests && r.errors === 0),
   });
-  checks.push({ target: 'Excel: no request over 5 MB', value: mb(Math.max(...excel.rows.map((r) => r.largestRequestBytes))), met: excel.rows.every((r) => r.largestRequestBytes <= 5 * 1024 * 1024) });
+  checks.push({
+    target: 'Excel: no request over 5 MB',
+    value: mb(Math.max(...excel.rows.map((r) => r.largestRequestBytes))),
+    met: excel.rows.every((r) => r.largestRequestBytes <= 5 * 1024 * 1024),
+  });
   const overhead = excel.rows.map((r) => r.syncs - r.expectedChunks);
   checks.push({
     target: 'Excel: syncs = ⌈cells ÷ chunk⌉ + small constant',
     value: `syncs − ⌈cells ÷ 100k⌉ = ${[...new Set(overhead)].join(', ')}`,
-    met: excel.rows.every((r) => r.chunks === r.expectedChunks) && Math.max(...overhead) - Math.min(...overhead) <= 2 && Math.max(...overhead) <= 10,
+    met:
+      excel.rows.every((r) => r.chunks === r.expectedChunks) &&
+      Math.max(...overhead) - Math.min(...overhead) <= 2 &&
+      Math.max(...overhead) <= 10,
   });
   out('Targets');
-  out(formatTable(['target', 'measured', 'met'], checks.map((c) => [c.target, c.value, c.met ? 'yes' : 'NO'])));
+  out(
+    formatTable(
+      ['target', 'measured', 'met'],
+      checks.map((c) => [c.target, c.value, c.met ? 'yes' : 'NO']),
+    ),
+  );
   return { text: lines.join('\n'), checks };
 }
 
@@ -504,9 +721,12 @@ function machineInfo(): Record<string, string> {
   return {
     date: sh('date'),
     cpus: `${sh('nproc')} cores (${os.cpus()[0]?.model ?? '?'})`,
-    memory: `${sh("free -h | awk '/^Mem:/ {print $2\" RAM, \"$7\" available\"}'")}`,
+    memory: `${sh('free -h | awk \'/^Mem:/ {print $2" RAM, "$7" available"}\'')}`,
     node: `Node ${process.version}`,
-    load: os.loadavg().map((l) => l.toFixed(2)).join(' '),
+    load: os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
   };
 }
 

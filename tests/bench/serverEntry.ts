@@ -38,7 +38,8 @@ async function timeDatasyncs(dataDir: string): Promise<number[]> {
 
 function quantiles(values: number[]): { n: number; p50: number; p99: number; max: number } {
   const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
+  const at = (q: number): number =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
   return { n: sorted.length, p50: at(0.5), p99: at(0.99), max: sorted.at(-1) ?? Number.NaN };
 }
 
@@ -65,7 +66,11 @@ async function main(): Promise<void> {
     const stats = {
       event: 'stats',
       requests: quantiles(requestTimes),
-      eventLoopDelayMs: { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
+      eventLoopDelayMs: {
+        p50: loopDelay.percentile(50) / 1e6,
+        p99: loopDelay.percentile(99) / 1e6,
+        max: loopDelay.max / 1e6,
+      },
       ...(datasyncs ? { datasync: quantiles(datasyncs.splice(0)) } : {}),
     };
     requestTimes = [];
@@ -75,7 +80,16 @@ async function main(): Promise<void> {
 
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  process.stdout.write(JSON.stringify({ event: 'listening', port, pid: process.pid, modulesLoadedMs, openStoreMs, readyMs: performance.now() }) + '\n');
+  process.stdout.write(
+    JSON.stringify({
+      event: 'listening',
+      port,
+      pid: process.pid,
+      modulesLoadedMs,
+      openStoreMs,
+      readyMs: performance.now(),
+    }) + '\n',
+  );
 
   const stop = async (): Promise<void> => {
     server.close();

@@ -34,7 +34,9 @@ export function describeWithChromium(name: string, body: () => void): void {
   if (inCi()) {
     return describe(name, () => {
       it('needs Chromium', () => {
-        throw new Error(`Chromium not found at ${CHROMIUM_PATH}: browser tests cannot run under CI (apt-get install chromium)`);
+        throw new Error(
+          `Chromium not found at ${CHROMIUM_PATH}: browser tests cannot run under CI (apt-get install chromium)`,
+        );
       });
     });
   }

@@ -116,11 +116,14 @@ describe('form API', () => {
     });
   });
 
-  it.each([['abc'], ['x'.repeat(65)], ['ABC%20DEF!'], ['ABCD.EFGH']])('answers 400 badRequest for the code %s', async (code) => {
-    const response = await fetch(`${fixture.baseUrl}/api/form/${code}`);
-    expect(response.status).toBe(400);
-    expect((await response.json()).error.code).toBe('badRequest');
-  });
+  it.each([['abc'], ['x'.repeat(65)], ['ABC%20DEF!'], ['ABCD.EFGH']])(
+    'answers 400 badRequest for the code %s',
+    async (code) => {
+      const response = await fetch(`${fixture.baseUrl}/api/form/${code}`);
+      expect(response.status).toBe(400);
+      expect((await response.json()).error.code).toBe('badRequest');
+    },
+  );
 
   it('reports a closed round with status closed, not an error', async () => {
     const response = await fetch(`${fixture.baseUrl}/api/form/${fixture.closedCode}`);
@@ -139,7 +142,9 @@ describe('form API', () => {
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     const redirect = await fetch(`${fixture.baseUrl}/r/ANYCODE123/`, { redirect: 'manual' });
     expect(redirect.status).toBe(301);
-    expect(new URL(redirect.headers.get('location')!, `${fixture.baseUrl}/r/ANYCODE123/`).pathname).toBe('/r/ANYCODE123');
+    expect(new URL(redirect.headers.get('location')!, `${fixture.baseUrl}/r/ANYCODE123/`).pathname).toBe(
+      '/r/ANYCODE123',
+    );
   });
 
   it('keeps the form comment limit equal to the server limit', () => {
@@ -212,7 +217,12 @@ describeWithChromium('respondent form in Chromium', () => {
 
   /** A phone: 360 px wide, Dutch unless told otherwise. bypassCSP lets axe-core be injected. */
   async function phone(locale = 'nl-NL'): Promise<{ page: Page; done: () => Promise<void> }> {
-    const context: BrowserContext = await browser.newContext({ viewport: PHONE, locale, bypassCSP: true, hasTouch: true });
+    const context: BrowserContext = await browser.newContext({
+      viewport: PHONE,
+      locale,
+      bypassCSP: true,
+      hasTouch: true,
+    });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -242,7 +252,9 @@ describeWithChromium('respondent form in Chromium', () => {
 
     await page.getByRole('button', { name: 'Beginnen' }).click();
     expect(await stepText(page)).toBe(`Onderdeel 1 van ${THEME_SECTION_COUNT}`);
-    await page.locator('#status', { hasText: `Onderdeel 1 van ${THEME_SECTION_COUNT}: ${survey.sections[0].title.nl}` }).waitFor({ state: 'attached' });
+    await page
+      .locator('#status', { hasText: `Onderdeel 1 van ${THEME_SECTION_COUNT}: ${survey.sections[0].title.nl}` })
+      .waitFor({ state: 'attached' });
     // Focus moves to the section heading so screen readers start reading there.
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
 
@@ -265,7 +277,9 @@ describeWithChromium('respondent form in Chromium', () => {
         expect(await stepText(page)).toBe(`Onderdeel 2 van ${survey.sections.length}`);
         for (const s of statements.slice(0, half)) await expectRated(page, s.id, plan.get(s.id)!);
         const answered = survey.sections[0].statements.length + half;
-        expect(await page.locator('.progress-count').textContent()).toBe(`${answered} van ${plan.size} stellingen ingevuld`);
+        expect(await page.locator('.progress-count').textContent()).toBe(
+          `${answered} van ${plan.size} stellingen ingevuld`,
+        );
         for (const s of statements.slice(half)) await rate(page, s.id, plan.get(s.id)!);
       } else if (index === 2) {
         // Going on with one rating open is refused, with a message and focus on the open question.
@@ -291,7 +305,9 @@ describeWithChromium('respondent form in Chromium', () => {
         await expectNoSideways(page, PHONE.width);
         await expectNoSeriousA11yProblems(page, 'a filled section');
       }
-      await page.getByRole('button', { name: index === survey.sections.length - 1 ? 'Naar afronden' : 'Volgende' }).click();
+      await page
+        .getByRole('button', { name: index === survey.sections.length - 1 ? 'Naar afronden' : 'Volgende' })
+        .click();
     }
 
     expect(await viewHeading(page).textContent()).toBe('Afronden');
@@ -352,14 +368,18 @@ describeWithChromium('respondent form in Chromium', () => {
     expect(await page.title()).toBe(`${survey.title.en} – Koers`);
     await page.getByRole('button', { name: 'Start' }).click();
     expect(await stepText(page)).toBe(`Part 1 of ${survey.sections.length}`);
-    expect(await page.locator('.statement-text').first().textContent()).toContain(survey.sections[0].statements[0].text.en);
+    expect(await page.locator('.statement-text').first().textContent()).toContain(
+      survey.sections[0].statements[0].text.en,
+    );
 
     const dutch = page.getByRole('button', { name: /NL/ });
     await dutch.click();
     expect(await page.getAttribute('html', 'lang')).toBe('nl');
     expect(await dutch.getAttribute('aria-pressed')).toBe('true');
     expect(await stepText(page)).toBe(`Onderdeel 1 van ${survey.sections.length}`);
-    expect(await page.locator('.statement-text').first().textContent()).toContain(survey.sections[0].statements[0].text.nl);
+    expect(await page.locator('.statement-text').first().textContent()).toContain(
+      survey.sections[0].statements[0].text.nl,
+    );
     // The switch keeps focus, so a keyboard user does not lose their place.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-language'))).toBe('nl');
     await done();
@@ -377,7 +397,9 @@ describeWithChromium('respondent form in Chromium', () => {
     await page.waitForSelector('.statement');
     await page.keyboard.press('Tab');
     const first = fixture.survey.sections[0].statements[0].id;
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe(`rating--${first}--current`);
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe(
+      `rating--${first}--current`,
+    );
     const outline = await page.evaluate(() => {
       const tile = document.activeElement?.closest('label');
       return tile ? getComputedStyle(tile).outlineStyle : 'none';
@@ -395,9 +417,19 @@ describeWithChromium('respondent form in Chromium', () => {
     const answers = Object.fromEntries(
       [...plannedAnswers(fixture.survey)].map(([id, [current, desired]]) => [id, { current, desired }]),
     );
-    const draft = { v: 1, answers, comment: '', step: fixture.survey.sections.length + 1, submissionId, pending: false };
+    const draft = {
+      v: 1,
+      answers,
+      comment: '',
+      step: fixture.survey.sections.length + 1,
+      submissionId,
+      pending: false,
+    };
     await page.goto(`${fixture.baseUrl}/r/${code}`);
-    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [`koers.form.${code}`, JSON.stringify(draft)]);
+    await page.evaluate(
+      ([key, value]) => localStorage.setItem(key, value),
+      [`koers.form.${code}`, JSON.stringify(draft)],
+    );
     await page.reload();
     await page.waitForSelector('textarea');
   }
@@ -411,7 +443,11 @@ describeWithChromium('respondent form in Chromium', () => {
 
     const serverMessage = 'Te veel verzoeken in korte tijd. Probeer het over een minuut opnieuw.';
     await page.route('**/api/responses**', (route) =>
-      route.fulfill({ status: 429, contentType: 'application/json', body: JSON.stringify({ error: { code: 'tooManyRequests', message: serverMessage } }) }),
+      route.fulfill({
+        status: 429,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'tooManyRequests', message: serverMessage } }),
+      }),
     );
     await page.getByRole('button', { name: 'Versturen' }).click();
     await page.getByRole('alert').filter({ hasText: serverMessage }).waitFor();

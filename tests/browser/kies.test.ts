@@ -52,13 +52,19 @@ async function openPane(displayLanguage = 'nl-NL'): Promise<Pane> {
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
     // Chromium logs every 4xx fetch; those are checked by URL below instead.
-    if (message.type() === 'error' && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())) {
+    if (
+      message.type() === 'error' &&
+      !/^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())
+    ) {
       errors.push(message.text());
     }
   });
   page.on('response', (response) => {
     // The only expected 4xx: asking for the round's MT session before one exists (404).
-    if (response.status() >= 400 && !(response.status() === 404 && /\/api\/rounds\/[^/]+\/scoring$/.test(new URL(response.url()).pathname))) {
+    if (
+      response.status() >= 400 &&
+      !(response.status() === 404 && /\/api\/rounds\/[^/]+\/scoring$/.test(new URL(response.url()).pathname))
+    ) {
       errors.push(`${response.status()} ${response.url()}`);
     }
   });
@@ -82,7 +88,8 @@ function type(workbook: FakeWorkbook, leverId: string, values: Record<string, st
   const table = workbook.requireTable('Koers.Levers');
   const { header, rows } = workbook.tableValues('Koers.Levers');
   const index = rows.findIndex((row) => row[0] === leverId);
-  for (const [column, value] of Object.entries(values)) workbook.type(table.sheet, table.rect.row + 1 + index, header.indexOf(column), value);
+  for (const [column, value] of Object.entries(values))
+    workbook.type(table.sheet, table.rect.row + 1 + index, header.indexOf(column), value);
 }
 
 function sheetRow(workbook: FakeWorkbook, leverId: string) {
@@ -103,14 +110,21 @@ describeWithChromium('Kies section of the task pane in Chromium', () => {
       // The sheet.
       await page.getByRole('button', { name: 'Kies-blad maken/bijwerken' }).click();
       await kiesStatus.filter({ hasText: 'Klaar' }).waitFor();
-      await expect(kiesStatus.textContent()).resolves.toMatch(/^Klaar: het blad "Kies" staat er met \d+ maatregelen, waarvan \d+ voorgesteld/);
+      await expect(kiesStatus.textContent()).resolves.toMatch(
+        /^Klaar: het blad "Kies" staat er met \d+ maatregelen, waarvan \d+ voorgesteld/,
+      );
       expect(workbook.activeSheet).toBe('Kies');
       const sheet = workbook.requireSheet('Kies');
       const { rows } = workbook.tableValues('Koers.Levers');
       expect(sheet.dataValidations).toHaveLength(3);
       expect(workbook.formulaCells()).toHaveLength(2 * rows.length);
       expect(sheet.charts.map((c) => [c.name, c.type])).toEqual([['Koers.LeverMatrix', 'XYScatter']]);
-      expect(sheet.charts[0]!.series!.map((s) => s.name)).toEqual(['Grens haalbaarheid', 'Grens impact', 'Adviseur', 'MT (gemiddelde)']);
+      expect(sheet.charts[0]!.series!.map((s) => s.name)).toEqual([
+        'Grens haalbaarheid',
+        'Grens impact',
+        'Adviseur',
+        'MT (gemiddelde)',
+      ]);
       await expect(amo.getAttribute('role')).resolves.toBe('status');
       await expect(amo.textContent()).resolves.toMatch(/^Er is nog geen maatregel gekozen/);
       // No scores yet: no chart in the pane.
@@ -129,21 +143,30 @@ describeWithChromium('Kies section of the task pane in Chromium', () => {
       await expect(page.locator('#matrix-table th[scope="row"]').count()).resolves.toBe(3);
       await expect(page.locator('#matrix-table tr.chosen').count()).resolves.toBe(2);
       // The list fits the narrow pane: no sideways scrolling.
-      await expect(page.locator('.table-scroll').evaluate((box) => box.scrollWidth <= box.clientWidth)).resolves.toBe(true);
-      await expect(page.locator('#matrix-table tr').nth(1).locator('.quadrant').textContent()).resolves.toBe('Kwadrant: Nu doen');
+      await expect(page.locator('.table-scroll').evaluate((box) => box.scrollWidth <= box.clientWidth)).resolves.toBe(
+        true,
+      );
+      await expect(page.locator('#matrix-table tr').nth(1).locator('.quadrant').textContent()).resolves.toBe(
+        'Kwadrant: Nu doen',
+      );
       await expect(amo.textContent()).resolves.not.toMatch(/nog geen maatregel gekozen/);
       const amoLine = workbook.value(sheet, workbook.requireTable('Koers.Levers').rect.row - 3, 1);
       await expect(amo.textContent()).resolves.toBe(String(amoLine).replace(/^AMO-check: /, ''));
 
       // Before any session, pulling says there is none.
       await page.getByRole('button', { name: 'MT-scores ophalen' }).click();
-      await page.locator('#kies-message').filter({ hasText: 'Voor deze ronde is nog geen MT-sessie geopend. Klik eerst op "MT-sessie openen".' }).waitFor();
+      await page
+        .locator('#kies-message')
+        .filter({ hasText: 'Voor deze ronde is nog geen MT-sessie geopend. Klik eerst op "MT-sessie openen".' })
+        .waitFor();
       await expect(page.locator('#kies-message').getAttribute('role')).resolves.toBe('alert');
 
       // The MT session, for the two chosen levers, with two personal links.
       await page.getByLabel('Aantal MT-leden (persoonlijke links)').fill('2');
       await page.getByRole('button', { name: 'MT-sessie openen' }).click();
-      await kiesStatus.filter({ hasText: 'De MT-sessie is geopend voor 2 maatregelen (de gekozen maatregelen)' }).waitFor();
+      await kiesStatus
+        .filter({ hasText: 'De MT-sessie is geopend voor 2 maatregelen (de gekozen maatregelen)' })
+        .waitFor();
       const links = page.getByRole('textbox', { name: /^Link \d$/ });
       await expect(links.count()).resolves.toBe(2);
       await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('mt-links-heading');
@@ -176,11 +199,19 @@ describeWithChromium('Kies section of the task pane in Chromium', () => {
       }
 
       await page.getByRole('button', { name: 'MT-scores ophalen' }).click();
-      await kiesStatus.filter({ hasText: 'MT-scores staan op het blad: 2 van 2 MT-leden hebben gescoord. Sessie: open.' }).waitFor();
-      expect([sheetRow(workbook, a)('MT impact'), sheetRow(workbook, a)('MT haalbaarheid'), sheetRow(workbook, b)('Onenigheid')]).toEqual([4.5, 3.5, 'Ja']);
+      await kiesStatus
+        .filter({ hasText: 'MT-scores staan op het blad: 2 van 2 MT-leden hebben gescoord. Sessie: open.' })
+        .waitFor();
+      expect([
+        sheetRow(workbook, a)('MT impact'),
+        sheetRow(workbook, a)('MT haalbaarheid'),
+        sheetRow(workbook, b)('Onenigheid'),
+      ]).toEqual([4.5, 3.5, 'Ja']);
 
       await page.getByRole('button', { name: 'Mijn scores meetellen' }).click();
-      await kiesStatus.filter({ hasText: 'Uw scores voor 2 maatregelen tellen mee als één extra beoordelaar.' }).waitFor();
+      await kiesStatus
+        .filter({ hasText: 'Uw scores voor 2 maatregelen tellen mee als één extra beoordelaar.' })
+        .waitFor();
       expect(sheetRow(workbook, a)('MT-beoordelaars')).toBe(3);
 
       // A new session would end the running one: the pane warns, and the button asks for a second click.
@@ -212,7 +243,10 @@ describeWithChromium('Kies section of the task pane in Chromium', () => {
       await expect(page.locator('#amo-status').isHidden()).resolves.toBe(true);
       await expect(page.locator('#kies-status').isHidden()).resolves.toBe(true);
       await page.getByRole('button', { name: 'Create/update Choose sheet' }).click();
-      await page.locator('#kies-status').filter({ hasText: "This round's results give no suggestions (yet)" }).waitFor();
+      await page
+        .locator('#kies-status')
+        .filter({ hasText: "This round's results give no suggestions (yet)" })
+        .waitFor();
       expect(errors).toEqual([]);
     } finally {
       await context.close();

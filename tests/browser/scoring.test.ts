@@ -40,7 +40,13 @@ beforeAll(async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'koers-scoring-test-'));
   const store = await openStore({ dataDir });
   const organisation = await store.findOrCreateOrganisation('Testcollege');
-  const round = await store.createRound(organisation.id, { surveyId: 'shrm', name: 'Voorjaar 2026', groups: ['leraren'], anonymityThreshold: 5, actionGap: 1 });
+  const round = await store.createRound(organisation.id, {
+    surveyId: 'shrm',
+    name: 'Voorjaar 2026',
+    groups: ['leraren'],
+    anonymityThreshold: 5,
+    actionGap: 1,
+  });
   const own = await store.createLever(organisation.id, {
     title: { nl: 'Een vaste inwerkdag voor nieuwe collega’s', en: 'A fixed induction day for new colleagues' },
     description: {
@@ -54,7 +60,13 @@ beforeAll(async () => {
   const leverIds = ['intervisie', 'gesprekkencyclus', own.id, 'tijd-voor-professionalisering'];
   const { tokens } = await store.openScoringSession(round, leverIds, 8);
 
-  const closedRound = await store.createRound(organisation.id, { surveyId: 'shrm', name: 'Najaar 2025', groups: ['leraren'], anonymityThreshold: 5, actionGap: 1 });
+  const closedRound = await store.createRound(organisation.id, {
+    surveyId: 'shrm',
+    name: 'Najaar 2025',
+    groups: ['leraren'],
+    anonymityThreshold: 5,
+    actionGap: 1,
+  });
   const closed = await store.openScoringSession(closedRound, ['intervisie'], 1);
   await store.closeScoringSession(organisation.id, closedRound.id);
 
@@ -95,7 +107,10 @@ const titleNl = (leverId: string): string =>
   LEVER_LIBRARY.find((l) => l.id === leverId)?.title.nl ?? 'Een vaste inwerkdag voor nieuwe collega’s';
 
 /** Different scores per lever and dimension, covering the whole scale. */
-const planned = (index: number): { impact: number; feasibility: number } => ({ impact: ((index * 2) % 5) + 1, feasibility: ((index + 3) % 5) + 1 });
+const planned = (index: number): { impact: number; feasibility: number } => ({
+  impact: ((index * 2) % 5) + 1,
+  feasibility: ((index + 3) % 5) + 1,
+});
 
 const radio = (leverId: string, dimension: 'impact' | 'feasibility', value: number): string =>
   `input[name="score--${leverId}--${dimension}"][value="${value}"]`;
@@ -138,8 +153,10 @@ describeWithChromium('MT scoring page in Chromium', () => {
 
   beforeAll(async () => {
     const html = fs.existsSync(scoringPage) ? fs.readFileSync(scoringPage, 'utf8') : undefined;
-    if (html === undefined) throw new Error(`${scoringPage} is missing: build the bundle first (npx webpack --mode development)`);
-    if (html.includes('Html Webpack Plugin:')) throw new Error(`${scoringPage} is html-webpack-plugin's error page: the webpack build failed`);
+    if (html === undefined)
+      throw new Error(`${scoringPage} is missing: build the bundle first (npx webpack --mode development)`);
+    if (html.includes('Html Webpack Plugin:'))
+      throw new Error(`${scoringPage} is html-webpack-plugin's error page: the webpack build failed`);
     browser = await launchChromium();
   });
 
@@ -171,8 +188,12 @@ describeWithChromium('MT scoring page in Chromium', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('nl');
     expect(await page.title()).toBe('Maatregelen scoren – Koers');
     expect(await page.locator('.meta dd').textContent()).toBe('Voorjaar 2026');
-    expect(await page.locator('.lever-title').allTextContents()).toEqual(leverIds.map((id, i) => `${i + 1}. ${titleNl(id)}`));
-    expect(await page.locator('.lever-tags').first().textContent()).toBe('Onderwerp:Opleiding en begeleidingWerkt aan:Kunnen, Willen');
+    expect(await page.locator('.lever-title').allTextContents()).toEqual(
+      leverIds.map((id, i) => `${i + 1}. ${titleNl(id)}`),
+    );
+    expect(await page.locator('.lever-tags').first().textContent()).toBe(
+      'Onderwerp:Opleiding en begeleidingWerkt aan:Kunnen, Willen',
+    );
     expect(await page.locator('.progress-count').textContent()).toBe('0 van 4 maatregelen gescoord');
     await expectNoSideways(page, PHONE.width);
     await expectNoSeriousA11yProblems(page, 'empty scoring page');
@@ -187,7 +208,9 @@ describeWithChromium('MT scoring page in Chromium', () => {
       await chooseWithKeys(page, impact);
       if (index === 0) {
         // Keyboard focus is visible on the whole tile.
-        const outline = await page.evaluate(() => getComputedStyle(document.activeElement!.closest('label')!).outlineStyle);
+        const outline = await page.evaluate(
+          () => getComputedStyle(document.activeElement!.closest('label')!).outlineStyle,
+        );
         expect(outline).toBe('solid');
       }
       await page.keyboard.press('Tab');
@@ -221,7 +244,9 @@ describeWithChromium('MT scoring page in Chromium', () => {
     await page.waitForSelector('.done');
     expect(await viewHeading(page).textContent()).toBe('Bedankt, uw scores zijn ontvangen!');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Bedankt, uw scores zijn ontvangen!');
-    expect(await page.locator('.done').textContent()).toContain('Zolang de scoringsronde open is, kunt u uw scores nog wijzigen');
+    expect(await page.locator('.done').textContent()).toContain(
+      'Zolang de scoringsronde open is, kunt u uw scores nog wijzigen',
+    );
     expect(await draftKeys(page)).toEqual([]);
     await expectNoSideways(page, PHONE.width);
     await expectNoSeriousA11yProblems(page, 'thank-you page');
@@ -241,7 +266,11 @@ describeWithChromium('MT scoring page in Chromium', () => {
     await page.check(radio('gesprekkencyclus', 'impact', 5));
     await page.getByRole('button', { name: 'Scores versturen' }).click();
     await page.waitForSelector('.done');
-    expect(fixture.store.lookupScoringToken(token)?.scores?.[1]).toEqual({ leverId: 'gesprekkencyclus', impact: 5, feasibility: planned(1).feasibility });
+    expect(fixture.store.lookupScoringToken(token)?.scores?.[1]).toEqual({
+      leverId: 'gesprekkencyclus',
+      impact: 5,
+      feasibility: planned(1).feasibility,
+    });
     const session = fixture.store.latestScoringSession(fixture.organisationId, fixture.roundId)!;
     expect(Object.keys(session.scores)).toHaveLength(1);
 

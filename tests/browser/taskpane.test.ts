@@ -50,7 +50,12 @@ async function openPane(
   options: { locale?: string; bypassCSP?: boolean; context?: BrowserContext } = {},
 ): Promise<Pane> {
   const context =
-    options.context ?? (await browser.newContext({ viewport: PANE, locale: options.locale ?? 'nl-NL', bypassCSP: options.bypassCSP ?? false }));
+    options.context ??
+    (await browser.newContext({
+      viewport: PANE,
+      locale: options.locale ?? 'nl-NL',
+      bypassCSP: options.bypassCSP ?? false,
+    }));
   const page = await context.newPage();
   const workbook = new FakeWorkbook();
   const bridge = new ExcelBridge(workbook);
@@ -64,7 +69,12 @@ async function openPane(
   await page.route('https://appsforoffice.microsoft.com/**', (route) => route.abort('blockedbyclient'));
   if (stub) {
     await bridge.attach(page);
-    await page.addInitScript(installOfficeStub, { displayLanguage: 'nl-NL', partitionKey: 'browser-test', excelApi: '1.9', ...stub });
+    await page.addInitScript(installOfficeStub, {
+      displayLanguage: 'nl-NL',
+      partitionKey: 'browser-test',
+      excelApi: '1.9',
+      ...stub,
+    });
   }
   await page.goto(`${server.baseUrl}/addin/taskpane.html`);
   await page.waitForFunction(() => document.getElementById('app')?.getAttribute('aria-busy') === 'false');
@@ -103,12 +113,19 @@ describeWithChromium('task pane in Chromium', () => {
       await page.getByRole('button', { name: 'Resultaten ophalen' }).click();
       const status = page.getByRole('status');
       await status.filter({ hasText: 'Klaar' }).waitFor();
-      await expect(status.textContent()).resolves.toBe('Klaar: de bladen "Resultaten", "Antwoorden", "Samenvatting" zijn bijgewerkt.');
+      await expect(status.textContent()).resolves.toBe(
+        'Klaar: de bladen "Resultaten", "Antwoorden", "Samenvatting" zijn bijgewerkt.',
+      );
       await expect(page.locator('#progress-bar').evaluate((bar: HTMLProgressElement) => bar.value)).resolves.toBe(100);
 
       expect(workbook.sheets.map((s) => s.name)).toEqual(['Resultaten', 'Antwoorden', 'Samenvatting']);
       expect(workbook.tables.map((t) => t.name)).toEqual(
-        expect.arrayContaining(['Koers_internal', 'Koers.Responses', 'Koers.Summary.Sections', 'Koers.Summary.TopGaps']),
+        expect.arrayContaining([
+          'Koers_internal',
+          'Koers.Responses',
+          'Koers.Summary.Sections',
+          'Koers.Summary.TopGaps',
+        ]),
       );
       expect(workbook.tableValues('Koers.Responses').rows).toHaveLength(19);
       expect(workbook.requireSheet('Samenvatting').charts.map((c) => c.name)).toEqual(['Koers.TopGaps']);
@@ -120,7 +137,11 @@ describeWithChromium('task pane in Chromium', () => {
       const canvasWidth = await page.locator('#gap-chart').evaluate((canvas: HTMLCanvasElement) => canvas.width);
       expect(canvasWidth).toBeGreaterThan(0);
       await expect(page.locator('#gap-chart-table tr').count()).resolves.toBe(1 + 5);
-      await expect(page.locator('#group-chart-table th[scope="row"]').allTextContents()).resolves.toEqual(['Leraren', 'Onderwijsondersteunend personeel (OOP)', 'Teamleiders']);
+      await expect(page.locator('#group-chart-table th[scope="row"]').allTextContents()).resolves.toEqual([
+        'Leraren',
+        'Onderwijsondersteunend personeel (OOP)',
+        'Teamleiders',
+      ]);
       // A task pane is narrow: nothing may stick out sideways.
       await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
       expect(pane.errors).toEqual([]);
@@ -138,7 +159,9 @@ describeWithChromium('task pane in Chromium', () => {
       await connect(page, 'koers_not_a_key');
       const alert = page.getByRole('alert');
       await alert.waitFor();
-      await expect(alert.textContent()).resolves.toBe('De API-sleutel klopt niet. Vraag de beheerder om een geldige sleutel.');
+      await expect(alert.textContent()).resolves.toBe(
+        'De API-sleutel klopt niet. Vraag de beheerder om een geldige sleutel.',
+      );
       await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('api-key');
 
       await connect(page, server.apiKey);
@@ -162,7 +185,9 @@ describeWithChromium('task pane in Chromium', () => {
     try {
       await connect(page, server.apiKey);
       await page.getByRole('heading', { name: 'Kies een ronde' }).waitFor();
-      await expect(page.getByRole('status').textContent()).resolves.toMatch(/te oud voor Koers \(nodig: ExcelApi 1\.9\)/);
+      await expect(page.getByRole('status').textContent()).resolves.toMatch(
+        /te oud voor Koers \(nodig: ExcelApi 1\.9\)/,
+      );
       await page.getByRole('radio', { name: /Nulmeting/ }).check();
       await page.getByRole('button', { name: 'Resultaten ophalen' }).click();
       await expect(page.getByRole('alert').textContent()).resolves.toMatch(/te oud voor Koers/);
@@ -175,7 +200,9 @@ describeWithChromium('task pane in Chromium', () => {
       await connect(modern.page, server.apiKey);
       await modern.page.getByRole('radio', { name: /Nog leeg/ }).check();
       await modern.page.getByRole('button', { name: 'Resultaten ophalen' }).click();
-      await expect(modern.page.getByRole('alert').textContent()).resolves.toBe('Deze ronde heeft nog geen antwoorden. Probeer het later opnieuw.');
+      await expect(modern.page.getByRole('alert').textContent()).resolves.toBe(
+        'Deze ronde heeft nog geen antwoorden. Probeer het later opnieuw.',
+      );
       await modern.page.getByRole('radio', { name: /Te kleine ronde/ }).check();
       await modern.page.getByRole('button', { name: 'Resultaten ophalen' }).click();
       await modern.page.getByRole('alert').filter({ hasText: 'anonimiteit' }).waitFor();
@@ -206,13 +233,21 @@ describeWithChromium('task pane in Chromium', () => {
     const { page } = pane;
     try {
       await page.getByRole('heading', { name: 'Verbinden met de Koers-server' }).waitFor();
-      expect(pane.requests).toEqual(expect.arrayContaining([expect.stringMatching(/^https:\/\/appsforoffice\.microsoft\.com\//)]));
+      expect(pane.requests).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^https:\/\/appsforoffice\.microsoft\.com\//)]),
+      );
       expect(pane.requests).toContain(`${server.baseUrl}/addin/office-js/office.js`);
-      await expect(page.evaluate(() => typeof (window as unknown as { Office?: unknown }).Office)).resolves.toBe('object');
+      await expect(page.evaluate(() => typeof (window as unknown as { Office?: unknown }).Office)).resolves.toBe(
+        'object',
+      );
       // Outside Excel the pane says where it belongs.
-      await expect(page.getByRole('status').textContent()).resolves.toBe('Open Koers vanuit Excel om resultaten in een werkmap te zetten.');
+      await expect(page.getByRole('status').textContent()).resolves.toBe(
+        'Open Koers vanuit Excel om resultaten in een werkmap te zetten.',
+      );
       // office.js itself, outside Office, tries to frame its telemetry service: refused by the CSP, harmless.
-      const cspErrors = pane.errors.filter((e) => /Content Security Policy/i.test(e) && !/telemetryservice\.firstpartyapps\.oaspapps\.com/.test(e));
+      const cspErrors = pane.errors.filter(
+        (e) => /Content Security Policy/i.test(e) && !/telemetryservice\.firstpartyapps\.oaspapps\.com/.test(e),
+      );
       expect(cspErrors).toEqual([]);
     } finally {
       await pane.context.close();

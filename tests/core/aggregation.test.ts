@@ -14,7 +14,14 @@ const survey: Survey = surveySchema.parse({
   createdAt: '2025-01-01T00:00:00.000Z',
   title: { nl: 'Testpeiling', en: 'Test survey' },
   sections: [
-    { id: 's1', title: text('Sectie 1'), statements: [{ id: 'a', text: text('Stelling a') }, { id: 'b', text: text('Stelling b') }] },
+    {
+      id: 's1',
+      title: text('Sectie 1'),
+      statements: [
+        { id: 'a', text: text('Stelling a') },
+        { id: 'b', text: text('Stelling b') },
+      ],
+    },
     { id: 's2', title: text('Sectie 2'), statements: [{ id: 'c', text: text('Stelling c') }] },
   ],
   groups: [
@@ -81,7 +88,9 @@ describe('buildResults: cell statistics by hand', () => {
   it('satisfies the published schema', () => {
     expect(() => roundResultsSchema.parse(results)).not.toThrow();
     expect(results.responseCount).toBe(5);
-    expect(results.groups).toEqual([{ id: 'leraren', name: { nl: 'Leraren', en: 'Teachers' }, status: 'shown', responses: 5, comments: 1 }]);
+    expect(results.groups).toEqual([
+      { id: 'leraren', name: { nl: 'Leraren', en: 'Teachers' }, status: 'shown', responses: 5, comments: 1 },
+    ]);
     expect(results.scale).toEqual({ min: 1, max: 5 });
     expect(results.surveyTitle).toEqual({ nl: 'Testpeiling', en: 'Test survey' });
   });
@@ -177,7 +186,7 @@ describe('buildResults: cell statistics by hand', () => {
     expect(section('s2').byGroup.leraren).toEqual(statement('c').byGroup.leraren);
   });
 
-  it('overall of a single shown group is that group\'s cell', () => {
+  it("overall of a single shown group is that group's cell", () => {
     for (const row of [...results.statements, ...results.sections]) {
       expect(row.overall).toEqual(row.byGroup.leraren);
     }
@@ -225,7 +234,17 @@ describe('buildResults: small n', () => {
   it('with threshold 1 and one pair, gives means but no sd and no CI', () => {
     const { results } = resultsOf(makeRound({ anonymityThreshold: 1 }), [response('leraren', { a: [2, 5] })]);
     const cell = shown(results.statements[0].overall);
-    expect(cell).toMatchObject({ n: 1, meanCurrent: 2, meanDesired: 5, gap: 3, sdCurrent: null, sdDesired: null, sdGap: null, ciLow: null, ciHigh: null });
+    expect(cell).toMatchObject({
+      n: 1,
+      meanCurrent: 2,
+      meanDesired: 5,
+      gap: 3,
+      sdCurrent: null,
+      sdDesired: null,
+      sdGap: null,
+      ciLow: null,
+      ciHigh: null,
+    });
   });
 
   it('with no paired answers the cells are suppressed, also when threshold allows one', () => {
@@ -262,10 +281,7 @@ describe('addToTally', () => {
 
   it('ignores ratings off the scale, and does not pair them', () => {
     const round = makeRound();
-    const { results } = resultsOf(round, [
-      ...fiveTeachers,
-      response('leraren', { a: [0, 5], b: [2.5, 3] }),
-    ]);
+    const { results } = resultsOf(round, [...fiveTeachers, response('leraren', { a: [0, 5], b: [2.5, 3] })]);
     const a = shown(results.statements[0].overall);
     expect(a.n).toBe(5);
     // The valid desired rating 5 is still an answer on that dimension.
@@ -282,12 +298,18 @@ describe('addToTally', () => {
   });
 
   it('skips blank comments', () => {
-    const { tally } = resultsOf(makeRound(), [response('leraren', { a: [1, 2] }, '   '), response('leraren', { a: [1, 2] }, '')]);
+    const { tally } = resultsOf(makeRound(), [
+      response('leraren', { a: [1, 2] }, '   '),
+      response('leraren', { a: [1, 2] }, ''),
+    ]);
     expect(tally.comments).toEqual([]);
   });
 
   it('does not count a statement the respondent left out', () => {
-    const { results } = resultsOf(makeRound(), [response('leraren', { a: [1, 2] }), response('leraren', { a: [3, 4] })]);
+    const { results } = resultsOf(makeRound(), [
+      response('leraren', { a: [1, 2] }),
+      response('leraren', { a: [3, 4] }),
+    ]);
     expect(results.statements[1].overall).toEqual({ status: 'suppressed' });
     const a = shown(results.statements[0].overall);
     expect(a.current).toEqual({ counts: [1, 0, 1, 0, 0], dontKnow: 0 });

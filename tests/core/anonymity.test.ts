@@ -16,7 +16,14 @@ const survey: Survey = surveySchema.parse({
   createdAt: '2025-01-01T00:00:00.000Z',
   title: text('Anonimiteit'),
   sections: [
-    { id: 's1', title: text('Sectie 1'), statements: [{ id: 'a', text: text('Stelling a') }, { id: 'b', text: text('Stelling b') }] },
+    {
+      id: 's1',
+      title: text('Sectie 1'),
+      statements: [
+        { id: 'a', text: text('Stelling a') },
+        { id: 'b', text: text('Stelling b') },
+      ],
+    },
     { id: 's2', title: text('Sectie 2'), statements: [{ id: 'c', text: text('Stelling c') }] },
   ],
   groups: GROUPS.map((id) => ({ id, name: text(id.toUpperCase()) })),
@@ -117,7 +124,9 @@ describe('shownGroups (rules 1 and 2)', () => {
   });
 
   it('treats a group missing from the counts as empty', () => {
-    expect(shownGroups({ groupOrder: ['a', 'b'], responsesByGroup: { a: 5 }, totalResponses: 5, threshold: 5 })).toEqual(['a']);
+    expect(
+      shownGroups({ groupOrder: ['a', 'b'], responsesByGroup: { a: 5 }, totalResponses: 5, threshold: 5 }),
+    ).toEqual(['a']);
   });
 
   it('never leaves 1..threshold−1 hidden responses while a group is shown', () => {
@@ -251,7 +260,12 @@ describe('buildResults: complementary suppression (rule 2)', () => {
   });
 
   it('is not needed when the suppressed groups together reach the threshold', () => {
-    const r = results(makeRound(), [...many('leraren', 6), ...many('directie', 5), ...many('oop', 3), ...many('pno', 2)]);
+    const r = results(makeRound(), [
+      ...many('leraren', 6),
+      ...many('directie', 5),
+      ...many('oop', 3),
+      ...many('pno', 2),
+    ]);
     expect(shownIds(r)).toEqual(['leraren', 'directie']);
   });
 });
@@ -358,62 +372,75 @@ describe('differencing attacks', () => {
     expect({ ...after, responseCount: 0 }).toEqual({ ...before, responseCount: 0 });
   });
 
-  it.each(Array.from({ length: 40 }, (_, i) => i + 1))('random round %i: every served figure comes from shown cells only', (seed) => {
-    const random = lcg(seed * 7919);
-    const threshold = 3 + Math.floor(random() * 4);
-    const round = makeRound({ anonymityThreshold: threshold });
-    const data = GROUPS.flatMap((group) => generate(random, group, Math.floor(random() * 14)));
-    const r = results(round, data);
-    const shownSet = shownIds(r);
+  it.each(Array.from({ length: 40 }, (_, i) => i + 1))(
+    'random round %i: every served figure comes from shown cells only',
+    (seed) => {
+      const random = lcg(seed * 7919);
+      const threshold = 3 + Math.floor(random() * 4);
+      const round = makeRound({ anonymityThreshold: threshold });
+      const data = GROUPS.flatMap((group) => generate(random, group, Math.floor(random() * 14)));
+      const r = results(round, data);
+      const shownSet = shownIds(r);
 
-    // 1. What the raw data of shown groups and shown cells gives, computed naively from the answers.
-    const expected = naiveResults(data, shownSet, threshold);
-    for (const row of r.statements) {
-      for (const group of GROUPS) expectCellMatches(row.byGroup[group], expected.statementCell(group, row.statementId));
-      expectCellMatches(row.overall, expected.overall([row.statementId]));
-    }
-    for (const section of r.sections) {
-      const ids = survey.sections.find((s) => s.id === section.sectionId)!.statements.map((s) => s.id);
-      for (const group of GROUPS) expectCellMatches(section.byGroup[group], expected.sectionCell(group, ids));
-      expectCellMatches(section.overall, expected.overall(ids));
-    }
-
-    // 2. Every pooled figure equals the pool of the served cells it is made of, so subtracting served
-    //    cells from it leaves exactly nothing of a suppressed group or cell.
-    for (const row of r.statements) expectPoolOf(row.overall, GROUPS.map((g) => row.byGroup[g]));
-    for (const section of r.sections) {
-      expectPoolOf(section.overall, GROUPS.map((g) => section.byGroup[g]));
-      for (const group of GROUPS) {
-        const parts = r.statements.filter((s) => s.sectionId === section.sectionId).map((s) => s.byGroup[group]);
-        expectPoolOf(section.byGroup[group], parts);
+      // 1. What the raw data of shown groups and shown cells gives, computed naively from the answers.
+      const expected = naiveResults(data, shownSet, threshold);
+      for (const row of r.statements) {
+        for (const group of GROUPS)
+          expectCellMatches(row.byGroup[group], expected.statementCell(group, row.statementId));
+        expectCellMatches(row.overall, expected.overall([row.statementId]));
       }
-    }
-
-    // 3. Nothing below the threshold is served, and suppressed things carry no numbers.
-    for (const row of [...r.statements, ...r.sections]) {
-      for (const cell of [row.overall, ...Object.values(row.byGroup)]) {
-        if (cell.status === 'shown') expect(cell.n).toBeGreaterThanOrEqual(threshold);
-        else expect(cell).toEqual({ status: 'suppressed' });
+      for (const section of r.sections) {
+        const ids = survey.sections.find((s) => s.id === section.sectionId)!.statements.map((s) => s.id);
+        for (const group of GROUPS) expectCellMatches(section.byGroup[group], expected.sectionCell(group, ids));
+        expectCellMatches(section.overall, expected.overall(ids));
       }
-    }
-    for (const group of r.groups) {
-      if (group.status === 'suppressed') expect(Object.keys(group).sort()).toEqual(['id', 'name', 'status']);
-      else expect(group.responses).toBeGreaterThanOrEqual(threshold);
-    }
-    const hidden = r.responseCount - r.groups.reduce((sum, g) => sum + (g.status === 'shown' ? g.responses : 0), 0);
-    if (shownSet.length > 0) expect(hidden === 0 || hidden >= threshold).toBe(true);
-    for (const comment of r.comments) expect(shownSet).toContain(comment.group);
 
-    // 4. One more response of a suppressed group: while the shown groups stay the same, no served
-    //    figure other than the total moves.
-    const suppressed = GROUPS.find((g) => !shownSet.includes(g) && data.filter((d) => d.group === g).length + 1 < threshold);
-    if (suppressed) {
-      const after = results(round, [...data, ...generate(random, suppressed, 1)]);
-      if (JSON.stringify(shownIds(after)) === JSON.stringify(shownSet)) {
-        expect({ ...after, responseCount: 0 }).toEqual({ ...r, responseCount: 0 });
+      // 2. Every pooled figure equals the pool of the served cells it is made of, so subtracting served
+      //    cells from it leaves exactly nothing of a suppressed group or cell.
+      for (const row of r.statements)
+        expectPoolOf(
+          row.overall,
+          GROUPS.map((g) => row.byGroup[g]),
+        );
+      for (const section of r.sections) {
+        expectPoolOf(
+          section.overall,
+          GROUPS.map((g) => section.byGroup[g]),
+        );
+        for (const group of GROUPS) {
+          const parts = r.statements.filter((s) => s.sectionId === section.sectionId).map((s) => s.byGroup[group]);
+          expectPoolOf(section.byGroup[group], parts);
+        }
       }
-    }
-  });
+
+      // 3. Nothing below the threshold is served, and suppressed things carry no numbers.
+      for (const row of [...r.statements, ...r.sections]) {
+        for (const cell of [row.overall, ...Object.values(row.byGroup)]) {
+          if (cell.status === 'shown') expect(cell.n).toBeGreaterThanOrEqual(threshold);
+          else expect(cell).toEqual({ status: 'suppressed' });
+        }
+      }
+      for (const group of r.groups) {
+        if (group.status === 'suppressed') expect(Object.keys(group).sort()).toEqual(['id', 'name', 'status']);
+        else expect(group.responses).toBeGreaterThanOrEqual(threshold);
+      }
+      const hidden = r.responseCount - r.groups.reduce((sum, g) => sum + (g.status === 'shown' ? g.responses : 0), 0);
+      if (shownSet.length > 0) expect(hidden === 0 || hidden >= threshold).toBe(true);
+      for (const comment of r.comments) expect(shownSet).toContain(comment.group);
+
+      // 4. One more response of a suppressed group: while the shown groups stay the same, no served
+      //    figure other than the total moves.
+      const suppressed = GROUPS.find(
+        (g) => !shownSet.includes(g) && data.filter((d) => d.group === g).length + 1 < threshold,
+      );
+      if (suppressed) {
+        const after = results(round, [...data, ...generate(random, suppressed, 1)]);
+        if (JSON.stringify(shownIds(after)) === JSON.stringify(shownSet)) {
+          expect({ ...after, responseCount: 0 }).toEqual({ ...r, responseCount: 0 });
+        }
+      }
+    },
+  );
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -525,9 +552,18 @@ function expectPoolOf(pooled: Cell, parts: Cell[]): void {
     const sumSq = shownParts.reduce((s, p) => s + (p.n - 1) * sd(p) ** 2 + p.n * mean(p) ** 2, 0);
     return { mean: sum / n, sd: Math.sqrt(Math.max(0, (sumSq - (sum * sum) / n) / (n - 1))) };
   };
-  const current = rebuild((p) => p.meanCurrent!, (p) => p.sdCurrent!);
-  const desired = rebuild((p) => p.meanDesired!, (p) => p.sdDesired!);
-  const gap = rebuild((p) => p.gap!, (p) => p.sdGap!);
+  const current = rebuild(
+    (p) => p.meanCurrent!,
+    (p) => p.sdCurrent!,
+  );
+  const desired = rebuild(
+    (p) => p.meanDesired!,
+    (p) => p.sdDesired!,
+  );
+  const gap = rebuild(
+    (p) => p.gap!,
+    (p) => p.sdGap!,
+  );
   expect(cell.meanCurrent).toBeCloseTo(current.mean, 9);
   expect(cell.sdCurrent).toBeCloseTo(current.sd, 9);
   expect(cell.meanDesired).toBeCloseTo(desired.mean, 9);

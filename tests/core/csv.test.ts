@@ -58,10 +58,10 @@ describe('toCsv', () => {
   });
 
   it('neutralises formulas in text cells, also when they need quotes', () => {
-    const csv = toCsv([['=HYPERLINK("http://x";"klik")', '+1', '@SUM(A1)', '\t=1', '\r=1', 'gewoon'], ['-1;2']], { bom: false });
-    expect(csv).toBe(
-      `"'=HYPERLINK(""http://x"";""klik"")";'+1;'@SUM(A1);'\t=1;"'\r=1";gewoon\r\n"'-1;2"\r\n`,
-    );
+    const csv = toCsv([['=HYPERLINK("http://x";"klik")', '+1', '@SUM(A1)', '\t=1', '\r=1', 'gewoon'], ['-1;2']], {
+      bom: false,
+    });
+    expect(csv).toBe(`"'=HYPERLINK(""http://x"";""klik"")";'+1;'@SUM(A1);'\t=1;"'\r=1";gewoon\r\n"'-1;2"\r\n`);
   });
 
   it('gives an empty text (or only a BOM) for no rows', () => {
@@ -75,7 +75,10 @@ describe('neutraliseFormula', () => {
     expect(neutraliseFormula(text)).toBe(`'${text}`);
   });
 
-  it.each(['Goed overleg', ' =1 (starts with a space)', '1=1', '', "'al geneutraliseerd", 'a-b'])('leaves %j alone', (text) => {
-    expect(neutraliseFormula(text)).toBe(text);
-  });
+  it.each(['Goed overleg', ' =1 (starts with a space)', '1=1', '', "'al geneutraliseerd", 'a-b'])(
+    'leaves %j alone',
+    (text) => {
+      expect(neutraliseFormula(text)).toBe(text);
+    },
+  );
 });

@@ -101,10 +101,15 @@ describe('built-in surveys', () => {
 
   it.each(['shrm', 'learning-climate'])('%s has every text in Dutch and English', (id) => {
     for (const { where, text } of allTexts(byId(id))) {
-      expect({ where, nl: text.nl.trim().length > 0, en: text.en.trim().length > 0 }).toEqual({ where, nl: true, en: true });
+      expect({ where, nl: text.nl.trim().length > 0, en: text.en.trim().length > 0 }).toEqual({
+        where,
+        nl: true,
+        en: true,
+      });
     }
     // A statement left untranslated would have identical texts.
-    for (const s of listStatements(byId(id))) expect({ id: s.id, same: s.text.nl === s.text.en }).toEqual({ id: s.id, same: false });
+    for (const s of listStatements(byId(id)))
+      expect({ id: s.id, same: s.text.nl === s.text.en }).toEqual({ id: s.id, same: false });
   });
 
   it.each(['shrm', 'learning-climate'])('%s has one label per scale point, from "not at all" to "fully"', (id) => {
@@ -135,11 +140,37 @@ describe('SHRM self-evaluation', () => {
 
   it('keeps its statement ids stable, since stored answers and round comparisons use them', () => {
     expect(listStatements(byId('shrm')).map((s) => s.id)).toEqual([
-      'int-goals', 'int-support', 'int-dialogue', 'int-time', 'int-means', 'int-roles', 'int-amo', 'int-leadership', 'int-students',
-      'ext-laws', 'ext-partners', 'ext-knowledge', 'ext-facilities', 'ext-training',
-      'map-figures', 'map-people', 'map-sections', 'map-groups',
-      'deep-roles', 'deep-teams', 'deep-knowledge', 'deep-competences', 'deep-guidance', 'deep-mobility', 'deep-results', 'deep-attention',
-      'broad-policy', 'broad-resources', 'broad-shrm', 'broad-themes', 'broad-other-policy',
+      'int-goals',
+      'int-support',
+      'int-dialogue',
+      'int-time',
+      'int-means',
+      'int-roles',
+      'int-amo',
+      'int-leadership',
+      'int-students',
+      'ext-laws',
+      'ext-partners',
+      'ext-knowledge',
+      'ext-facilities',
+      'ext-training',
+      'map-figures',
+      'map-people',
+      'map-sections',
+      'map-groups',
+      'deep-roles',
+      'deep-teams',
+      'deep-knowledge',
+      'deep-competences',
+      'deep-guidance',
+      'deep-mobility',
+      'deep-results',
+      'deep-attention',
+      'broad-policy',
+      'broad-resources',
+      'broad-shrm',
+      'broad-themes',
+      'broad-other-policy',
     ]);
   });
 
@@ -186,7 +217,12 @@ describe('themes', () => {
 describe('learning-climate self-evaluation', () => {
   it('covers team learning, learning culture, enabling leadership and 70:20:10 professional development', () => {
     const survey = byId('learning-climate');
-    expect(survey.sections.map((s) => s.id)).toEqual(['team-learning', 'learning-culture', 'leadership', 'professional-development']);
+    expect(survey.sections.map((s) => s.id)).toEqual([
+      'team-learning',
+      'learning-culture',
+      'leadership',
+      'professional-development',
+    ]);
     const total = listStatements(survey).length;
     expect(total).toBeGreaterThanOrEqual(18);
     expect(total).toBeLessThanOrEqual(25);
@@ -196,7 +232,13 @@ describe('learning-climate self-evaluation', () => {
 
   it('also asks mentors and the student support team', () => {
     expect(learningClimateSurvey().groups.map((g) => g.id)).toEqual([
-      'directie', 'teamleiders', 'leraren', 'oop', 'po-hr', 'mentoren', 'zorgteam',
+      'directie',
+      'teamleiders',
+      'leraren',
+      'oop',
+      'po-hr',
+      'mentoren',
+      'zorgteam',
     ]);
   });
 });
@@ -208,7 +250,9 @@ describeWithSeeds(`own wording (no ${RUN}-word run shared with the source docume
   const seeds = seedFiles.flatMap((f) => normalisedSeedTexts(readFileSync(join(SEED_DIR, f), 'utf8')));
 
   it('the check finds sentences from the handreiking, also across line breaks and hyphenated words', () => {
-    expect(runsFoundIn(seeds, 'Welke taken, rollen en functies vervullen masteropgeleide leraren in de school?')).not.toEqual([]);
+    expect(
+      runsFoundIn(seeds, 'Welke taken, rollen en functies vervullen masteropgeleide leraren in de school?'),
+    ).not.toEqual([]);
     expect(
       runsFoundIn(seeds, 'Zijn op individueel, sectie- en organisatieniveau de bekwaamheden/competenties in beeld?'),
     ).not.toEqual([]);

@@ -6,7 +6,15 @@
  * group changes no published figure except the progress count.
  */
 import type { Cell, RoundComments, RoundResults, ShownCell } from '../../core/results';
-import { AdminApi, createOrganisations, killLeftoverServers, removeDir, serve, tempDataDir, type HttpClient } from './support/fixture';
+import {
+  AdminApi,
+  createOrganisations,
+  killLeftoverServers,
+  removeDir,
+  serve,
+  tempDataDir,
+  type HttpClient,
+} from './support/fixture';
 import { intBetween, seededRandom, SHRM_STATEMENT_IDS } from './support/respondents';
 
 const SCENARIOS = 30;
@@ -43,7 +51,10 @@ test(`no endpoint reveals a group below its threshold, directly or by difference
     const first = await checkEverything(admin, client, scenario);
 
     // Difference attack: one more response in a group that stays suppressed.
-    const candidates = Object.entries(scenario.sizes).filter(([group, size]) => first.results.groups.find((g) => g.id === group)?.status === 'suppressed' && size + 1 < scenario.threshold);
+    const candidates = Object.entries(scenario.sizes).filter(
+      ([group, size]) =>
+        first.results.groups.find((g) => g.id === group)?.status === 'suppressed' && size + 1 < scenario.threshold,
+    );
     if (candidates.length > 0) {
       const [group] = candidates[intBetween(random, 0, candidates.length - 1)]!;
       await submit(client, random, scenario.spareCodes[group]!.pop()!, `${scenario.marker}-${group}-extra`, null);
@@ -63,7 +74,8 @@ test(`no endpoint reveals a group below its threshold, directly or by difference
       });
       const commentsOf = (comments: RoundComments) => comments.comments.filter((c) => common.includes(c.group));
       expect(commentsOf(second.comments)).toEqual(commentsOf(first.comments));
-      const rowsIn = (text: string) => (JSON.parse(text) as { rows: Array<{ group: string }> }).rows.filter((r) => common.includes(r.group));
+      const rowsIn = (text: string) =>
+        (JSON.parse(text) as { rows: Array<{ group: string }> }).rows.filter((r) => common.includes(r.group));
       expect(rowsIn(second.rowsText)).toEqual(rowsIn(first.rowsText));
       if (shownAfter.join() === shownBefore.join()) {
         expect(publishedFigures(second.results)).toEqual(publishedFigures(first.results));
@@ -81,11 +93,21 @@ test(`no endpoint reveals a group below its threshold, directly or by difference
   await stop();
 });
 
-async function createScenario(admin: AdminApi, client: HttpClient, random: () => number, index: number): Promise<Scenario> {
+async function createScenario(
+  admin: AdminApi,
+  client: HttpClient,
+  random: () => number,
+  index: number,
+): Promise<Scenario> {
   const threshold = intBetween(random, 2, 6);
   const groups = ALL_GROUPS.filter(() => random() < 0.7);
   if (groups.length < 2) groups.push(...ALL_GROUPS.filter((g) => !groups.includes(g)).slice(0, 2 - groups.length));
-  const round = await admin.createRound({ surveyId: 'shrm', groups, anonymityThreshold: threshold, name: `Scenario ${index}` });
+  const round = await admin.createRound({
+    surveyId: 'shrm',
+    groups,
+    anonymityThreshold: threshold,
+    name: `Scenario ${index}`,
+  });
   const marker = `anon${index}x`;
   const sizes: Record<string, number> = {};
   const spareCodes: Record<string, string[]> = {};
@@ -93,28 +115,45 @@ async function createScenario(admin: AdminApi, client: HttpClient, random: () =>
   // inside a group that is shown.
   const rare = SHRM_STATEMENT_IDS[intBetween(random, 0, SHRM_STATEMENT_IDS.length - 1)]!;
   for (const group of groups) {
-    const size = random() < 0.4 ? intBetween(random, 0, threshold - 1) : intBetween(random, threshold, threshold * 2 + 2);
+    const size =
+      random() < 0.4 ? intBetween(random, 0, threshold - 1) : intBetween(random, threshold, threshold * 2 + 2);
     sizes[group] = size;
     const codes = await admin.invite(round.id, group, size + 3);
     spareCodes[group] = codes.slice(size);
-    await Promise.all(codes.slice(0, size).map((code, i) => submit(client, random, code, `${marker}-${group}-${i}`, rare)));
+    await Promise.all(
+      codes.slice(0, size).map((code, i) => submit(client, random, code, `${marker}-${group}-${i}`, rare)),
+    );
   }
   return { roundId: round.id, threshold, sizes, spareCodes, marker };
 }
 
-async function submit(client: HttpClient, random: () => number, code: string, comment: string, rare: string | null): Promise<void> {
+async function submit(
+  client: HttpClient,
+  random: () => number,
+  code: string,
+  comment: string,
+  rare: string | null,
+): Promise<void> {
   const answers = SHRM_STATEMENT_IDS.filter(() => random() > 0.1).map((statementId) => {
     const rating = (): number | null => (random() < 0.1 ? null : intBetween(random, 1, 5));
     const pairedRarely = statementId === rare && random() < 0.75;
     return { statementId, current: pairedRarely ? null : rating(), desired: rating() };
   });
   if (answers.length === 0) answers.push({ statementId: 'int-goals', current: 2, desired: 4 });
-  const body = { code, answers, ...(random() < 0.8 ? { comment: random() < 0.1 ? '   ' : `${comment} <b>tekst</b>` } : {}) };
+  const body = {
+    code,
+    answers,
+    ...(random() < 0.8 ? { comment: random() < 0.1 ? '   ' : `${comment} <b>tekst</b>` } : {}),
+  };
   const res = await client.post('/api/responses', body);
   if (res.status !== 201) throw new Error(`submit: ${res.status} ${res.text}`);
 }
 
-async function checkEverything(admin: AdminApi, client: HttpClient, scenario: Scenario): Promise<{ results: RoundResults; comments: RoundComments; rowsText: string }> {
+async function checkEverything(
+  admin: AdminApi,
+  client: HttpClient,
+  scenario: Scenario,
+): Promise<{ results: RoundResults; comments: RoundComments; rowsText: string }> {
   const { roundId, threshold, sizes, marker } = scenario;
   const results = await admin.getJson<RoundResults>(`/api/rounds/${roundId}/results`);
   const comments = await admin.getJson<RoundComments>(`/api/rounds/${roundId}/comments`);
@@ -124,7 +163,9 @@ async function checkEverything(admin: AdminApi, client: HttpClient, scenario: Sc
   const rounds = await admin.get('/api/rounds');
   const round = await admin.get(`/api/rounds/${roundId}`);
   const suggestions = await admin.get(`/api/rounds/${roundId}/suggestions`);
-  const forms = await Promise.all(Object.values(scenario.spareCodes).map((codes) => client.get(`/api/form/${codes[0]}`)));
+  const forms = await Promise.all(
+    Object.values(scenario.spareCodes).map((codes) => client.get(`/api/form/${codes[0]}`)),
+  );
   for (const res of [responses, csvNl, csvEn, rounds, round, suggestions, ...forms]) expect(res.status).toBe(200);
 
   const total = Object.values(sizes).reduce((a, b) => a + b, 0);
@@ -147,7 +188,12 @@ async function checkEverything(admin: AdminApi, client: HttpClient, scenario: Sc
   // Rule 2: the published total minus the shown groups never isolates fewer than `threshold` people
   // (with no group shown, the total is only the progress figure; anonymity.ts explains why that is safe).
   const hiddenTotal = total - shown.reduce((sum, g) => sum + (g.status === 'shown' ? g.responses : 0), 0);
-  expect({ hiddenTotal, ok: hiddenTotal === 0 || hiddenTotal >= threshold || shown.length === 0, sizes, threshold }).toMatchObject({ ok: true });
+  expect({
+    hiddenTotal,
+    ok: hiddenTotal === 0 || hiddenTotal >= threshold || shown.length === 0,
+    sizes,
+    threshold,
+  }).toMatchObject({ ok: true });
 
   // Rules 3 and 4: cells, pooled figures, and the sums behind them.
   for (const row of [...results.statements, ...results.sections]) {
@@ -163,7 +209,9 @@ async function checkEverything(admin: AdminApi, client: HttpClient, scenario: Sc
   for (const section of results.sections) {
     const statementRows = results.statements.filter((st) => st.sectionId === section.sectionId);
     for (const group of shownIds) {
-      const parts = statementRows.map((st) => st.byGroup[group]!).filter((cell): cell is ShownCell => cell.status === 'shown');
+      const parts = statementRows
+        .map((st) => st.byGroup[group]!)
+        .filter((cell): cell is ShownCell => cell.status === 'shown');
       expectPooled(section.byGroup[group]!, parts);
     }
   }
@@ -172,17 +220,33 @@ async function checkEverything(admin: AdminApi, client: HttpClient, scenario: Sc
   // comment count a shown group reports is what the comments endpoint holds for it.
   for (const comment of comments.comments) expect(shownIds).toContain(comment.group);
   for (const group of shown) {
-    if (group.status === 'shown') expect(comments.comments.filter((c) => c.group === group.id).length).toBe(group.comments);
+    if (group.status === 'shown')
+      expect(comments.comments.filter((c) => c.group === group.id).length).toBe(group.comments);
   }
   const rows = (responses.json as { rows: Array<{ group: string }> }).rows;
   expect(rows.length).toBe(shown.reduce((sum, g) => sum + (g.status === 'shown' ? g.responses : 0), 0));
   for (const row of rows) expect(shownIds).toContain(row.group);
   for (const csv of [csvNl.text, csvEn.text]) {
-    const lines = csv.replace(/^\uFEFF/, '').trim().split(/\r\n/).slice(1).filter((line) => line !== '');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r\n/)
+      .slice(1)
+      .filter((line) => line !== '');
     expect(lines.length).toBe(rows.length);
     for (const line of lines) expect(shownIds).toContain(line.split(/[;,]/)[0]);
   }
-  const everything = [JSON.stringify(results), JSON.stringify(comments), responses.text, csvNl.text, csvEn.text, rounds.text, round.text, suggestions.text, ...forms.map((f) => f.text)].join('\n');
+  const everything = [
+    JSON.stringify(results),
+    JSON.stringify(comments),
+    responses.text,
+    csvNl.text,
+    csvEn.text,
+    rounds.text,
+    round.text,
+    suggestions.text,
+    ...forms.map((f) => f.text),
+  ].join('\n');
   for (const group of hidden) expect(everything).not.toContain(`${marker}-${group}-`);
   for (const form of forms) expect(form.text).not.toMatch(/responseCount|"responses"|"n"/);
   return { results, comments, rowsText: responses.text };
@@ -203,8 +267,14 @@ function expectPooled(pooled: Cell, parts: ShownCell[]): void {
   }
   expect(pooled.n).toBe(n);
   const sum = (pick: (p: ShownCell) => number): number => parts.reduce((total, p) => total + pick(p), 0);
-  expect(pooled.meanCurrent! * pooled.n).toBeCloseTo(sum((p) => p.meanCurrent! * p.n), 6);
-  expect(pooled.meanDesired! * pooled.n).toBeCloseTo(sum((p) => p.meanDesired! * p.n), 6);
+  expect(pooled.meanCurrent! * pooled.n).toBeCloseTo(
+    sum((p) => p.meanCurrent! * p.n),
+    6,
+  );
+  expect(pooled.meanDesired! * pooled.n).toBeCloseTo(
+    sum((p) => p.meanDesired! * p.n),
+    6,
+  );
   for (const dimension of ['current', 'desired'] as const) {
     expect(pooled[dimension].dontKnow).toBe(sum((p) => p[dimension].dontKnow));
     pooled[dimension].counts.forEach((count, i) => expect(count).toBe(sum((p) => p[dimension].counts[i]!)));

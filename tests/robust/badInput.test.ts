@@ -29,7 +29,10 @@ test(`${CASES} malformed or hostile requests: all 4xx with a message, data uncha
   const openCodes = [...(await admin.invite(open.id, 'leraren', 60)), ...(await admin.invite(open.id, 'oop', 20))];
   const usedCodes = openCodes.slice(0, 12);
   for (const code of usedCodes) {
-    const res = await client.post('/api/responses', makeSubmission(random, code, `echte opmerking ${code.slice(0, 3)}`).body);
+    const res = await client.post(
+      '/api/responses',
+      makeSubmission(random, code, `echte opmerking ${code.slice(0, 3)}`).body,
+    );
     expect(res.status).toBe(201);
   }
   const closed = await admin.createRound({ surveyId: 'shrm', groups: ['leraren'], name: 'Gesloten ronde' });
@@ -61,9 +64,13 @@ test(`${CASES} malformed or hostile requests: all 4xx with a message, data uncha
     while (next < cases.length) {
       const hostile = cases[next]!;
       next += 1;
-      const describe = (): string => `${hostile.category}: ${hostile.method} ${hostile.path.slice(0, 80)} ${String(typeof hostile.body === 'string' ? hostile.body : JSON.stringify(hostile.body) ?? '').slice(0, 160)}`;
+      const describe = (): string =>
+        `${hostile.category}: ${hostile.method} ${hostile.path.slice(0, 80)} ${String(typeof hostile.body === 'string' ? hostile.body : (JSON.stringify(hostile.body) ?? '')).slice(0, 160)}`;
       try {
-        const res = await client.request(hostile.method, hostile.path, { body: hostile.body, headers: hostile.headers });
+        const res = await client.request(hostile.method, hostile.path, {
+          body: hostile.body,
+          headers: hostile.headers,
+        });
         record(hostile, res.status);
         const error = (res.json as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
         const problem =
@@ -85,8 +92,12 @@ test(`${CASES} malformed or hostile requests: all 4xx with a message, data uncha
   };
   await Promise.all(Array.from({ length: PARALLEL }, () => worker()));
 
-  const summary = [...byCategory].map(([category, statuses]) => `${category}: ${[...statuses].map(([s, n]) => `${s}×${n}`).join(' ')}`);
-  console.log(`bad input: ${cases.length} requests\n${summary.join('\n')}\nstale keep-alive retries: ${client.staleSocketRetries}`);
+  const summary = [...byCategory].map(
+    ([category, statuses]) => `${category}: ${[...statuses].map(([s, n]) => `${s}×${n}`).join(' ')}`,
+  );
+  console.log(
+    `bad input: ${cases.length} requests\n${summary.join('\n')}\nstale keep-alive retries: ${client.staleSocketRetries}`,
+  );
   // Nothing changed: not the files, not what the API reports.
   const after = snapshotDataDir(dataDir);
   delete after['koers.lock'];

@@ -6,7 +6,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openStore } from '../../server/store/index';
-import { AdminApi, createOrganisations, killLeftoverServers, removeDir, serve, sleep, tempDataDir, type HttpClient } from './support/fixture';
+import {
+  AdminApi,
+  createOrganisations,
+  killLeftoverServers,
+  removeDir,
+  serve,
+  sleep,
+  tempDataDir,
+  type HttpClient,
+} from './support/fixture';
 import { canonical, makeSubmission, seededRandom, type Submission } from './support/respondents';
 
 const CYCLES = 6;
@@ -81,7 +90,14 @@ test(`SIGKILL during concurrent ingest loses nothing acknowledged (seed ${seed})
     client.close();
 
     const log = fs.readdirSync(path.join(dataDir, 'responses'))[0];
-    if (log && !fs.readFileSync(path.join(dataDir, 'responses', log)).subarray(-1).equals(Buffer.from('\n'))) torn += 1;
+    if (
+      log &&
+      !fs
+        .readFileSync(path.join(dataDir, 'responses', log))
+        .subarray(-1)
+        .equals(Buffer.from('\n'))
+    )
+      torn += 1;
 
     ({ server, client, stop } = await serve(dataDir));
     await verify(new AdminApi(client, org!.apiKey), round.id, ledger);
@@ -101,7 +117,11 @@ test(`SIGKILL during concurrent ingest loses nothing acknowledged (seed ${seed})
   // Acknowledged codes stay used across all those crashes.
   const acked = [...ledger.sent.values()].filter((e) => e.outcome === 'acknowledged').slice(0, 50);
   for (const entry of acked) {
-    const again = await client.post('/api/responses', { ...entry.submission.body, submissionId: 'different-attempt-id', comment: 'x' });
+    const again = await client.post('/api/responses', {
+      ...entry.submission.body,
+      submissionId: 'different-attempt-id',
+      comment: 'x',
+    });
     expect(again.status).toBe(409);
   }
   await stop();
@@ -116,7 +136,9 @@ test(`SIGKILL during concurrent ingest loses nothing acknowledged (seed ${seed})
   expect(onDisk).toBe(rows);
   expect(store.stats().recovery).toEqual({ tornLines: 0, unacknowledgedLines: 0 });
   await store.close();
-  console.log(`crash test: ${CYCLES} kills, ${rows} stored, ${unknown.length} retried after a kill, ${torn} kills left a torn last line (seed ${seed})`);
+  console.log(
+    `crash test: ${CYCLES} kills, ${rows} stored, ${unknown.length} retried after a kill, ${torn} kills left a torn last line (seed ${seed})`,
+  );
 });
 
 /** Every acknowledged submission present once; every row one that was sent, complete. Returns the row count. */
@@ -132,7 +154,9 @@ async function verify(admin: AdminApi, roundId: string, ledger: Ledger): Promise
   }
   const duplicates = [...seen].filter(([, n]) => n > 1);
   expect(duplicates).toEqual([]);
-  const missing = [...ledger.sent.values()].filter((e) => e.outcome === 'acknowledged' && !seen.has(e.submission.comment));
+  const missing = [...ledger.sent.values()].filter(
+    (e) => e.outcome === 'acknowledged' && !seen.has(e.submission.comment),
+  );
   expect(missing.map((e) => e.submission.comment)).toEqual([]);
   const refused = [...ledger.sent.values()].filter((e) => e.outcome === 'refused');
   expect(refused.map((e) => e.status)).toEqual([]);

@@ -9,7 +9,16 @@ import type { RoundComments, RoundResults } from '../../core/results';
 import type { Round } from '../../core/round';
 import type { Survey } from '../../core/survey';
 import { openStore } from '../../server/store/index';
-import { AdminApi, createOrganisations, killLeftoverServers, removeDir, serve, sleep, tempDataDir, type HttpClient } from './support/fixture';
+import {
+  AdminApi,
+  createOrganisations,
+  killLeftoverServers,
+  removeDir,
+  serve,
+  sleep,
+  tempDataDir,
+  type HttpClient,
+} from './support/fixture';
 import { canonical, intBetween, makeSubmission, seededRandom, type Submission } from './support/respondents';
 
 const RESPONDENTS = 200;
@@ -36,7 +45,11 @@ test('200 concurrent respondents for 60 s: no 5xx, nothing lost or doubled, resu
   const admin = new AdminApi(client, org!.apiKey);
   const round = await admin.createRound({ surveyId: 'shrm', groups: GROUPS, anonymityThreshold: 5 });
   const codes: Array<{ code: string; group: string }> = [];
-  const perGroup = await Promise.all(GROUPS.map(async (group) => (await admin.invite(round.id, group, CODES_PER_GROUP)).map((code) => ({ code, group }))));
+  const perGroup = await Promise.all(
+    GROUPS.map(async (group) =>
+      (await admin.invite(round.id, group, CODES_PER_GROUP)).map((code) => ({ code, group })),
+    ),
+  );
   for (let i = 0; i < CODES_PER_GROUP; i += 1) for (const list of perGroup) codes.push(list[i]!);
 
   const statuses = new Map<string, number>();
@@ -63,7 +76,8 @@ test('200 concurrent respondents for 60 s: no 5xx, nothing lost or doubled, resu
       nextCode += 1;
       const form = await client.get(`/api/form/${invitation.code}`);
       count(`form ${form.status}`);
-      if (form.status !== 200 || (form.json as { used: boolean }).used) problems.push(`form ${invitation.code}: ${form.status} ${form.text.slice(0, 100)}`);
+      if (form.status !== 200 || (form.json as { used: boolean }).used)
+        problems.push(`form ${invitation.code}: ${form.status} ${form.text.slice(0, 100)}`);
       await sleep(intBetween(random, 100, 500));
       const submission = makeSubmission(random, invitation.code, `load-${id}-${nextCode}-${invitation.group}`);
       const res = await client.post('/api/responses', submission.body);
@@ -78,9 +92,14 @@ test('200 concurrent respondents for 60 s: no 5xx, nothing lost or doubled, resu
         // The reply got lost, the form sends the same submission again: acknowledged, not stored twice.
         const retry = await client.post('/api/responses', submission.body);
         count(`retry ${retry.status}`);
-        if (retry.status !== 201 || (retry.json as { status: string }).status !== 'repeated') problems.push(`retry: ${retry.status} ${retry.text.slice(0, 200)}`);
+        if (retry.status !== 201 || (retry.json as { status: string }).status !== 'repeated')
+          problems.push(`retry: ${retry.status} ${retry.text.slice(0, 200)}`);
       } else if (dice < 0.07) {
-        const reuse = await client.post('/api/responses', { ...submission.body, comment: 'tweede poging', submissionId: `other-${id}-${nextCode}` });
+        const reuse = await client.post('/api/responses', {
+          ...submission.body,
+          comment: 'tweede poging',
+          submissionId: `other-${id}-${nextCode}`,
+        });
         count(`reuse ${reuse.status}`);
         if (reuse.status !== 409) problems.push(`reuse: ${reuse.status} ${reuse.text.slice(0, 200)}`);
       }
@@ -101,8 +120,13 @@ test('200 concurrent respondents for 60 s: no 5xx, nothing lost or doubled, resu
     }
   };
 
-  const outcome = await Promise.allSettled([...Array.from({ length: RESPONDENTS }, (_, i) => respondent(i)), adminPoller()]);
-  const failed = outcome.filter((o): o is PromiseRejectedResult => o.status === 'rejected').map((o) => String(o.reason));
+  const outcome = await Promise.allSettled([
+    ...Array.from({ length: RESPONDENTS }, (_, i) => respondent(i)),
+    adminPoller(),
+  ]);
+  const failed = outcome
+    .filter((o): o is PromiseRejectedResult => o.status === 'rejected')
+    .map((o) => String(o.reason));
   console.log(
     `load test: ${created.size} responses in ${DURATION_MS / 1000} s; requests by outcome: ${JSON.stringify(Object.fromEntries(statuses))}; ` +
       `sent again after a kept-alive socket was closed under it: ${client.staleSocketRetries} ` +
@@ -127,10 +151,21 @@ test('200 concurrent respondents for 60 s: no 5xx, nothing lost or doubled, resu
 
   // The published results equal a recount from scratch over the stored rows.
   const published = await admin.getJson<RoundResults>(`/api/rounds/${round.id}/results`);
-  const { responseCount: _ignored, surveyTitle: _title, ...storedRound } = await admin.getJson<Round & { responseCount: number; surveyTitle?: unknown }>(`/api/rounds/${round.id}`);
+  const {
+    responseCount: _ignored,
+    surveyTitle: _title,
+    ...storedRound
+  } = await admin.getJson<Round & { responseCount: number; surveyTitle?: unknown }>(`/api/rounds/${round.id}`);
   const survey = await admin.getJson<Survey>('/api/surveys/shrm');
   const tally = createTally(survey, storedRound.groups);
-  for (const row of rows) addToTally(tally, { roundId: round.id, group: row.group, day: '2026-01-01', answers: row.answers, ...(row.comment ? { comment: row.comment } : {}) });
+  for (const row of rows)
+    addToTally(tally, {
+      roundId: round.id,
+      group: row.group,
+      day: '2026-01-01',
+      answers: row.answers,
+      ...(row.comment ? { comment: row.comment } : {}),
+    });
   expect(published).toEqual(JSON.parse(JSON.stringify(buildResults({ tally, survey, round: storedRound }))));
   expect(published.responseCount).toBe(created.size);
   const comments = await admin.getJson<RoundComments>(`/api/rounds/${round.id}/comments`);

@@ -14,13 +14,19 @@ afterEach(async () => {
 });
 
 async function openRound(groups = ['leraren', 'oop', 'directie'], extra: Record<string, unknown> = {}) {
-  const res = await request(t.app).post('/api/rounds').set('Authorization', auth).send({ surveyId: 'shrm', name: 'Nulmeting', groups, ...extra });
+  const res = await request(t.app)
+    .post('/api/rounds')
+    .set('Authorization', auth)
+    .send({ surveyId: 'shrm', name: 'Nulmeting', groups, ...extra });
   expect(res.status).toBe(201);
   return res.body as { id: string };
 }
 
 async function invite(roundId: string, group: string, count: number): Promise<string[]> {
-  const res = await request(t.app).post(`/api/rounds/${roundId}/invitations`).set('Authorization', auth).send({ group, count });
+  const res = await request(t.app)
+    .post(`/api/rounds/${roundId}/invitations`)
+    .set('Authorization', auth)
+    .send({ group, count });
   expect(res.status).toBe(201);
   return res.body.codes as string[];
 }
@@ -46,7 +52,10 @@ describe('health and auth', () => {
     expect(none.status).toBe(401);
     expect(none.body.error.code).toBe('unauthorized');
     expect(none.body.error.message).toMatch(/API-sleutel/);
-    const wrong = await request(t.app).get('/api/rounds').set('Authorization', 'Bearer koers_wrong').set('Accept-Language', 'en-GB,en;q=0.9');
+    const wrong = await request(t.app)
+      .get('/api/rounds')
+      .set('Authorization', 'Bearer koers_wrong')
+      .set('Accept-Language', 'en-GB,en;q=0.9');
     expect(wrong.status).toBe(401);
     expect(wrong.body.error.message).toMatch(/API key/);
   });
@@ -69,7 +78,15 @@ describe('surveys', () => {
 
     const own = {
       title: { nl: 'Korte peiling', en: 'Short poll' },
-      sections: [{ id: 'werk', title: { nl: 'Werk', en: 'Work' }, statements: [{ id: 'werkdruk', text: { nl: 'De werkdruk is hanteerbaar.', en: 'The workload is manageable.' } }] }],
+      sections: [
+        {
+          id: 'werk',
+          title: { nl: 'Werk', en: 'Work' },
+          statements: [
+            { id: 'werkdruk', text: { nl: 'De werkdruk is hanteerbaar.', en: 'The workload is manageable.' } },
+          ],
+        },
+      ],
       groups: [{ id: 'leraren', name: { nl: 'Leraren', en: 'Teachers' } }],
     };
     const created = await request(t.app).post('/api/surveys').set('Authorization', auth).send(own);
@@ -80,7 +97,10 @@ describe('surveys', () => {
 
   test('an invalid survey is refused with a readable message and nothing is stored', async () => {
     const before = snapshotDataDir(t.dataDir);
-    const res = await request(t.app).post('/api/surveys?lang=en').set('Authorization', auth).send({ title: { nl: 'x' }, sections: [], groups: [], extra: 1 });
+    const res = await request(t.app)
+      .post('/api/surveys?lang=en')
+      .set('Authorization', auth)
+      .send({ title: { nl: 'x' }, sections: [], groups: [], extra: 1 });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('badRequest');
     expect(res.body.error.message).toMatch(/title\.en/);
@@ -91,10 +111,16 @@ describe('surveys', () => {
 
 describe('rounds and invitations', () => {
   test('opening a round validates survey and groups', async () => {
-    const unknownSurvey = await request(t.app).post('/api/rounds').set('Authorization', auth).send({ surveyId: 'nope', name: 'x', groups: ['leraren'] });
+    const unknownSurvey = await request(t.app)
+      .post('/api/rounds')
+      .set('Authorization', auth)
+      .send({ surveyId: 'nope', name: 'x', groups: ['leraren'] });
     expect(unknownSurvey.status).toBe(400);
     expect(unknownSurvey.body.error.code).toBe('unknownSurvey');
-    const unknownGroup = await request(t.app).post('/api/rounds').set('Authorization', auth).send({ surveyId: 'shrm', name: 'x', groups: ['ouders-x'] });
+    const unknownGroup = await request(t.app)
+      .post('/api/rounds')
+      .set('Authorization', auth)
+      .send({ surveyId: 'shrm', name: 'x', groups: ['ouders-x'] });
     expect(unknownGroup.status).toBe(400);
     expect(unknownGroup.body.error.code).toBe('unknownGroup');
     const round = await openRound();
@@ -107,7 +133,10 @@ describe('rounds and invitations', () => {
     const round = await openRound();
     const codes = await invite(round.id, 'leraren', 3);
     expect(new Set(codes).size).toBe(3);
-    const csv = await request(t.app).post(`/api/rounds/${round.id}/invitations?format=csv`).set('Authorization', auth).send({ group: 'oop', count: 2 });
+    const csv = await request(t.app)
+      .post(`/api/rounds/${round.id}/invitations?format=csv`)
+      .set('Authorization', auth)
+      .send({ group: 'oop', count: 2 });
     expect(csv.status).toBe(201);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
@@ -119,10 +148,16 @@ describe('rounds and invitations', () => {
 
   test('invitations for a group outside the round or after closing are refused', async () => {
     const round = await openRound(['leraren']);
-    const wrong = await request(t.app).post(`/api/rounds/${round.id}/invitations`).set('Authorization', auth).send({ group: 'oop', count: 2 });
+    const wrong = await request(t.app)
+      .post(`/api/rounds/${round.id}/invitations`)
+      .set('Authorization', auth)
+      .send({ group: 'oop', count: 2 });
     expect(wrong.status).toBe(400);
     await request(t.app).post(`/api/rounds/${round.id}/close`).set('Authorization', auth).expect(200);
-    const closed = await request(t.app).post(`/api/rounds/${round.id}/invitations`).set('Authorization', auth).send({ group: 'leraren', count: 2 });
+    const closed = await request(t.app)
+      .post(`/api/rounds/${round.id}/invitations`)
+      .set('Authorization', auth)
+      .send({ group: 'leraren', count: 2 });
     expect(closed.status).toBe(409);
   });
 });
@@ -139,7 +174,9 @@ describe('submitting responses', () => {
     const retry = await request(t.app).post('/api/responses').send(body);
     expect(retry.status).toBe(201);
     expect(retry.body.status).toBe('repeated');
-    const other = await request(t.app).post('/api/responses').send({ ...body, answers: answersFor(ids, 3, 3), submissionId: 'ffffffffffffffff' });
+    const other = await request(t.app)
+      .post('/api/responses')
+      .send({ ...body, answers: answersFor(ids, 3, 3), submissionId: 'ffffffffffffffff' });
     expect(other.status).toBe(409);
     expect(other.body.error.code).toBe('codeUsed');
     expect(t.store.responseCount(round.id)).toBe(1);
@@ -153,34 +190,61 @@ describe('submitting responses', () => {
     const cases: Array<[unknown, number, RegExp]> = [
       [{ code, answers: [{ statementId: ids[0], current: 9, desired: 4 }] }, 400, /buiten de schaal/],
       [{ code, answers: [{ statementId: 'bestaat-niet', current: 1, desired: 4 }] }, 400, /hoort niet bij/],
-      [{ code, answers: [{ statementId: ids[0], current: 1, desired: 4 }, { statementId: ids[0], current: 2, desired: 4 }] }, 400, /twee keer/],
+      [
+        {
+          code,
+          answers: [
+            { statementId: ids[0], current: 1, desired: 4 },
+            { statementId: ids[0], current: 2, desired: 4 },
+          ],
+        },
+        400,
+        /twee keer/,
+      ],
       [{ code, answers: [{ statementId: ids[0], current: '3', desired: 4 }] }, 400, /answers\.0\.current/],
       [{ code: 'ONBEKEND1', answers: answersFor(ids, 2, 4) }, 404, /onbekend/],
       [{ code, answers: answersFor(ids, 2, 4), __proto__x: 1 }, 400, /onbekend veld/],
       [{ code, answers: [] }, 400, /answers/],
     ];
     for (const [body, status, message] of cases) {
-      const res = await request(t.app).post('/api/responses').send(body as object);
-      expect({ status: res.status, message: res.body.error?.message }).toEqual({ status, message: expect.stringMatching(message) });
+      const res = await request(t.app)
+        .post('/api/responses')
+        .send(body as object);
+      expect({ status: res.status, message: res.body.error?.message }).toEqual({
+        status,
+        message: expect.stringMatching(message),
+      });
     }
     expect(snapshotDataDir(t.dataDir)).toEqual(before);
     expect(t.store.responseCount(round.id)).toBe(0);
   });
 
   test('malformed bodies get 4xx, never 500', async () => {
-    const invalidJson = await request(t.app).post('/api/responses').set('Content-Type', 'application/json').send('{"code": ');
+    const invalidJson = await request(t.app)
+      .post('/api/responses')
+      .set('Content-Type', 'application/json')
+      .send('{"code": ');
     expect(invalidJson.status).toBe(400);
     expect(invalidJson.body.error.code).toBe('invalidJson');
-    const protoKey = await request(t.app).post('/api/responses').set('Content-Type', 'application/json').send('{"__proto__": {"admin": true}, "code": "ABCDEFGH", "answers": []}');
+    const protoKey = await request(t.app)
+      .post('/api/responses')
+      .set('Content-Type', 'application/json')
+      .send('{"__proto__": {"admin": true}, "code": "ABCDEFGH", "answers": []}');
     expect(protoKey.status).toBe(400);
     const text = await request(t.app).post('/api/responses').set('Content-Type', 'text/plain').send('code=1');
     expect(text.status).toBe(415);
-    const huge = await request(t.app).post('/api/responses').set('Content-Type', 'application/json').send(JSON.stringify({ code: 'ABCDEFGH', comment: 'x'.repeat(2_000_000), answers: [] }));
+    const huge = await request(t.app)
+      .post('/api/responses')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ code: 'ABCDEFGH', comment: 'x'.repeat(2_000_000), answers: [] }));
     expect(huge.status).toBe(413);
     const badEscape = await request(t.app).get('/api/form/AB%ED%A0%80');
     expect(badEscape.status).toBe(400);
     expect(badEscape.body.error.code).toBe('invalidPath');
-    const deep = await request(t.app).post('/api/responses').set('Content-Type', 'application/json').send('['.repeat(200_000) + ']'.repeat(200_000));
+    const deep = await request(t.app)
+      .post('/api/responses')
+      .set('Content-Type', 'application/json')
+      .send('['.repeat(200_000) + ']'.repeat(200_000));
     expect(deep.status).toBeGreaterThanOrEqual(400);
     expect(deep.status).toBeLessThan(500);
   });
@@ -189,17 +253,30 @@ describe('submitting responses', () => {
     const round = await openRound();
     const [code] = await invite(round.id, 'leraren', 1);
     await request(t.app).post(`/api/rounds/${round.id}/close`).set('Authorization', auth).expect(200);
-    const res = await request(t.app).post('/api/responses').set('Accept-Language', 'en').send({ code, answers: answersFor(await shrmStatementIds(), 2, 4) });
+    const res = await request(t.app)
+      .post('/api/responses')
+      .set('Accept-Language', 'en')
+      .send({ code, answers: answersFor(await shrmStatementIds(), 2, 4) });
     expect(res.status).toBe(409);
     expect(res.body.error.message).toMatch(/closed/);
   });
 });
 
 describe('results and rows keep the anonymity promise', () => {
-  async function fill(roundId: string, group: string, count: number, current: number, desired: number, comment?: string) {
+  async function fill(
+    roundId: string,
+    group: string,
+    count: number,
+    current: number,
+    desired: number,
+    comment?: string,
+  ) {
     const ids = await shrmStatementIds();
     for (const code of await invite(roundId, group, count)) {
-      await request(t.app).post('/api/responses').send({ code, answers: answersFor(ids, current, desired), ...(comment ? { comment } : {}) }).expect(201);
+      await request(t.app)
+        .post('/api/responses')
+        .send({ code, answers: answersFor(ids, current, desired), ...(comment ? { comment } : {}) })
+        .expect(201);
     }
   }
 
@@ -217,7 +294,14 @@ describe('results and rows keep the anonymity promise', () => {
     // directie (2) is below 5; total 16 minus the shown groups would reveal it, so the smallest shown group goes too.
     expect(status).toEqual({ leraren: 'shown', oop: 'suppressed', directie: 'suppressed' });
     const first = results.statements[0]!;
-    expect(first.overall).toMatchObject({ status: 'shown', n: 8, meanCurrent: 2, meanDesired: 4, gap: 2, actionNeeded: true });
+    expect(first.overall).toMatchObject({
+      status: 'shown',
+      n: 8,
+      meanCurrent: 2,
+      meanDesired: 4,
+      gap: 2,
+      actionNeeded: true,
+    });
     expect(first.byGroup.directie).toEqual({ status: 'suppressed' });
     expect(JSON.stringify(res.body)).not.toContain('geheime');
     expect(results.groups[0]).toMatchObject({ id: 'leraren', comments: 8 });
@@ -243,7 +327,8 @@ describe('results and rows keep the anonymity promise', () => {
   test('results follow new responses and closing, although their body is cached', async () => {
     const round = await openRound(['leraren']);
     await fill(round.id, 'leraren', 5, 2, 4);
-    const get = async () => (await request(t.app).get(`/api/rounds/${round.id}/results`).set('Authorization', auth)).body;
+    const get = async () =>
+      (await request(t.app).get(`/api/rounds/${round.id}/results`).set('Authorization', auth)).body;
     expect((await get()).statements[0].overall.n).toBe(5);
     expect((await get()).statements[0].overall.n).toBe(5);
     await fill(round.id, 'leraren', 1, 2, 4);

@@ -62,7 +62,13 @@ describe('own levers', () => {
   test('are created with a slug id from the Dutch title, unique within the organisation', async () => {
     const first = await createLever();
     expect(first.status).toBe(201);
-    expect(first.body).toEqual({ id: 'collegas-leren-van-collegas', ...ownLever, builtIn: false, organisationId: expect.any(String), retired: false });
+    expect(first.body).toEqual({
+      id: 'collegas-leren-van-collegas',
+      ...ownLever,
+      builtIn: false,
+      organisationId: expect.any(String),
+      retired: false,
+    });
     expect(first.headers.location).toBe('/api/levers/collegas-leren-van-collegas');
 
     const second = await createLever();
@@ -73,7 +79,11 @@ describe('own levers', () => {
     expect(clash.body.id).toBe('intervisie-2');
 
     const list = await request(t.app).get('/api/levers').set('Authorization', auth);
-    expect(list.body.slice(-3).map((l: { id: string }) => l.id)).toEqual(['collegas-leren-van-collegas', 'collegas-leren-van-collegas-2', 'intervisie-2']);
+    expect(list.body.slice(-3).map((l: { id: string }) => l.id)).toEqual([
+      'collegas-leren-van-collegas',
+      'collegas-leren-van-collegas-2',
+      'intervisie-2',
+    ]);
     const one = await request(t.app).get('/api/levers/collegas-leren-van-collegas').set('Authorization', auth);
     expect(one.body.title).toEqual(ownLever.title);
   });
@@ -104,18 +114,34 @@ describe('own levers', () => {
     const res = await request(t.app)
       .patch(`/api/levers/${id}`)
       .set('Authorization', auth)
-      .send({ title: { nl: 'Lessen bij elkaar bespreken', en: 'Discuss each other’s lessons' }, themes: ['startende-leraren', 'differentiatie'] });
+      .send({
+        title: { nl: 'Lessen bij elkaar bespreken', en: 'Discuss each other’s lessons' },
+        themes: ['startende-leraren', 'differentiatie'],
+      });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id, title: { nl: 'Lessen bij elkaar bespreken' }, themes: ['startende-leraren', 'differentiatie'], cluster: 'samenwerken' });
+    expect(res.body).toMatchObject({
+      id,
+      title: { nl: 'Lessen bij elkaar bespreken' },
+      themes: ['startende-leraren', 'differentiatie'],
+      cluster: 'samenwerken',
+    });
     // The id stays: scores and sheets refer to it.
-    expect((await request(t.app).get(`/api/levers/${id}`).set('Authorization', auth)).body.title.nl).toBe('Lessen bij elkaar bespreken');
+    expect((await request(t.app).get(`/api/levers/${id}`).set('Authorization', auth)).body.title.nl).toBe(
+      'Lessen bij elkaar bespreken',
+    );
 
     const empty = await request(t.app).patch(`/api/levers/${id}?lang=en`).set('Authorization', auth).send({});
     expect(empty.status).toBe(400);
     expect(empty.body.error.message).toMatch(/send at least one field to change/);
-    const foreign = await request(t.app).patch(`/api/levers/${id}`).set('Authorization', auth).send({ organisationId: 'org-x' });
+    const foreign = await request(t.app)
+      .patch(`/api/levers/${id}`)
+      .set('Authorization', auth)
+      .send({ organisationId: 'org-x' });
     expect(foreign.status).toBe(400);
-    const missing = await request(t.app).patch('/api/levers/bestaat-niet').set('Authorization', auth).send({ retired: true });
+    const missing = await request(t.app)
+      .patch('/api/levers/bestaat-niet')
+      .set('Authorization', auth)
+      .send({ retired: true });
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe('leverNotFound');
   });
@@ -125,7 +151,9 @@ describe('own levers', () => {
     const retired = await request(t.app).post(`/api/levers/${id}/retire`).set('Authorization', auth);
     expect(retired.status).toBe(200);
     expect(retired.body).toMatchObject({ id, retired: true, title: ownLever.title });
-    const listed = (await request(t.app).get('/api/levers').set('Authorization', auth)).body.find((l: { id: string }) => l.id === id);
+    const listed = (await request(t.app).get('/api/levers').set('Authorization', auth)).body.find(
+      (l: { id: string }) => l.id === id,
+    );
     expect(listed.retired).toBe(true);
     const restored = await request(t.app).post(`/api/levers/${id}/restore`).set('Authorization', auth);
     expect(restored.body.retired).toBe(false);
@@ -137,11 +165,18 @@ describe('own levers', () => {
 describe('built-in levers', () => {
   test('are read-only: PATCH answers 403 with a message that says what to do instead', async () => {
     const before = snapshotDataDir(t.dataDir);
-    const nl = await request(t.app).patch('/api/levers/intervisie').set('Authorization', auth).send({ title: { nl: 'Anders', en: 'Other' } });
+    const nl = await request(t.app)
+      .patch('/api/levers/intervisie')
+      .set('Authorization', auth)
+      .send({ title: { nl: 'Anders', en: 'Other' } });
     expect(nl.status).toBe(403);
     expect(nl.body.error.code).toBe('builtInLeverReadOnly');
     expect(nl.body.error.message).toMatch(/ingebouwde bibliotheek.*POST \/api\/levers\/intervisie\/retire/);
-    const en = await request(t.app).patch('/api/levers/intervisie').set('Authorization', auth).set('Accept-Language', 'en').send({ retired: true });
+    const en = await request(t.app)
+      .patch('/api/levers/intervisie')
+      .set('Authorization', auth)
+      .set('Accept-Language', 'en')
+      .send({ retired: true });
     expect(en.status).toBe(403);
     expect(en.body.error.message).toMatch(/built-in library and cannot be changed/);
     expect(snapshotDataDir(t.dataDir)).toEqual(before);
@@ -154,7 +189,9 @@ describe('built-in levers', () => {
     expect(retired.status).toBe(200);
     expect(retired.body).toMatchObject({ id: 'intervisie', builtIn: true, retired: true });
     // Retiring twice is fine and changes nothing.
-    expect((await request(t.app).post('/api/levers/intervisie/retire').set('Authorization', auth)).body.retired).toBe(true);
+    expect((await request(t.app).post('/api/levers/intervisie/retire').set('Authorization', auth)).body.retired).toBe(
+      true,
+    );
 
     const mine = (await request(t.app).get('/api/levers').set('Authorization', auth)).body;
     const theirs = (await request(t.app).get('/api/levers').set('Authorization', other)).body;
@@ -181,7 +218,11 @@ describe('isolation between organisations', () => {
       ['post', `/api/levers/${id}/restore`],
     ] as const) {
       const res = await request(t.app)[method](url).set('Authorization', auth).send({ retired: true });
-      expect({ url, status: res.status, code: res.body.error?.code }).toEqual({ url, status: 404, code: 'leverNotFound' });
+      expect({ url, status: res.status, code: res.body.error?.code }).toEqual({
+        url,
+        status: 404,
+        code: 'leverNotFound',
+      });
     }
     expect(snapshotDataDir(t.dataDir)).toEqual(before);
     const mine = (await request(t.app).get('/api/levers').set('Authorization', auth)).body;
@@ -214,17 +255,31 @@ describe('storage', () => {
     fs.writeFileSync(file, JSON.stringify(data));
     const old = await openStore({ dataDir: t.dataDir });
     expect(old.listLevers(organisationId)).toHaveLength(LEVER_LIBRARY.length);
-    expect((await old.createLever(organisationId, { ...ownLever, cluster: 'samenwerken', themes: ['differentiatie'], amo: ['ability'] })).id).toBe(id);
+    expect(
+      (
+        await old.createLever(organisationId, {
+          ...ownLever,
+          cluster: 'samenwerken',
+          themes: ['differentiatie'],
+          amo: ['ability'],
+        })
+      ).id,
+    ).toBe(id);
     await old.close();
   });
 });
 
 describe('suggestions for a round', () => {
   async function roundWithGaps(): Promise<string> {
-    const round = await request(t.app).post('/api/rounds').set('Authorization', auth).send({ surveyId: 'shrm', name: 'Nulmeting', groups: ['leraren'] });
+    const round = await request(t.app)
+      .post('/api/rounds')
+      .set('Authorization', auth)
+      .send({ surveyId: 'shrm', name: 'Nulmeting', groups: ['leraren'] });
     expect(round.status).toBe(201);
     const survey = await request(t.app).get('/api/surveys/shrm').set('Authorization', auth);
-    const ids: string[] = survey.body.sections.flatMap((s: { statements: { id: string }[] }) => s.statements.map((st) => st.id));
+    const ids: string[] = survey.body.sections.flatMap((s: { statements: { id: string }[] }) =>
+      s.statements.map((st) => st.id),
+    );
     // No gap anywhere except two statements: ext-partners (1 → 4, gap 3) and deep-guidance (2 → 4, gap 2).
     const answers = ids.map((statementId) =>
       statementId === 'ext-partners'
@@ -233,7 +288,10 @@ describe('suggestions for a round', () => {
           ? { statementId, current: 2, desired: 4 }
           : { statementId, current: 3, desired: 3 },
     );
-    const invitations = await request(t.app).post(`/api/rounds/${round.body.id}/invitations`).set('Authorization', auth).send({ group: 'leraren', count: 5 });
+    const invitations = await request(t.app)
+      .post(`/api/rounds/${round.body.id}/invitations`)
+      .set('Authorization', auth)
+      .send({ group: 'leraren', count: 5 });
     for (const code of invitations.body.codes as string[]) {
       await request(t.app).post('/api/responses').send({ code, answers }).expect(201);
     }
@@ -245,7 +303,10 @@ describe('suggestions for a round', () => {
     // Own lever: gap 3 plus a quarter of gap 2 = 3.5, one theme so no bonus: it leads.
     const own = (await createLever()).body;
     // Retired levers are never suggested.
-    await request(t.app).post('/api/levers/regionale-wervingssamenwerking/retire').set('Authorization', auth).expect(200);
+    await request(t.app)
+      .post('/api/levers/regionale-wervingssamenwerking/retire')
+      .set('Authorization', auth)
+      .expect(200);
 
     const res = await request(t.app).get(`/api/rounds/${roundId}/suggestions`).set('Authorization', auth);
     expect(res.status).toBe(200);
@@ -273,7 +334,9 @@ describe('suggestions for a round', () => {
 
     const limited = await request(t.app).get(`/api/rounds/${roundId}/suggestions?limit=2`).set('Authorization', auth);
     expect(limited.body.suggestions.map((s: { leverId: string }) => s.leverId)).toEqual([own.id, 'kweekvijver-stages']);
-    const masters = await request(t.app).get(`/api/rounds/${roundId}/suggestions?theme=masteropgeleide-leraren`).set('Authorization', auth);
+    const masters = await request(t.app)
+      .get(`/api/rounds/${roundId}/suggestions?theme=masteropgeleide-leraren`)
+      .set('Authorization', auth);
     expect(masters.body.theme).toBe('masteropgeleide-leraren');
     expect(masters.body.suggestions.map((s: { leverId: string }) => s.leverId)).toEqual([
       'kweekvijver-stages',
@@ -292,7 +355,10 @@ describe('suggestions for a round', () => {
   });
 
   test('a round without published gaps gives no suggestions', async () => {
-    const round = await request(t.app).post('/api/rounds').set('Authorization', auth).send({ surveyId: 'shrm', name: 'Leeg', groups: ['leraren'] });
+    const round = await request(t.app)
+      .post('/api/rounds')
+      .set('Authorization', auth)
+      .send({ surveyId: 'shrm', name: 'Leeg', groups: ['leraren'] });
     const res = await request(t.app).get(`/api/rounds/${round.body.id}/suggestions`).set('Authorization', auth);
     expect(res.status).toBe(200);
     expect(res.body.suggestions).toEqual([]);

@@ -35,10 +35,14 @@ describe('server entry', () => {
     try {
       const server = startServer(dataDir);
       const { url, apiKey } = await server.ready;
-      const rounds = await (await fetch(`${url}/api/rounds`, { headers: { Authorization: `Bearer ${apiKey}` } })).json();
+      const rounds = await (
+        await fetch(`${url}/api/rounds`, { headers: { Authorization: `Bearer ${apiKey}` } })
+      ).json();
       expect(rounds).toHaveLength(1);
       expect(rounds[0].responseCount).toBe(60);
-      const results = await (await fetch(`${url}/api/rounds/${rounds[0].id}/results`, { headers: { Authorization: `Bearer ${apiKey}` } })).json();
+      const results = await (
+        await fetch(`${url}/api/rounds/${rounds[0].id}/results`, { headers: { Authorization: `Bearer ${apiKey}` } })
+      ).json();
       expect(results.groups.find((g: { id: string }) => g.id === 'po-hr').status).toBe('suppressed');
 
       server.child.kill('SIGTERM');
@@ -49,7 +53,9 @@ describe('server entry', () => {
       // A second start finds the seeded round instead of seeding again.
       const again = startServer(dataDir);
       const second = await again.ready;
-      const roundsAgain = await (await fetch(`${second.url}/api/rounds`, { headers: { Authorization: `Bearer ${second.apiKey}` } })).json();
+      const roundsAgain = await (
+        await fetch(`${second.url}/api/rounds`, { headers: { Authorization: `Bearer ${second.apiKey}` } })
+      ).json();
       expect(roundsAgain).toHaveLength(1);
       expect(roundsAgain[0].responseCount).toBe(60);
       again.child.kill('SIGINT');

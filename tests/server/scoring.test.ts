@@ -19,13 +19,19 @@ afterEach(async () => {
 const LEVERS = ['intervisie', 'gesprekkencyclus', 'mentor-met-tijd'];
 
 async function openRound(key = auth): Promise<string> {
-  const res = await request(t.app).post('/api/rounds').set('Authorization', key).send({ surveyId: 'shrm', name: 'Nulmeting 2026', groups: ['leraren'] });
+  const res = await request(t.app)
+    .post('/api/rounds')
+    .set('Authorization', key)
+    .send({ surveyId: 'shrm', name: 'Nulmeting 2026', groups: ['leraren'] });
   expect(res.status).toBe(201);
   return res.body.id;
 }
 
 async function openSession(roundId: string, leverIds = LEVERS, raters = 3) {
-  const res = await request(t.app).post(`/api/rounds/${roundId}/scoring`).set('Authorization', auth).send({ leverIds, raters });
+  const res = await request(t.app)
+    .post(`/api/rounds/${roundId}/scoring`)
+    .set('Authorization', auth)
+    .send({ leverIds, raters });
   expect(res.status).toBe(201);
   return res.body as { sessionId: string; links: string[]; status: string };
 }
@@ -56,16 +62,22 @@ interface LeverRow {
   lever: { title: { nl: string } };
 }
 
-const row = (body: { levers: LeverRow[] }, leverId: string): LeverRow => body.levers.find((l) => l.leverId === leverId)!;
+const row = (body: { levers: LeverRow[] }, leverId: string): LeverRow =>
+  body.levers.find((l) => l.leverId === leverId)!;
 
 describe('a scoring session from opening to closing', () => {
   test('members score through their links, the adviser counts as one more rater, and closing ends it', async () => {
     const roundId = await openRound();
-    const opened = await request(t.app).post(`/api/rounds/${roundId}/scoring`).set('Authorization', auth).send({ leverIds: LEVERS, raters: 3 });
+    const opened = await request(t.app)
+      .post(`/api/rounds/${roundId}/scoring`)
+      .set('Authorization', auth)
+      .send({ leverIds: LEVERS, raters: 3 });
     expect(opened.status).toBe(201);
     expect(opened.headers['cache-control']).toBe('no-store');
     expect(opened.body).toMatchObject({ roundId, status: 'open', raters: { links: 3, submitted: 0, adviser: false } });
-    expect(opened.body.levers.map((l: LeverRow) => [l.leverId, l.summary, l.remarks])).toEqual(LEVERS.map((id) => [id, null, []]));
+    expect(opened.body.levers.map((l: LeverRow) => [l.leverId, l.summary, l.remarks])).toEqual(
+      LEVERS.map((id) => [id, null, []]),
+    );
     const links: string[] = opened.body.links;
     expect(links).toHaveLength(3);
     for (const link of links) expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/s\/[A-Za-z0-9_-]{24}$/);
@@ -138,7 +150,13 @@ describe('a scoring session from opening to closing', () => {
     expect(cycle.remarks).toEqual(['Kost veel tijd']);
     // mentor-met-tijd: two raters, impact 4, 4; feasibility 4, 5 → mean 4.5, sd 0.707: agreement.
     const mentor = row(three, 'mentor-met-tijd');
-    expect(mentor.summary).toMatchObject({ raters: 2, impact: { mean: 4, median: 4 }, feasibility: { mean: 4.5, median: 4.5 }, disagreement: false, quadrant: 'nu-doen' });
+    expect(mentor.summary).toMatchObject({
+      raters: 2,
+      impact: { mean: 4, median: 4 },
+      feasibility: { mean: 4.5, median: 4.5 },
+      disagreement: false,
+      quadrant: 'nu-doen',
+    });
     expect(mentor.remarks).toEqual([]);
 
     // The adviser's scores count as one more rater.
@@ -172,7 +190,9 @@ describe('a scoring session from opening to closing', () => {
     const resubmitted = await score(a, [{ leverId: 'intervisie', impact: 2, feasibility: 2 }]);
     expect(resubmitted.status).toBe(201);
     expect(resubmitted.body).toEqual({ status: 'replaced' });
-    expect((await request(t.app).get(`/api/scoring/${a}`)).body.scores).toEqual([{ leverId: 'intervisie', impact: 2, feasibility: 2 }]);
+    expect((await request(t.app).get(`/api/scoring/${a}`)).body.scores).toEqual([
+      { leverId: 'intervisie', impact: 2, feasibility: 2 },
+    ]);
     const replaced = (await sessionOf(roundId)).body;
     expect(replaced.raters.submitted).toBe(3);
     // intervisie: impact 2, 4, 1 → mean 7/3, median 2; feasibility 2, 4, 4 → mean 10/3.
@@ -191,7 +211,10 @@ describe('a scoring session from opening to closing', () => {
     const before = snapshotDataDir(t.dataDir);
     const late = await score(b, [{ leverId: 'intervisie', impact: 5, feasibility: 5 }], 'en');
     expect(late.status).toBe(409);
-    expect(late.body.error).toEqual({ code: 'scoringClosed', message: 'This scoring session is closed; scores can no longer be added or changed.' });
+    expect(late.body.error).toEqual({
+      code: 'scoringClosed',
+      message: 'This scoring session is closed; scores can no longer be added or changed.',
+    });
     const lateAdviser = await request(t.app)
       .post(`/api/rounds/${roundId}/scoring/adviser`)
       .set('Authorization', auth)
@@ -201,7 +224,9 @@ describe('a scoring session from opening to closing', () => {
     expect((await request(t.app).get(`/api/scoring/${b}`)).body.session).toEqual({ status: 'closed' });
     expect((await sessionOf(roundId)).body.status).toBe('closed');
     // Closing twice is harmless.
-    expect((await request(t.app).post(`/api/rounds/${roundId}/scoring/close`).set('Authorization', auth)).status).toBe(200);
+    expect((await request(t.app).post(`/api/rounds/${roundId}/scoring/close`).set('Authorization', auth)).status).toBe(
+      200,
+    );
   });
 
   test('opening a new session closes the previous one, and GET shows the latest', async () => {
@@ -215,7 +240,9 @@ describe('a scoring session from opening to closing', () => {
     const latest = (await sessionOf(roundId)).body;
     expect(latest).toMatchObject({ sessionId: second.sessionId, status: 'open', raters: { links: 2 } });
     expect(latest.levers.map((l: LeverRow) => l.leverId)).toEqual(['visie-uitdragen']);
-    expect((await score(tokenOf(second.links[1]!), [{ leverId: 'visie-uitdragen', impact: 4, feasibility: 2 }])).status).toBe(201);
+    expect(
+      (await score(tokenOf(second.links[1]!), [{ leverId: 'visie-uitdragen', impact: 4, feasibility: 2 }])).status,
+    ).toBe(201);
   });
 
   test('sessions, scores and links survive a restart', async () => {
@@ -242,7 +269,13 @@ describe('bad input is refused and stores nothing', () => {
     const foreignLever = await request(t.app)
       .post('/api/levers')
       .set('Authorization', other)
-      .send({ title: { nl: 'Eigen idee', en: 'Own idea' }, description: { nl: 'x', en: 'x' }, cluster: 'samenwerken', themes: ['differentiatie'], amo: ['ability'] });
+      .send({
+        title: { nl: 'Eigen idee', en: 'Own idea' },
+        description: { nl: 'x', en: 'x' },
+        cluster: 'samenwerken',
+        themes: ['differentiatie'],
+        amo: ['ability'],
+      });
     await request(t.app).post('/api/levers/intervisie/retire').set('Authorization', auth).expect(200);
     const before = snapshotDataDir(t.dataDir);
     const manyLevers = Array.from({ length: 61 }, (_, i) => `maatregel-${i}`);
@@ -256,7 +289,12 @@ describe('bad input is refused and stores nothing', () => {
       [{ leverIds: ['gesprekkencyclus'] }, 400, 'badRequest', /raters/],
       [{ leverIds: ['bestaat-niet'], raters: 3 }, 400, 'unknownLever', /De maatregel "bestaat-niet" bestaat niet/],
       [{ leverIds: [foreignLever.body.id], raters: 3 }, 400, 'unknownLever', /bestaat niet/],
-      [{ leverIds: ['gesprekkencyclus', 'intervisie'], raters: 3 }, 400, 'leverRetired', /"intervisie" is buiten gebruik gezet/],
+      [
+        { leverIds: ['gesprekkencyclus', 'intervisie'], raters: 3 },
+        400,
+        'leverRetired',
+        /"intervisie" is buiten gebruik gezet/,
+      ],
     ];
     for (const [body, status, code, message] of cases) {
       const res = await request(t.app).post(`/api/rounds/${roundId}/scoring`).set('Authorization', auth).send(body);
@@ -288,21 +326,41 @@ describe('bad input is refused and stores nothing', () => {
       [{ scores: [{ ...ok, rater: 'Jan' }] }, 400, 'badRequest', /onbekend veld "rater"/],
       [{ scores: [ok], token: 'x' }, 400, 'badRequest', /onbekend veld "token"/],
       [{ scores: [ok, { ...ok, leverId: 'bestaat-niet' }] }, 400, 'unknownLever', /"bestaat-niet" bestaat niet/],
-      [{ scores: [ok, { ...ok, leverId: 'visie-uitdragen' }] }, 400, 'leverNotInSession', /"visie-uitdragen" hoort niet bij deze scoringsronde/],
+      [
+        { scores: [ok, { ...ok, leverId: 'visie-uitdragen' }] },
+        400,
+        'leverNotInSession',
+        /"visie-uitdragen" hoort niet bij deze scoringsronde/,
+      ],
     ];
     for (const [body, status, code, message] of cases) {
       for (const [who, send] of [
-        ['member', () => request(t.app).post(`/api/scoring/${token}`).send(body as object)],
-        ['adviser', () => request(t.app).post(`/api/rounds/${roundId}/scoring/adviser`).set('Authorization', auth).send(body as object)],
+        [
+          'member',
+          () =>
+            request(t.app)
+              .post(`/api/scoring/${token}`)
+              .send(body as object),
+        ],
+        [
+          'adviser',
+          () =>
+            request(t.app)
+              .post(`/api/rounds/${roundId}/scoring/adviser`)
+              .set('Authorization', auth)
+              .send(body as object),
+        ],
       ] as const) {
         const res = await send();
-        expect({ who, body, status: res.status, code: res.body.error?.code, message: res.body.error?.message }).toEqual({
-          who,
-          body,
-          status,
-          code,
-          message: expect.stringMatching(message),
-        });
+        expect({ who, body, status: res.status, code: res.body.error?.code, message: res.body.error?.message }).toEqual(
+          {
+            who,
+            body,
+            status,
+            code,
+            message: expect.stringMatching(message),
+          },
+        );
       }
     }
     expect(snapshotDataDir(t.dataDir)).toEqual(before);
@@ -314,7 +372,10 @@ describe('bad input is refused and stores nothing', () => {
     await openSession(roundId);
     const unknown = await request(t.app).get('/api/scoring/AAAAAAAAAAAAAAAAAAAAAAAA?lang=en');
     expect(unknown.status).toBe(404);
-    expect(unknown.body.error).toEqual({ code: 'unknownScoringToken', message: 'This link is unknown. Please check that you used the complete link.' });
+    expect(unknown.body.error).toEqual({
+      code: 'unknownScoringToken',
+      message: 'This link is unknown. Please check that you used the complete link.',
+    });
     const post = await score('AAAAAAAAAAAAAAAAAAAAAAAA', [{ leverId: 'intervisie', impact: 3, feasibility: 3 }]);
     expect(post.status).toBe(404);
     expect(post.body.error.code).toBe('unknownScoringToken');
@@ -331,34 +392,56 @@ describe('bad input is refused and stores nothing', () => {
     for (const [method, url, body] of [
       ['get', `/api/rounds/${roundId}/scoring`, {}],
       ['post', `/api/rounds/${roundId}/scoring`, { leverIds: ['intervisie'], raters: 2 }],
-      ['post', `/api/rounds/${roundId}/scoring/adviser`, { scores: [{ leverId: 'intervisie', impact: 3, feasibility: 3 }] }],
+      [
+        'post',
+        `/api/rounds/${roundId}/scoring/adviser`,
+        { scores: [{ leverId: 'intervisie', impact: 3, feasibility: 3 }] },
+      ],
       ['post', `/api/rounds/${roundId}/scoring/close`, {}],
     ] as const) {
       const res = await request(t.app)[method](url).set('Authorization', other).send(body);
-      expect({ url, status: res.status, code: res.body.error?.code }).toEqual({ url, status: 404, code: 'roundNotFound' });
+      expect({ url, status: res.status, code: res.body.error?.code }).toEqual({
+        url,
+        status: 404,
+        code: 'roundNotFound',
+      });
     }
     expect(snapshotDataDir(t.dataDir)).toEqual(before);
     // Its own round without a session: 404 with its own message.
     const ownRound = await openRound(other);
     const none = await request(t.app).get(`/api/rounds/${ownRound}/scoring?lang=en`).set('Authorization', other);
     expect(none.status).toBe(404);
-    expect(none.body.error).toEqual({ code: 'scoringSessionNotFound', message: 'No scoring session has been opened for this round yet.' });
+    expect(none.body.error).toEqual({
+      code: 'scoringSessionNotFound',
+      message: 'No scoring session has been opened for this round yet.',
+    });
     const adviser = await request(t.app)
       .post(`/api/rounds/${ownRound}/scoring/adviser`)
       .set('Authorization', other)
       .send({ scores: [{ leverId: 'intervisie', impact: 3, feasibility: 3 }] });
     expect(adviser.status).toBe(404);
-    expect((await request(t.app).post(`/api/rounds/${ownRound}/scoring/close`).set('Authorization', other)).status).toBe(404);
+    expect(
+      (await request(t.app).post(`/api/rounds/${ownRound}/scoring/close`).set('Authorization', other)).status,
+    ).toBe(404);
   });
 
   test('members are rate-limited per link like invitation codes', async () => {
     const limited = await startTestApp({ ratePerCode: 2 });
     try {
       const key = (await limited.adminFor('Het Baken')).auth;
-      const round = await request(limited.app).post('/api/rounds').set('Authorization', key).send({ surveyId: 'shrm', name: 'R', groups: ['leraren'] });
-      const opened = await request(limited.app).post(`/api/rounds/${round.body.id}/scoring`).set('Authorization', key).send({ leverIds: ['intervisie'], raters: 2 });
+      const round = await request(limited.app)
+        .post('/api/rounds')
+        .set('Authorization', key)
+        .send({ surveyId: 'shrm', name: 'R', groups: ['leraren'] });
+      const opened = await request(limited.app)
+        .post(`/api/rounds/${round.body.id}/scoring`)
+        .set('Authorization', key)
+        .send({ leverIds: ['intervisie'], raters: 2 });
       const [first, second] = (opened.body.links as string[]).map(tokenOf);
-      const send = (token: string) => request(limited.app).post(`/api/scoring/${token}`).send({ scores: [{ leverId: 'intervisie', impact: 3, feasibility: 3 }] });
+      const send = (token: string) =>
+        request(limited.app)
+          .post(`/api/scoring/${token}`)
+          .send({ scores: [{ leverId: 'intervisie', impact: 3, feasibility: 3 }] });
       expect((await send(first!)).status).toBe(201);
       expect((await send(first!)).status).toBe(201);
       const third = await send(first!);

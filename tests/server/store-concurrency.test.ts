@@ -1,6 +1,16 @@
 import fs from 'node:fs';
 import { StoreError } from '../../server/store';
-import { answers, collect, makeTempDir, readLinesOf, removeDir, responsesFile, setUp, usedCodesFile, type Setup } from './storeFixtures';
+import {
+  answers,
+  collect,
+  makeTempDir,
+  readLinesOf,
+  removeDir,
+  responsesFile,
+  setUp,
+  usedCodesFile,
+  type Setup,
+} from './storeFixtures';
 
 const TODAY = '2025-03-03';
 
@@ -58,7 +68,9 @@ describe('file store: group commit under concurrent submissions', () => {
   it('lets exactly one submission per code through when many race for the same codes', async () => {
     setup = await setUp(dir, { teachers: 100, support: 1 });
     const { store, round, teacherCodes } = setup;
-    const attempts = teacherCodes.flatMap((code, i) => [0, 1, 2].map((k) => ({ code, answers: answers(((i + k) % 5) + 1, 3) })));
+    const attempts = teacherCodes.flatMap((code, i) =>
+      [0, 1, 2].map((k) => ({ code, answers: answers(((i + k) % 5) + 1, 3) })),
+    );
     const outcomes = await Promise.allSettled(attempts.map((input) => store.submitResponse(input, TODAY)));
 
     const created = outcomes.filter((o) => o.status === 'fulfilled' && o.value === 'created');

@@ -26,12 +26,22 @@ describe('JSON-lines reading with exact byte offsets', () => {
     const file = path.join(dir, 'b.jsonl');
     fs.writeFileSync(file, '{"a":1}\n{"a":2}\nnot json\n');
     const seen: unknown[] = [];
-    const result = await scanJsonLines(file, () => true, (value) => seen.push(value));
+    const result = await scanJsonLines(
+      file,
+      () => true,
+      (value) => seen.push(value),
+    );
     expect(result).toEqual({ validLines: 2, validBytes: 16, tornTail: true });
     expect(seen).toEqual([{ a: 1 }, { a: 2 }]);
 
     fs.writeFileSync(file, '{"a":1}\nnot json\n{"a":3}\n');
-    await expect(scanJsonLines(file, () => true, () => undefined)).rejects.toThrow(/line 2 is damaged/);
+    await expect(
+      scanJsonLines(
+        file,
+        () => true,
+        () => undefined,
+      ),
+    ).rejects.toThrow(/line 2 is damaged/);
   });
 
   it('reads large files across stream chunks', async () => {

@@ -1,7 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openStore } from '../../server/store';
-import { answers, collect, makeTempDir, readLinesOf, removeDir, responsesFile, setUp, usedCodesFile, type Setup } from './storeFixtures';
+import {
+  answers,
+  collect,
+  makeTempDir,
+  readLinesOf,
+  removeDir,
+  responsesFile,
+  setUp,
+  usedCodesFile,
+  type Setup,
+} from './storeFixtures';
 
 const TODAY = '2025-03-03';
 
@@ -74,7 +84,13 @@ describe('file store: recovery on open', () => {
     const responses = responsesFile(dir, setup.round.id);
     const used = usedCodesFile(dir, setup.round.id);
     const lines = readLinesOf(responses);
-    fs.writeFileSync(responses, lines.slice(0, 1).map((l) => l + '\n').join(''));
+    fs.writeFileSync(
+      responses,
+      lines
+        .slice(0, 1)
+        .map((l) => l + '\n')
+        .join(''),
+    );
     fs.appendFileSync(used, '{"codeHash":"0');
 
     await reopen();

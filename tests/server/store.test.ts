@@ -42,7 +42,10 @@ describe('file store: organisations, keys, surveys, rounds', () => {
   });
 
   it('finds an organisation by name instead of creating it twice, also when asked concurrently', async () => {
-    const [a, b] = await Promise.all([store.findOrCreateOrganisation('Het Lyceum'), store.findOrCreateOrganisation(' het lyceum ')]);
+    const [a, b] = await Promise.all([
+      store.findOrCreateOrganisation('Het Lyceum'),
+      store.findOrCreateOrganisation(' het lyceum '),
+    ]);
     expect(a.id).toBe(b.id);
     expect(a.name).toBe('Het Lyceum');
     const other = await store.findOrCreateOrganisation('Ander College');
@@ -60,7 +63,9 @@ describe('file store: organisations, keys, surveys, rounds', () => {
     const onDisk = fs.readFileSync(path.join(dir, 'koers.json'), 'utf8');
     expect(onDisk).not.toContain(key);
     expect(onDisk).not.toContain(key.slice('koers_'.length));
-    expect(JSON.parse(onDisk).apiKeys).toEqual([expect.objectContaining({ organisationId: organisation.id, hash: expect.stringMatching(/^[0-9a-f]{64}$/) })]);
+    expect(JSON.parse(onDisk).apiKeys).toEqual([
+      expect.objectContaining({ organisationId: organisation.id, hash: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+    ]);
   });
 
   it('writes koers.json as compact JSON with a secret, fsyncing file and folder on every change', async () => {
@@ -98,20 +103,34 @@ describe('file store: organisations, keys, surveys, rounds', () => {
     const mine = await store.findOrCreateOrganisation('Mine');
     const theirs = await store.findOrCreateOrganisation('Theirs');
     const survey = await store.createSurvey(mine.id, surveyInput);
-    const input = (over: object) => roundInputSchema.parse({ surveyId: survey.id, name: 'Ronde 1', groups: ['leraren'], ...over });
+    const input = (over: object) =>
+      roundInputSchema.parse({ surveyId: survey.id, name: 'Ronde 1', groups: ['leraren'], ...over });
 
     expect(await refusal(store.createRound(mine.id, input({ surveyId: 'nope' })))).toBe('unknownSurvey');
     expect(await refusal(store.createRound(theirs.id, input({})))).toBe('unknownSurvey');
     expect(await refusal(store.createRound(mine.id, input({ groups: ['leerlingen'] })))).toBe('unknownGroup');
 
     const round = await store.createRound(mine.id, input({}));
-    expect(round).toMatchObject({ organisationId: mine.id, surveyId: survey.id, status: 'open', groups: ['leraren'], anonymityThreshold: 5 });
+    expect(round).toMatchObject({
+      organisationId: mine.id,
+      surveyId: survey.id,
+      status: 'open',
+      groups: ['leraren'],
+      anonymityThreshold: 5,
+    });
     expect(store.getRound(mine.id, round.id)).toEqual(round);
     expect(store.getRound(theirs.id, round.id)).toBeUndefined();
     expect(store.listRounds(mine.id)).toEqual([round]);
     expect(store.listRounds(theirs.id)).toEqual([]);
 
-    const builtIn = await store.createRound(theirs.id, roundInputSchema.parse({ surveyId: 'shrm', name: 'SHRM', groups: [store.getSurvey(theirs.id, 'shrm')!.groups[0]!.id] }));
+    const builtIn = await store.createRound(
+      theirs.id,
+      roundInputSchema.parse({
+        surveyId: 'shrm',
+        name: 'SHRM',
+        groups: [store.getSurvey(theirs.id, 'shrm')!.groups[0]!.id],
+      }),
+    );
     expect(builtIn.surveyId).toBe('shrm');
 
     expect(await store.closeRound(theirs.id, round.id)).toBeUndefined();
@@ -149,7 +168,12 @@ describe('file store: invitations and submissions', () => {
     expect(stored.oop).toHaveLength(supportCodes.length);
 
     const found = store.lookupCode(teacherCodes[0]!.toLowerCase());
-    expect(found).toMatchObject({ group: 'leraren', used: false, round: { id: round.id }, survey: { id: round.surveyId } });
+    expect(found).toMatchObject({
+      group: 'leraren',
+      used: false,
+      round: { id: round.id },
+      survey: { id: round.surveyId },
+    });
     expect(store.lookupCode('ABCDEFGHJK')).toBeUndefined();
     expect(await refusal(store.createInvitations(round, 'directie', 2))).toBe('unknownGroup');
   });
@@ -157,7 +181,9 @@ describe('file store: invitations and submissions', () => {
   it('stores a response durably and counts it in the results', async () => {
     const { store, round, teacherCodes } = setup;
     const before = store.stats();
-    expect(await store.submitResponse({ code: teacherCodes[0]!, answers: answers(2, 4), comment: 'Meer overleg' }, TODAY)).toBe('created');
+    expect(
+      await store.submitResponse({ code: teacherCodes[0]!, answers: answers(2, 4), comment: 'Meer overleg' }, TODAY),
+    ).toBe('created');
     const after = store.stats();
 
     expect(after.flushes).toBe(before.flushes + 1);
@@ -174,7 +200,15 @@ describe('file store: invitations and submissions', () => {
 
   it('writes response lines without code, submission id or time of day', async () => {
     const { store, round, teacherCodes, supportCodes } = setup;
-    await store.submitResponse({ code: teacherCodes[0]!, answers: answers(1, 5), comment: 'regel 1\nregel 2 "quoted"', submissionId: 'sub-123456789' }, TODAY);
+    await store.submitResponse(
+      {
+        code: teacherCodes[0]!,
+        answers: answers(1, 5),
+        comment: 'regel 1\nregel 2 "quoted"',
+        submissionId: 'sub-123456789',
+      },
+      TODAY,
+    );
     await store.submitResponse({ code: supportCodes[0]!, answers: answers(null, 3) }, TODAY);
 
     const lines = readLinesOf(responsesFile(dir, round.id));
@@ -182,7 +216,9 @@ describe('file store: invitations and submissions', () => {
     for (const line of lines) {
       const parsed = JSON.parse(line);
       expect(Object.keys(parsed).sort()).toEqual(expect.arrayContaining(['answers', 'day', 'group', 'roundId']));
-      expect(Object.keys(parsed).every((k) => ['answers', 'day', 'group', 'roundId', 'comment'].includes(k))).toBe(true);
+      expect(Object.keys(parsed).every((k) => ['answers', 'day', 'group', 'roundId', 'comment'].includes(k))).toBe(
+        true,
+      );
       expect(parsed.day).toBe(TODAY);
       expect(line).not.toContain(teacherCodes[0]);
       expect(line).not.toContain(supportCodes[0]);
@@ -228,11 +264,20 @@ describe('file store: invitations and submissions', () => {
   it('refuses unknown codes and answers that do not fit the survey', async () => {
     const { store, teacherCodes } = setup;
     const code = teacherCodes[0]!;
-    expect(await refusal(store.submitResponse({ code: 'ZZZZZZZZZZ', answers: answers(1, 2) }, TODAY))).toBe('unknownCode');
-    expect(await refusal(store.submitResponse({ code, answers: [{ statementId: 'nope', current: 1, desired: 2 }] }, TODAY))).toBe('unknownStatement');
-    expect(await refusal(store.submitResponse({ code, answers: [...answers(1, 2), { statementId: 's1', current: 1, desired: 1 }] }, TODAY))).toBe(
-      'duplicateStatement',
+    expect(await refusal(store.submitResponse({ code: 'ZZZZZZZZZZ', answers: answers(1, 2) }, TODAY))).toBe(
+      'unknownCode',
     );
+    expect(
+      await refusal(store.submitResponse({ code, answers: [{ statementId: 'nope', current: 1, desired: 2 }] }, TODAY)),
+    ).toBe('unknownStatement');
+    expect(
+      await refusal(
+        store.submitResponse(
+          { code, answers: [...answers(1, 2), { statementId: 's1', current: 1, desired: 1 }] },
+          TODAY,
+        ),
+      ),
+    ).toBe('duplicateStatement');
     expect(await refusal(store.submitResponse({ code, answers: answers(6, 2) }, TODAY))).toBe('outOfScale');
     // None of those used the code up.
     expect(await store.submitResponse({ code, answers: answers(1, 2) }, TODAY)).toBe('created');
@@ -243,7 +288,9 @@ describe('file store: invitations and submissions', () => {
     const first = { code: teacherCodes[0]!, answers: answers(2, 3), submissionId: 'form-closing1' };
     await store.submitResponse(first, TODAY);
     await store.closeRound(organisationId, round.id);
-    expect(await refusal(store.submitResponse({ code: teacherCodes[1]!, answers: answers(2, 3) }, TODAY))).toBe('roundClosed');
+    expect(await refusal(store.submitResponse({ code: teacherCodes[1]!, answers: answers(2, 3) }, TODAY))).toBe(
+      'roundClosed',
+    );
     expect(await store.submitResponse(first, TODAY)).toBe('repeated');
     expect(await refusal(store.createInvitations(round, 'leraren', 1))).toBe('roundClosed');
     expect(store.responseCount(round.id)).toBe(1);
@@ -256,7 +303,9 @@ describe('file store: invitations and submissions', () => {
       store.submitResponse({ code, answers: answers(1, 5) }, TODAY),
       store.submitResponse({ code, answers: answers(5, 1) }, TODAY),
     ]);
-    expect(outcomes.filter((o) => o.status === 'fulfilled').map((o) => (o as PromiseFulfilledResult<string>).value)).toEqual(['created']);
+    expect(
+      outcomes.filter((o) => o.status === 'fulfilled').map((o) => (o as PromiseFulfilledResult<string>).value),
+    ).toEqual(['created']);
     const rejected = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected')!;
     expect(rejected.reason).toBeInstanceOf(StoreError);
     expect(rejected.reason.code).toBe('codeUsed');
@@ -268,7 +317,11 @@ describe('file store: invitations and submissions', () => {
   it('treats a concurrent duplicate of an in-flight submission as a repeat, resolved once it is durable', async () => {
     const { store, round, teacherCodes } = setup;
     const input = { code: teacherCodes[3]!, answers: answers(2, 2), submissionId: 'form-double01' };
-    const outcomes = await Promise.all([store.submitResponse(input, TODAY), store.submitResponse(input, TODAY), store.submitResponse(input, TODAY)]);
+    const outcomes = await Promise.all([
+      store.submitResponse(input, TODAY),
+      store.submitResponse(input, TODAY),
+      store.submitResponse(input, TODAY),
+    ]);
     expect(outcomes).toEqual(['created', 'repeated', 'repeated']);
     expect(readLinesOf(responsesFile(dir, round.id))).toHaveLength(1);
   });
@@ -309,7 +362,9 @@ describe('file store: invitations and submissions', () => {
     const pending = store.submitResponse({ code: teacherCodes[0]!, answers: answers(1, 1) }, TODAY);
     await store.close();
     await expect(pending).resolves.toBe('created');
-    await expect(store.submitResponse({ code: teacherCodes[1]!, answers: answers(1, 1) }, TODAY)).rejects.toThrow(/closed/);
+    await expect(store.submitResponse({ code: teacherCodes[1]!, answers: answers(1, 1) }, TODAY)).rejects.toThrow(
+      /closed/,
+    );
 
     setup.store = await openStore({ dataDir: dir });
     expect(setup.store.responseCount(round.id)).toBe(1);

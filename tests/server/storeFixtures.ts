@@ -35,7 +35,11 @@ export const surveyInput = surveyInputSchema.parse({
   ],
 });
 
-export function answers(current: number | null, desired: number | null, second: [number | null, number | null] = [3, 4]): Answer[] {
+export function answers(
+  current: number | null,
+  desired: number | null,
+  second: [number | null, number | null] = [3, 4],
+): Answer[] {
   return [
     { statementId: 's1', current, desired },
     { statementId: 's2', current: second[0], desired: second[1] },
@@ -58,13 +62,21 @@ export interface Setup {
 }
 
 /** An organisation with a custom survey, one open round (threshold 2) and codes for both groups. */
-export async function setUp(dataDir: string, options: { teachers?: number; support?: number; now?: () => Date } = {}): Promise<Setup> {
+export async function setUp(
+  dataDir: string,
+  options: { teachers?: number; support?: number; now?: () => Date } = {},
+): Promise<Setup> {
   const store = await openStore({ dataDir, ...(options.now ? { now: options.now } : {}) });
   const organisation = await store.findOrCreateOrganisation('Test College');
   const survey = await store.createSurvey(organisation.id, surveyInput);
   const round = await store.createRound(
     organisation.id,
-    roundInputSchema.parse({ surveyId: survey.id, name: 'Voorjaar 2025', groups: ['leraren', 'oop'], anonymityThreshold: 2 }),
+    roundInputSchema.parse({
+      surveyId: survey.id,
+      name: 'Voorjaar 2025',
+      groups: ['leraren', 'oop'],
+      anonymityThreshold: 2,
+    }),
   );
   const teacherCodes = await store.createInvitations(round, 'leraren', options.teachers ?? 5);
   const supportCodes = await store.createInvitations(round, 'oop', options.support ?? 3);
@@ -73,7 +85,10 @@ export async function setUp(dataDir: string, options: { teachers?: number; suppo
 
 export function readLinesOf(filePath: string): string[] {
   if (!fs.existsSync(filePath)) return [];
-  return fs.readFileSync(filePath, 'utf8').split('\n').filter((line) => line !== '');
+  return fs
+    .readFileSync(filePath, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '');
 }
 
 export function responsesFile(dataDir: string, roundId: string): string {

@@ -20,7 +20,11 @@ export interface TestApp {
 export async function startTestApp(config: Partial<ServerConfig> = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'koers-test-'));
   const store = await openStore({ dataDir });
-  const app = createApp({ store, config: { ratePerIp: 100_000, ratePerCode: 1_000, ...config }, today: () => '2026-11-24' });
+  const app = createApp({
+    store,
+    config: { ratePerIp: 100_000, ratePerCode: 1_000, ...config },
+    today: () => '2026-11-24',
+  });
   return {
     app,
     store,

@@ -1,17 +1,16 @@
 import './form.css';
 import type { Language } from '../../../core/text';
-import { announce, bindLanguageSwitch, loadLanguagePreference, pageParameter, showLanguage } from '../shared/pageChrome';
+import {
+  announce,
+  bindLanguageSwitch,
+  loadLanguagePreference,
+  pageParameter,
+  showLanguage,
+} from '../shared/pageChrome';
 import { fetchForm, postResponse, type ApiResult, type ResponseBody } from './formApi';
 import type { FormPayload } from './formPayload';
 import { ratingErrorId, ratingName, renderRatingError } from './formQuestions';
-import {
-  clearDraft,
-  emptyDraft,
-  loadDraft,
-  saveDraft,
-  storageAvailable,
-  type Draft,
-} from './formStorage';
+import { clearDraft, emptyDraft, loadDraft, saveDraft, storageAvailable, type Draft } from './formStorage';
 import { firstIncompleteStep, missingRatings, sanitizeAnswers, type RatingKind } from './formSurvey';
 import { formText, languageFromBrowser, type FormText } from './formText';
 import {
@@ -152,7 +151,12 @@ class RespondentForm {
       case 'used':
         return { title: t.usedTitle, body: t.usedBody, tone: 'info' as const, surveyTitle };
       case 'closed':
-        return { title: t.closedTitle, body: t.closedBody(this.payload?.round.name ?? ''), tone: 'info' as const, surveyTitle };
+        return {
+          title: t.closedTitle,
+          body: t.closedBody(this.payload?.round.name ?? ''),
+          tone: 'info' as const,
+          surveyTitle,
+        };
       case 'loadFailed':
         return { title: t.loadFailedTitle, body: view.detail ?? t.loadOffline, tone: 'error' as const, surveyTitle };
     }
@@ -243,7 +247,9 @@ class RespondentForm {
     }
     this.updateMissingSummary();
     const first = open[0];
-    const input = this.root.querySelector<HTMLInputElement>(`input[name="${ratingName(first.statementId, first.kind)}"]`);
+    const input = this.root.querySelector<HTMLInputElement>(
+      `input[name="${ratingName(first.statementId, first.kind)}"]`,
+    );
     input?.closest('.statement')?.scrollIntoView({ block: 'start' });
     input?.focus({ preventScroll: true });
   }
@@ -289,7 +295,11 @@ class RespondentForm {
       window.scrollTo(0, 0);
       return;
     }
-    const final: Partial<Record<string, MessageKind>> = { unknownCode: 'unknown', codeUsed: 'used', roundClosed: 'closed' };
+    const final: Partial<Record<string, MessageKind>> = {
+      unknownCode: 'unknown',
+      codeUsed: 'used',
+      roundClosed: 'closed',
+    };
     const message = result.kind === 'error' && result.code ? final[result.code] : undefined;
     if (message) {
       clearDraft(this.code!);

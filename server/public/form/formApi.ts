@@ -16,6 +16,9 @@ export function fetchForm(code: string, language: Language): Promise<ApiResult<F
   return getJson<FormPayload>(`form/${encodeURIComponent(code)}`, language);
 }
 
-export function postResponse(body: ResponseBody, language: Language): Promise<ApiResult<{ status: 'created' | 'repeated' }>> {
+export function postResponse(
+  body: ResponseBody,
+  language: Language,
+): Promise<ApiResult<{ status: 'created' | 'repeated' }>> {
   return postJson('responses', body, language);
 }

@@ -55,7 +55,12 @@ function renderRating(props: StatementProps, kind: RatingKind, title: string): H
   const points: number[] = [];
   for (let p = scale.min; p <= scale.max; p += 1) points.push(p);
 
-  const option = (value: string, checked: boolean, className: string, ...content: Array<Node | string>): HTMLLabelElement => {
+  const option = (
+    value: string,
+    checked: boolean,
+    className: string,
+    ...content: Array<Node | string>
+  ): HTMLLabelElement => {
     const input = h('input', { type: 'radio', name, value, id: domId(name, value), checked });
     input.addEventListener('change', () => {
       if (input.checked) props.onRate(statement.id, kind, value === DONT_KNOW ? null : Number(value));

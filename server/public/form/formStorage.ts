@@ -19,7 +19,11 @@ export interface Draft {
 
 const VERSION = 1;
 /** The server accepts a code in any case and with dashes or spaces; one draft per code however typed. */
-const keyFor = (code: string): string => `koers.form.${code.trim().toUpperCase().replace(/[\s-]+/g, '')}`;
+const keyFor = (code: string): string =>
+  `koers.form.${code
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, '')}`;
 
 function storage(): Storage | undefined {
   try {

@@ -54,7 +54,8 @@ const nl = {
   offline:
     'Uw antwoorden konden niet worden verstuurd: er is geen verbinding met de server. ' +
     'Ze zijn bewaard op dit apparaat. Controleer uw internetverbinding en probeer het opnieuw.',
-  serverProblem: (message: string) => `Uw antwoorden konden niet worden verstuurd. ${message} Uw antwoorden zijn bewaard op dit apparaat.`,
+  serverProblem: (message: string) =>
+    `Uw antwoorden konden niet worden verstuurd. ${message} Uw antwoorden zijn bewaard op dit apparaat.`,
   retry: 'Opnieuw proberen',
   thanksTitle: 'Bedankt voor het invullen!',
   thanksBody: 'Uw antwoorden zijn ontvangen. U kunt deze pagina nu sluiten.',
@@ -121,13 +122,15 @@ const en: typeof nl = {
     'Anything you would like to add? Do not mention names or anything that identifies you or others: ' +
     'comments are anonymous too.',
   charCount: (used: number, max: number) => `${used} of ${max} characters used`,
-  charsLeft: (left: number) => (left === 0 ? 'You have reached the maximum number of characters.' : `${left} characters left.`),
+  charsLeft: (left: number) =>
+    left === 0 ? 'You have reached the maximum number of characters.' : `${left} characters left.`,
   submit: 'Submit',
   submitting: 'Sending your answers…',
   offline:
     'Your answers could not be sent: there is no connection to the server. ' +
     'They are kept on this device. Please check your internet connection and try again.',
-  serverProblem: (message: string) => `Your answers could not be sent. ${message} Your answers are kept on this device.`,
+  serverProblem: (message: string) =>
+    `Your answers could not be sent. ${message} Your answers are kept on this device.`,
   retry: 'Try again',
   thanksTitle: 'Thank you for taking part!',
   thanksBody: 'Your answers have been received. You can close this page now.',

@@ -18,13 +18,19 @@ export interface FormContext extends ViewContext {
 }
 
 /** Views list their parts with `cond ? node : null`; this leaves out the nulls. */
-const compact = (...nodes: Array<HTMLElement | null>): HTMLElement[] => nodes.filter((n): n is HTMLElement => n !== null);
+const compact = (...nodes: Array<HTMLElement | null>): HTMLElement[] =>
+  nodes.filter((n): n is HTMLElement => n !== null);
 
 /** The heading a view moves focus to; programmatic focus only, so it is not in the tab order. */
 const focusHeading = <K extends 'h1' | 'h2'>(tag: K, text: string): HTMLElementTagNameMap[K] =>
   h(tag, { tabindex: -1, 'data-focus': 'view' }, text);
 
-const button = (label: string, onClick: () => void, className: string, extra: Record<string, string | boolean> = {}): HTMLButtonElement => {
+const button = (
+  label: string,
+  onClick: () => void,
+  className: string,
+  extra: Record<string, string | boolean> = {},
+): HTMLButtonElement => {
   const b = h('button', { type: 'button', class: className, ...extra }, label);
   b.addEventListener('click', onClick);
   return b;
@@ -118,7 +124,11 @@ export function renderSection(
         }),
       ),
     ),
-    h('div', { class: 'error-summary', role: 'alert', 'data-role': 'missing' }, missingTotal > 0 ? t.missing(missingTotal) : ''),
+    h(
+      'div',
+      { class: 'error-summary', role: 'alert', 'data-role': 'missing' },
+      missingTotal > 0 ? t.missing(missingTotal) : '',
+    ),
     h(
       'div',
       { class: 'nav' },
@@ -136,7 +146,13 @@ function renderScaleKey({ t, language, payload }: FormContext): HTMLElement {
     'div',
     { class: 'scale-key' },
     h('p', { class: 'scale-key-title' }, t.scaleKey),
-    h('ul', {}, ...labels.map((label, index) => h('li', {}, h('span', { class: 'option-value' }, String(min + index)), ' ', label[language]))),
+    h(
+      'ul',
+      {},
+      ...labels.map((label, index) =>
+        h('li', {}, h('span', { class: 'option-value' }, String(min + index)), ' ', label[language]),
+      ),
+    ),
   );
 }
 
@@ -163,7 +179,11 @@ export function renderFinish(
     'aria-describedby': 'comment-hint comment-count',
   });
   comment.value = draft.comment;
-  const counter = h('p', { id: 'comment-count', class: 'counter' }, t.charCount(draft.comment.length, MAX_COMMENT_LENGTH));
+  const counter = h(
+    'p',
+    { id: 'comment-count', class: 'counter' },
+    t.charCount(draft.comment.length, MAX_COMMENT_LENGTH),
+  );
   // Announcing every keystroke would drown a screen reader; only crossing these marks is spoken.
   const live = h('p', { class: 'visually-hidden', 'aria-live': 'polite', 'data-role': 'comment-live' });
   let lastMark = markFor(MAX_COMMENT_LENGTH - draft.comment.length);
@@ -202,7 +222,15 @@ export function renderFinish(
       counter,
       live,
     ),
-    h('div', { class: state.problem ? 'error-summary problem' : 'error-summary', role: 'alert', 'data-role': 'submit-problem' }, problem),
+    h(
+      'div',
+      {
+        class: state.problem ? 'error-summary problem' : 'error-summary',
+        role: 'alert',
+        'data-role': 'submit-problem',
+      },
+      problem,
+    ),
     state.submitting ? h('p', { class: 'hint', 'aria-hidden': 'true' }, t.submitting) : null,
     h('div', { class: 'nav' }, previous, submit),
   );
@@ -215,7 +243,13 @@ function markFor(left: number): number | undefined {
 export function renderThanks({ t, language }: ViewContext, payload: FormPayload | undefined): HTMLElement[] {
   return compact(
     payload ? h('p', { class: 'survey-name' }, payload.survey.title[language]) : null,
-    h('div', { class: 'done' }, focusHeading('h1', t.thanksTitle), h('p', {}, t.thanksBody), h('p', { class: 'hint' }, t.thanksAnonymous)),
+    h(
+      'div',
+      { class: 'done' },
+      focusHeading('h1', t.thanksTitle),
+      h('p', {}, t.thanksBody),
+      h('p', { class: 'hint' }, t.thanksAnonymous),
+    ),
   );
 }
 

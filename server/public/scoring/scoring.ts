@@ -4,7 +4,13 @@ import type { ScoringPagePayload } from '../../../core/levers/scoringSession';
 import type { Language } from '../../../core/text';
 import { storageAvailable } from '../form/formStorage';
 import { languageFromBrowser } from '../form/formText';
-import { announce, bindLanguageSwitch, loadLanguagePreference, pageParameter, showLanguage } from '../shared/pageChrome';
+import {
+  announce,
+  bindLanguageSwitch,
+  loadLanguagePreference,
+  pageParameter,
+  showLanguage,
+} from '../shared/pageChrome';
 import { fetchScoring, postScores, type ApiResult } from './scoringApi';
 import {
   clearDraft,
@@ -81,7 +87,8 @@ class ScoringPage {
     const retry = () => void this.load(true);
     if (result.kind === 'offline') return this.show({ kind: 'message', message: 'loadFailed', retry }, focus);
     if (result.kind === 'error') {
-      if (result.status === 404 || result.code === 'badRequest') return this.show({ kind: 'message', message: 'unknown' }, focus);
+      if (result.status === 404 || result.code === 'badRequest')
+        return this.show({ kind: 'message', message: 'unknown' }, focus);
       const detail = result.message ?? this.t.serverError(result.status);
       return this.show({ kind: 'message', message: 'loadFailed', detail, retry }, focus);
     }
@@ -99,7 +106,14 @@ class ScoringPage {
   }
 
   private get context(): FormContext {
-    return { t: this.t, language: this.language, payload: this.payload!, draft: this.draft, storageOk: this.storageOk, sentBefore: this.sentBefore };
+    return {
+      t: this.t,
+      language: this.language,
+      payload: this.payload!,
+      draft: this.draft,
+      storageOk: this.storageOk,
+      sentBefore: this.sentBefore,
+    };
   }
 
   /** Replaces the view; `focus` moves keyboard and screen reader focus to the new heading. */
@@ -107,7 +121,8 @@ class ScoringPage {
     this.view = view;
     document.title = this.t.pageTitle;
     this.root.replaceChildren(...this.renderView());
-    if (focus && view.kind !== 'loading') this.root.querySelector<HTMLElement>('[data-focus="view"]')?.focus({ preventScroll: true });
+    if (focus && view.kind !== 'loading')
+      this.root.querySelector<HTMLElement>('[data-focus="view"]')?.focus({ preventScroll: true });
   }
 
   private renderView(): HTMLElement[] {
@@ -182,12 +197,18 @@ class ScoringPage {
   private flagMissing(open: Array<{ leverId: string; dimension: Dimension }>): void {
     this.missing = new Set(open.map(({ leverId, dimension }) => scoreName(leverId, dimension)));
     for (const { leverId, dimension } of open) {
-      const legend = this.root.querySelector(`input[name="${scoreName(leverId, dimension)}"]`)?.closest('fieldset')?.querySelector('legend');
-      if (legend && !document.getElementById(scoreErrorId(leverId, dimension))) legend.append(renderScoreError(leverId, dimension, this.t));
+      const legend = this.root
+        .querySelector(`input[name="${scoreName(leverId, dimension)}"]`)
+        ?.closest('fieldset')
+        ?.querySelector('legend');
+      if (legend && !document.getElementById(scoreErrorId(leverId, dimension)))
+        legend.append(renderScoreError(leverId, dimension, this.t));
     }
     this.updateMissingSummary();
     const first = open[0]!;
-    const input = this.root.querySelector<HTMLInputElement>(`input[name="${scoreName(first.leverId, first.dimension)}"]`);
+    const input = this.root.querySelector<HTMLInputElement>(
+      `input[name="${scoreName(first.leverId, first.dimension)}"]`,
+    );
     input?.closest('fieldset')?.scrollIntoView({ block: 'start' });
     input?.focus({ preventScroll: true });
   }
@@ -222,7 +243,9 @@ class ScoringPage {
       return;
     }
     this.problem =
-      result.kind === 'offline' ? { kind: 'offline' } : { kind: 'server', message: result.message ?? this.t.serverError(result.status) };
+      result.kind === 'offline'
+        ? { kind: 'offline' }
+        : { kind: 'server', message: result.message ?? this.t.serverError(result.status) };
     this.rerenderForm();
     this.root.querySelector<HTMLElement>('[data-role="submit"]')?.focus();
   }

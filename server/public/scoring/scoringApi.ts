@@ -9,6 +9,10 @@ export function fetchScoring(token: string, language: Language): Promise<ApiResu
   return getJson(`scoring/${encodeURIComponent(token)}`, language);
 }
 
-export function postScores(token: string, scores: ScoreInput[], language: Language): Promise<ApiResult<{ status: 'created' | 'replaced' }>> {
+export function postScores(
+  token: string,
+  scores: ScoreInput[],
+  language: Language,
+): Promise<ApiResult<{ status: 'created' | 'replaced' }>> {
   return postJson(`scoring/${encodeURIComponent(token)}`, { scores }, language);
 }

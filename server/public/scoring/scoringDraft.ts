@@ -23,7 +23,8 @@ export const MAX_REMARK_LENGTH = 500;
 const VERSION = 1;
 const keyFor = (token: string): string => `koers.scoring.${token}`;
 
-const isPoint = (value: unknown): value is number => typeof value === 'number' && (SCORE_POINTS as readonly number[]).includes(value);
+const isPoint = (value: unknown): value is number =>
+  typeof value === 'number' && (SCORE_POINTS as readonly number[]).includes(value);
 
 function storage(): Storage | undefined {
   try {
@@ -83,15 +84,21 @@ export function draftFromScores(scores: readonly ScoreInput[], leverIds: readonl
   return sanitizeDraft(Object.fromEntries(scores.map(({ leverId, ...rest }) => [leverId, rest])), leverIds);
 }
 
-export const isScored = (lever: LeverDraft | undefined): boolean => lever?.impact !== undefined && lever.feasibility !== undefined;
+export const isScored = (lever: LeverDraft | undefined): boolean =>
+  lever?.impact !== undefined && lever.feasibility !== undefined;
 
 export function scoredCount(draft: Draft, leverIds: readonly string[]): number {
   return leverIds.filter((id) => isScored(draft[id])).length;
 }
 
 /** Open ratings in page order. */
-export function missingScores(draft: Draft, leverIds: readonly string[]): Array<{ leverId: string; dimension: Dimension }> {
-  return leverIds.flatMap((leverId) => DIMENSIONS.filter((d) => draft[leverId]?.[d] === undefined).map((dimension) => ({ leverId, dimension })));
+export function missingScores(
+  draft: Draft,
+  leverIds: readonly string[],
+): Array<{ leverId: string; dimension: Dimension }> {
+  return leverIds.flatMap((leverId) =>
+    DIMENSIONS.filter((d) => draft[leverId]?.[d] === undefined).map((dimension) => ({ leverId, dimension })),
+  );
 }
 
 /** The body of POST /api/scoring/:token for a complete draft. */

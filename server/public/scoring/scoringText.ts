@@ -42,10 +42,12 @@ const nl = {
   offline:
     'Uw scores konden niet worden verstuurd: er is geen verbinding met de server. ' +
     'Ze zijn bewaard op dit apparaat. Controleer uw internetverbinding en probeer het opnieuw.',
-  serverProblem: (message: string) => `Uw scores konden niet worden verstuurd. ${message} Uw scores zijn bewaard op dit apparaat.`,
+  serverProblem: (message: string) =>
+    `Uw scores konden niet worden verstuurd. ${message} Uw scores zijn bewaard op dit apparaat.`,
   retry: 'Opnieuw proberen',
   thanksTitle: 'Bedankt, uw scores zijn ontvangen!',
-  thanksBody: 'Zolang de scoringsronde open is, kunt u uw scores nog wijzigen: open deze link opnieuw, of kies hieronder ‘Scores wijzigen’.',
+  thanksBody:
+    'Zolang de scoringsronde open is, kunt u uw scores nog wijzigen: open deze link opnieuw, of kies hieronder ‘Scores wijzigen’.',
   thanksReplace: 'Als u opnieuw verstuurt, vervangen de nieuwe scores uw vorige; u telt één keer mee.',
   change: 'Scores wijzigen',
   unknownTitle: 'Deze link werkt niet',
@@ -53,7 +55,8 @@ const nl = {
     'Deze link is onbekend. Controleer of u de volledige link uit het bericht hebt gebruikt. ' +
     'Helpt dat niet, vraag de HR-adviseur dan om een nieuwe link.',
   closedTitle: 'De scoringsronde is gesloten',
-  closedBody: (round: string) => `Het scoren voor de ronde “${round}” is afgesloten. Scores kunnen niet meer worden verstuurd of gewijzigd.`,
+  closedBody: (round: string) =>
+    `Het scoren voor de ronde “${round}” is afgesloten. Scores kunnen niet meer worden verstuurd of gewijzigd.`,
   closedCounted: 'Uw eerder verstuurde scores tellen mee.',
   loadFailedTitle: 'De maatregelen konden niet worden geladen',
   loadOffline: 'Er is geen verbinding met de server. Controleer uw internetverbinding en probeer het opnieuw.',
@@ -104,7 +107,8 @@ const en: typeof nl = {
   serverProblem: (message: string) => `Your scores could not be sent. ${message} Your scores are kept on this device.`,
   retry: 'Try again',
   thanksTitle: 'Thank you, your scores have been received!',
-  thanksBody: 'You can change your scores until the session closes: open this link again, or choose ‘Change scores’ below.',
+  thanksBody:
+    'You can change your scores until the session closes: open this link again, or choose ‘Change scores’ below.',
   thanksReplace: 'If you send again, your new scores replace the earlier ones; you count once.',
   change: 'Change scores',
   unknownTitle: 'This link does not work',

@@ -25,12 +25,18 @@ export interface FormHandlers {
   onSubmit: () => void;
 }
 
-const compact = (...nodes: Array<HTMLElement | null>): HTMLElement[] => nodes.filter((n): n is HTMLElement => n !== null);
+const compact = (...nodes: Array<HTMLElement | null>): HTMLElement[] =>
+  nodes.filter((n): n is HTMLElement => n !== null);
 
 /** The heading a view moves focus to; programmatic focus only, so it is not in the tab order. */
 const focusHeading = (text: string): HTMLHeadingElement => h('h1', { tabindex: -1, 'data-focus': 'view' }, text);
 
-const button = (label: string, onClick: () => void, className: string, extra: Record<string, string> = {}): HTMLButtonElement => {
+const button = (
+  label: string,
+  onClick: () => void,
+  className: string,
+  extra: Record<string, string> = {},
+): HTMLButtonElement => {
   const b = h('button', { type: 'button', class: className, ...extra }, label);
   b.addEventListener('click', onClick);
   return b;
@@ -50,7 +56,11 @@ export function renderForm(
 ): HTMLElement[] {
   const { t, payload, draft } = ctx;
   const leverIds = payload.levers.map((l) => l.id);
-  const problem = state.problem ? (state.problem.kind === 'offline' ? t.offline : t.serverProblem(state.problem.message)) : '';
+  const problem = state.problem
+    ? state.problem.kind === 'offline'
+      ? t.offline
+      : t.serverProblem(state.problem.message)
+    : '';
   const submit = button(state.problem ? t.retry : t.submit, handlers.onSubmit, 'primary', { 'data-role': 'submit' });
   submit.disabled = state.submitting;
   const missingCount = state.missing.size;
@@ -63,8 +73,16 @@ export function renderForm(
     h('p', { class: ctx.storageOk ? 'hint' : 'warning' }, ctx.storageOk ? t.keptOnDevice : t.noStorage),
     renderProgress(ctx, scoredCount(draft, leverIds), leverIds.length),
     renderScaleKey(ctx),
-    h('div', { class: 'statements' }, ...payload.levers.map((lever, index) => renderLever(ctx, lever, index + 1, state.missing, handlers))),
-    h('div', { class: 'error-summary', role: 'alert', 'data-role': 'missing' }, missingCount > 0 ? t.missing(missingCount) : ''),
+    h(
+      'div',
+      { class: 'statements' },
+      ...payload.levers.map((lever, index) => renderLever(ctx, lever, index + 1, state.missing, handlers)),
+    ),
+    h(
+      'div',
+      { class: 'error-summary', role: 'alert', 'data-role': 'missing' },
+      missingCount > 0 ? t.missing(missingCount) : '',
+    ),
     h('div', { class: 'error-summary', role: 'alert', 'data-role': 'submit-problem' }, problem),
     state.submitting ? h('p', { class: 'hint', 'aria-hidden': 'true' }, t.submitting) : null,
     h('div', { class: 'actions' }, submit),
@@ -93,17 +111,35 @@ function renderScaleKey({ t }: FormContext): HTMLElement {
     'div',
     { class: 'scale-key' },
     h('p', { class: 'scale-key-title' }, t.scaleKeyTitle),
-    h('ul', {}, ...SCORE_POINTS.map((point, i) => h('li', {}, h('span', { class: 'option-value' }, String(point)), ' ', t.scaleKey[i]!))),
+    h(
+      'ul',
+      {},
+      ...SCORE_POINTS.map((point, i) =>
+        h('li', {}, h('span', { class: 'option-value' }, String(point)), ' ', t.scaleKey[i]!),
+      ),
+    ),
   );
 }
 
-function renderLever(ctx: FormContext, lever: ScoringPageLever, number: number, missing: ReadonlySet<string>, handlers: FormHandlers): HTMLElement {
+function renderLever(
+  ctx: FormContext,
+  lever: ScoringPageLever,
+  number: number,
+  missing: ReadonlySet<string>,
+  handlers: FormHandlers,
+): HTMLElement {
   const { t, language } = ctx;
   const titleId = domId('lever', lever.id);
   return h(
     'div',
     { class: 'statement lever', role: 'group', 'aria-labelledby': titleId, 'data-lever': lever.id },
-    h('h2', { class: 'lever-title', id: titleId }, h('span', { class: 'statement-number' }, `${number}.`), ' ', lever.title[language]),
+    h(
+      'h2',
+      { class: 'lever-title', id: titleId },
+      h('span', { class: 'statement-number' }, `${number}.`),
+      ' ',
+      lever.title[language],
+    ),
     h('p', { class: 'lever-description' }, lever.description[language]),
     h(
       'dl',
@@ -135,7 +171,13 @@ function renderScale(
   const name = scoreName(leverId, dimension);
   const selected = draft[leverId]?.[dimension];
   const options = SCORE_POINTS.map((point, i) => {
-    const input = h('input', { type: 'radio', name, value: point, id: domId(name, String(point)), checked: selected === point });
+    const input = h('input', {
+      type: 'radio',
+      name,
+      value: point,
+      id: domId(name, String(point)),
+      checked: selected === point,
+    });
     input.addEventListener('change', () => {
       if (input.checked) handlers.onScore(leverId, dimension, point);
     });
@@ -187,7 +229,13 @@ function renderRemark({ t, draft }: FormContext, leverId: string, handlers: Form
     'details',
     { class: 'remark', open: value.length > 0 },
     h('summary', {}, h('span', { class: 'remark-toggle' }, t.remarkToggle)),
-    h('div', { class: 'field' }, h('label', { for: id }, t.remarkLabel), h('p', { id: hintId, class: 'hint' }, t.remarkHint), textarea),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: id }, t.remarkLabel),
+      h('p', { id: hintId, class: 'hint' }, t.remarkHint),
+      textarea,
+    ),
   );
 }
 

@@ -2,9 +2,7 @@ import type { Language } from '../../../core/text';
 
 /** A request either reached the server (with its status and error) or never got an answer. */
 export type ApiResult<T> =
-  | { kind: 'ok'; data: T }
-  | { kind: 'error'; status: number; code?: string; message?: string }
-  | { kind: 'offline' };
+  { kind: 'ok'; data: T } | { kind: 'error'; status: number; code?: string; message?: string } | { kind: 'offline' };
 
 const TIMEOUT_MS = 20_000;
 
@@ -47,7 +45,8 @@ async function request<T>(url: string, init: RequestInit): Promise<ApiResult<T>>
   } catch {
     body = undefined;
   }
-  if (response.ok) return body === undefined ? { kind: 'error', status: response.status } : { kind: 'ok', data: body as T };
+  if (response.ok)
+    return body === undefined ? { kind: 'error', status: response.status } : { kind: 'ok', data: body as T };
   const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
   return {
     kind: 'error',

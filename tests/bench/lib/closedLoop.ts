@@ -8,7 +8,13 @@ import { quantile } from './stats';
  * next submission as soon as the previous one was answered. A second opinion on autocannon's tail
  * latencies (see BENCHMARKS.md): same offered load, a different client.
  */
-export async function runClosedLoop(baseUrl: string, bodies: readonly string[], clients: number, amount: number, serverCpuMs?: () => number): Promise<IngestRun> {
+export async function runClosedLoop(
+  baseUrl: string,
+  bodies: readonly string[],
+  clients: number,
+  amount: number,
+  serverCpuMs?: () => number,
+): Promise<IngestRun> {
   if (bodies.length < amount) throw new Error(`need ${amount} bodies, got ${bodies.length}`);
   const client = new HttpClient(baseUrl, clients);
   const latencies: number[] = [];
@@ -26,7 +32,11 @@ export async function runClosedLoop(baseUrl: string, bodies: readonly string[], 
       next += 1;
       const sent = performance.now();
       try {
-        const res = await client.request('POST', '/api/responses', { body, headers: { 'content-type': 'application/json' }, raw: true });
+        const res = await client.request('POST', '/api/responses', {
+          body,
+          headers: { 'content-type': 'application/json' },
+          raw: true,
+        });
         const took = performance.now() - sent;
         if (res.status >= 200 && res.status < 300) {
           created += 1;

@@ -95,7 +95,8 @@ export class HttpClient {
         idleBefore = freed === undefined ? Number.NaN : Date.now() - freed;
       });
       req.on('error', (error: NodeJS.ErrnoException) => {
-        const stale = req.reusedSocket && !responded && (error.code === 'ECONNRESET' || error.message === 'socket hang up');
+        const stale =
+          req.reusedSocket && !responded && (error.code === 'ECONNRESET' || error.message === 'socket hang up');
         if (stale) this.staleSocketIdleMs.push(idleBefore);
         reject(stale ? new StaleSocketError(error) : error);
       });

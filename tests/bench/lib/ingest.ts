@@ -39,7 +39,8 @@ export async function runIngest(
   serverCpuMs?: () => number,
 ): Promise<IngestRun> {
   // autocannon builds a request per connection ahead of time, so a few bodies are built but never sent.
-  if (bodies.length < amount + 2 * connections) throw new Error(`need ${amount + 2 * connections} bodies, got ${bodies.length}`);
+  if (bodies.length < amount + 2 * connections)
+    throw new Error(`need ${amount + 2 * connections} bodies, got ${bodies.length}`);
   let next = 0;
   const latencies: number[] = [];
   const lateLatencies: number[] = [];
@@ -78,7 +79,9 @@ export async function runIngest(
     }
   };
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(options, (error: unknown, finished: autocannon.Result) => (error ? reject(error) : resolve(finished)));
+    const instance = autocannon(options, (error: unknown, finished: autocannon.Result) =>
+      error ? reject(error) : resolve(finished),
+    );
     instance.on('response', onResponse);
   });
   // autocannon notices that `amount` is reached only on its once-a-second tick, so the run is timed

@@ -55,5 +55,11 @@ export async function measureNaive(dir: string, stored: number, submissions: num
   const elapsed = performance.now() - began;
   fs.rmSync(dir, { recursive: true, force: true });
   durations.sort((a, b) => a - b);
-  return { stored, submissions, perSecond: (submissions * 1000) / elapsed, medianMs: durations[Math.floor(durations.length / 2)]!, fileBytes };
+  return {
+    stored,
+    submissions,
+    perSecond: (submissions * 1000) / elapsed,
+    medianMs: durations[Math.floor(durations.length / 2)]!,
+    fileBytes,
+  };
 }

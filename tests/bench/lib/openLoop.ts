@@ -32,15 +32,17 @@ export async function runOpenLoop(
 
   // Open the connections first, so the run measures requests, not TCP handshakes.
   await Promise.all(
-    Array.from({ length: clients }, () =>
-      new Promise<void>((resolve) => {
-        const req = http.request({ host: url.hostname, port: url.port, path: '/health', agent }, (res) => {
-          res.resume();
-          res.on('end', () => resolve());
-        });
-        req.on('error', () => resolve());
-        req.end();
-      }),
+    Array.from(
+      { length: clients },
+      () =>
+        new Promise<void>((resolve) => {
+          const req = http.request({ host: url.hostname, port: url.port, path: '/health', agent }, (res) => {
+            res.resume();
+            res.on('end', () => resolve());
+          });
+          req.on('error', () => resolve());
+          req.end();
+        }),
     ),
   );
 

@@ -65,7 +65,9 @@ export async function prepareDataDir(dataDir: string, options: PrepareOptions): 
             {
               code,
               answers: shrmAnswers(random),
-              ...(random() < commentShare ? { comment: `Opmerking ${from + i}: meer tijd voor het thema <b>graag</b>.` } : {}),
+              ...(random() < commentShare
+                ? { comment: `Opmerking ${from + i}: meer tijd voor het thema <b>graag</b>.` }
+                : {}),
             },
             BENCH_DAY,
           ),
@@ -93,7 +95,11 @@ export async function prepareDataDir(dataDir: string, options: PrepareOptions): 
  * Codes spread over the round's groups; the order interleaves groups so any prefix (what a run uses)
  * covers all of them.
  */
-async function createCodes(store: Awaited<ReturnType<typeof openStore>>, round: Round, total: number): Promise<string[]> {
+async function createCodes(
+  store: Awaited<ReturnType<typeof openStore>>,
+  round: Round,
+  total: number,
+): Promise<string[]> {
   const perGroup = new Map<string, string[]>();
   const groups = round.groups;
   for (let g = 0; g < groups.length; g += 1) {

@@ -59,7 +59,10 @@ export const GENEROUS_LIMITS = { KOERS_RATE_PER_IP: '100000000', KOERS_RATE_PER_
  */
 export async function startServer(options: StartOptions): Promise<ServerProcess> {
   const root = repoRoot();
-  const entry = options.entry === 'main' ? path.join(root, 'server', 'main.ts') : path.join(root, 'tests', 'bench', 'serverEntry.ts');
+  const entry =
+    options.entry === 'main'
+      ? path.join(root, 'server', 'main.ts')
+      : path.join(root, 'tests', 'bench', 'serverEntry.ts');
   const began = performance.now();
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', entry], {
     cwd: root,
@@ -83,34 +86,36 @@ export async function startServer(options: StartOptions): Promise<ServerProcess>
   });
 
   const statsWaiters: Array<(stats: ServerRequestStats) => void> = [];
-  const ready = await new Promise<{ port: number; openStoreMs?: number; modulesLoadedMs?: number }>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`server did not start within ${options.timeoutMs ?? 60_000} ms\n${stderr}`));
-    }, options.timeoutMs ?? 60_000);
-    let buffered = '';
-    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-      buffered += chunk;
-      let newline: number;
-      while ((newline = buffered.indexOf('\n')) >= 0) {
-        const line = buffered.slice(0, newline);
-        buffered = buffered.slice(newline + 1);
-        if (line.startsWith('{"event":"stats"')) {
-          statsWaiters.shift()?.(JSON.parse(line) as ServerRequestStats);
-          continue;
+  const ready = await new Promise<{ port: number; openStoreMs?: number; modulesLoadedMs?: number }>(
+    (resolve, reject) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error(`server did not start within ${options.timeoutMs ?? 60_000} ms\n${stderr}`));
+      }, options.timeoutMs ?? 60_000);
+      let buffered = '';
+      child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+        buffered += chunk;
+        let newline: number;
+        while ((newline = buffered.indexOf('\n')) >= 0) {
+          const line = buffered.slice(0, newline);
+          buffered = buffered.slice(newline + 1);
+          if (line.startsWith('{"event":"stats"')) {
+            statsWaiters.shift()?.(JSON.parse(line) as ServerRequestStats);
+            continue;
+          }
+          const found = parseReadyLine(line);
+          if (found) {
+            clearTimeout(timer);
+            resolve(found);
+          }
         }
-        const found = parseReadyLine(line);
-        if (found) {
-          clearTimeout(timer);
-          resolve(found);
-        }
-      }
-    });
-    void exited.then(({ code, signal }) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited before listening (code ${code}, signal ${signal})\n${stderr}`));
-    });
-  });
+      });
+      void exited.then(({ code, signal }) => {
+        clearTimeout(timer);
+        reject(new Error(`server exited before listening (code ${code}, signal ${signal})\n${stderr}`));
+      });
+    },
+  );
   const startupMs = performance.now() - began;
   const pid = child.pid!;
 
@@ -153,7 +158,12 @@ function parseReadyLine(line: string): { port: number; openStoreMs?: number; mod
   const trimmed = line.trim();
   if (trimmed.startsWith('{')) {
     try {
-      const parsed = JSON.parse(trimmed) as { event?: string; port?: number; openStoreMs?: number; modulesLoadedMs?: number };
+      const parsed = JSON.parse(trimmed) as {
+        event?: string;
+        port?: number;
+        openStoreMs?: number;
+        modulesLoadedMs?: number;
+      };
       if (parsed.event === 'listening' && typeof parsed.port === 'number') {
         return { port: parsed.port, openStoreMs: parsed.openStoreMs, modulesLoadedMs: parsed.modulesLoadedMs };
       }

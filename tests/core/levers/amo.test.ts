@@ -8,11 +8,17 @@ const byId = (id: string): Lever => {
 
 describe('checkAmoCoverage', () => {
   it('is content when ability, motivation and opportunity are all covered', () => {
-    const result = checkAmoCoverage([byId('coaching-in-de-klas'), byId('visie-uitdragen'), byId('tijd-voor-professionalisering')]);
+    const result = checkAmoCoverage([
+      byId('coaching-in-de-klas'),
+      byId('visie-uitdragen'),
+      byId('tijd-voor-professionalisering'),
+    ]);
     expect(result.covered).toEqual(['ability', 'motivation', 'opportunity']);
     expect(result.missing).toEqual([]);
     expect(result.suggestions).toEqual([]);
-    expect(result.message.nl).toBe('De gekozen maatregelen werken samen aan alle drie de factoren: kunnen, willen en mogen.');
+    expect(result.message.nl).toBe(
+      'De gekozen maatregelen werken samen aan alle drie de factoren: kunnen, willen en mogen.',
+    );
     expect(result.message.en).toMatch(/ability, motivation and opportunity/);
   });
 
@@ -52,7 +58,9 @@ describe('checkAmoCoverage', () => {
     const result = checkAmoCoverage([byId('visie-uitdragen')]);
     expect(result.missing).toEqual(['ability', 'opportunity']);
     expect(result.suggestions.map((s) => s.factor)).toEqual(['ability', 'opportunity']);
-    expect(result.message.nl).toMatch(/^Geen gekozen maatregel werkt aan Kunnen \(bekwaamheid\)\. .* Geen gekozen maatregel werkt aan Mogen \(ruimte en middelen\)\. /);
+    expect(result.message.nl).toMatch(
+      /^Geen gekozen maatregel werkt aan Kunnen \(bekwaamheid\)\. .* Geen gekozen maatregel werkt aan Mogen \(ruimte en middelen\)\. /,
+    );
   });
 
   it('starts from scratch when nothing is chosen', () => {
@@ -69,7 +77,9 @@ describe('checkAmoCoverage', () => {
     const result = checkAmoCoverage([byId('coaching-in-de-klas')], retiredOnly);
     expect(result.suggestions.find((s) => s.factor === 'motivation')!.leverIds).toEqual([]);
     expect(result.message.nl).toContain('Geen gekozen maatregel werkt aan Willen (motivatie). Voeg er een toe.');
-    expect(result.message.en).toContain('None of the chosen levers works on Motivation (drive and commitment). Add one.');
+    expect(result.message.en).toContain(
+      'None of the chosen levers works on Motivation (drive and commitment). Add one.',
+    );
   });
 });
 

@@ -44,7 +44,9 @@ class Parser {
     let left = this.term();
     for (let op = this.match(/^[+-]/); op; op = this.match(/^[+-]/)) {
       const right = this.term();
-      left = { value: op === '+' ? toNumber(left.value) + toNumber(right.value) : toNumber(left.value) - toNumber(right.value) };
+      left = {
+        value: op === '+' ? toNumber(left.value) + toNumber(right.value) : toNumber(left.value) - toNumber(right.value),
+      };
     }
     return left;
   }
@@ -53,7 +55,9 @@ class Parser {
     let left = this.primary();
     for (let op = this.match(/^[*/]/); op; op = this.match(/^[*/]/)) {
       const right = this.primary();
-      left = { value: op === '*' ? toNumber(left.value) * toNumber(right.value) : toNumber(left.value) / toNumber(right.value) };
+      left = {
+        value: op === '*' ? toNumber(left.value) * toNumber(right.value) : toNumber(left.value) / toNumber(right.value),
+      };
     }
     return left;
   }
@@ -136,11 +140,17 @@ function typeRank(value: Value): number {
 function compare(op: string, a: Value, b: Value): boolean {
   const order = typeRank(a) !== typeRank(b) ? typeRank(a) - typeRank(b) : a < b ? -1 : a > b ? 1 : 0;
   switch (op) {
-    case '<': return order < 0;
-    case '>': return order > 0;
-    case '<=': return order <= 0;
-    case '>=': return order >= 0;
-    case '=': return order === 0;
-    default: return order !== 0;
+    case '<':
+      return order < 0;
+    case '>':
+      return order > 0;
+    case '<=':
+      return order <= 0;
+    case '>=':
+      return order >= 0;
+    case '=':
+      return order === 0;
+    default:
+      return order !== 0;
   }
 }

@@ -53,14 +53,20 @@ export function shrmResults(): RoundResults {
       {
         statementId: 'deep-guidance',
         sectionId: 'deepening',
-        text: { nl: 'Medewerkers krijgen begeleiding die past bij hun situatie en ervaring.', en: 'Staff get guidance that suits their situation and experience.' },
+        text: {
+          nl: 'Medewerkers krijgen begeleiding die past bij hun situatie en ervaring.',
+          en: 'Staff get guidance that suits their situation and experience.',
+        },
         overall: shown(1.8),
         byGroup: { leraren: shown(1.8), 'po-hr': suppressed },
       },
       {
         statementId: 'ext-partners',
         sectionId: 'external',
-        text: { nl: 'Voor het thema werkt de school goed samen met lerarenopleidingen, andere scholen en partners in de regio.', en: 'For the theme, the school works well with teacher-training institutes, other schools and partners in the region.' },
+        text: {
+          nl: 'Voor het thema werkt de school goed samen met lerarenopleidingen, andere scholen en partners in de regio.',
+          en: 'For the theme, the school works well with teacher-training institutes, other schools and partners in the region.',
+        },
         overall: suppressed,
         byGroup: { leraren: suppressed, 'po-hr': suppressed },
       },

@@ -28,14 +28,23 @@ describe('quadrantExcelFormula', () => {
     for (const impact of values) {
       for (const feasibility of values) {
         const excel = evaluateFormula(formula, { B2: impact, C2: feasibility });
-        expect({ impact, feasibility, excel }).toEqual({ impact, feasibility, excel: QUADRANT_LABELS[quadrant(impact, feasibility)][lang] });
+        expect({ impact, feasibility, excel }).toEqual({
+          impact,
+          feasibility,
+          excel: QUADRANT_LABELS[quadrant(impact, feasibility)][lang],
+        });
       }
     }
   });
 
   it('shows nothing when a cell holds no number, as quadrant() gives null', () => {
     const formula = quadrantExcelFormula('B2', 'C2', 'nl');
-    const cases: Array<[CellValue, CellValue]> = [[null, 4], [4, null], [null, null], ['4', 4]];
+    const cases: Array<[CellValue, CellValue]> = [
+      [null, 4],
+      [4, null],
+      [null, null],
+      ['4', 4],
+    ];
     for (const [b, c] of cases) expect(evaluateFormula(formula, { B2: b, C2: c })).toBe('');
     expect(quadrant(null, 4)).toBeNull();
   });
@@ -47,7 +56,7 @@ describe('quadrantExcelFormula', () => {
   });
 
   it('refuses anything that is not a single A1 cell, so nothing can be injected', () => {
-    for (const bad of ['', 'B', '2', 'B0', 'B2:C3', 'b2', 'B2,C2', 'B2)', '=1+1', 'SUM(A1)', 'B2"', "Sheet 1!B2"]) {
+    for (const bad of ['', 'B', '2', 'B0', 'B2:C3', 'b2', 'B2,C2', 'B2)', '=1+1', 'SUM(A1)', 'B2"', 'Sheet 1!B2']) {
       expect(() => quadrantExcelFormula(bad, 'C2', 'nl')).toThrow();
       expect(() => priorityExcelFormula('B2', bad)).toThrow();
     }

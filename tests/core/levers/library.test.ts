@@ -62,10 +62,13 @@ describe('built-in lever library', () => {
   });
 
   it('points every lever at statements that exist in the built-in surveys', () => {
-    const known = new Set([...listStatements(shrmSurvey()), ...listStatements(learningClimateSurvey())].map((s) => s.id));
+    const known = new Set(
+      [...listStatements(shrmSurvey()), ...listStatements(learningClimateSurvey())].map((s) => s.id),
+    );
     for (const lever of LEVER_LIBRARY) {
       expect(lever.keywords?.length).toBeGreaterThan(0);
-      for (const keyword of lever.keywords ?? []) expect(known.has(keyword) ? keyword : `${lever.id}: ${keyword}`).toBe(keyword);
+      for (const keyword of lever.keywords ?? [])
+        expect(known.has(keyword) ? keyword : `${lever.id}: ${keyword}`).toBe(keyword);
     }
   });
 
@@ -78,7 +81,8 @@ describe('built-in lever library', () => {
   });
 
   it('has names for every cluster and AMO factor in both languages', () => {
-    for (const cluster of LEVER_CLUSTERS) expect(LEVER_CLUSTER_NAMES[cluster].nl && LEVER_CLUSTER_NAMES[cluster].en).toBeTruthy();
+    for (const cluster of LEVER_CLUSTERS)
+      expect(LEVER_CLUSTER_NAMES[cluster].nl && LEVER_CLUSTER_NAMES[cluster].en).toBeTruthy();
     expect(AMO_FACTOR_NAMES.ability.nl).toBe('Kunnen');
     expect(AMO_FACTOR_NAMES.motivation.nl).toBe('Willen');
     expect(AMO_FACTOR_NAMES.opportunity.nl).toBe('Mogen');
@@ -98,7 +102,10 @@ describe('built-in lever library', () => {
 describe('lever input schemas', () => {
   const input = {
     title: { nl: 'Buddy voor zij-instromers', en: 'Buddy for career changers' },
-    description: { nl: 'Een ervaren collega als vast aanspreekpunt.', en: 'An experienced colleague as fixed contact.' },
+    description: {
+      nl: 'Een ervaren collega als vast aanspreekpunt.',
+      en: 'An experienced colleague as fixed contact.',
+    },
     cluster: 'opleiding-begeleiding',
     themes: ['startende-leraren'],
     amo: ['ability'],

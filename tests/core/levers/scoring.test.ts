@@ -12,7 +12,9 @@ import {
 
 describe('scoreInputSchema', () => {
   it('accepts whole scores from 1 to 5 with an optional remark', () => {
-    expect(scoreInputSchema.safeParse({ leverId: 'coaching-in-de-klas', impact: 1, feasibility: 5 }).success).toBe(true);
+    expect(scoreInputSchema.safeParse({ leverId: 'coaching-in-de-klas', impact: 1, feasibility: 5 }).success).toBe(
+      true,
+    );
     const parsed = scoreInputSchema.parse({ leverId: 'x', impact: 3, feasibility: 3, remark: '  kost veel uren  ' });
     expect(parsed.remark).toBe('kost veel uren');
   });
@@ -38,15 +40,26 @@ describe('scoreInputSchema', () => {
 describe('aggregateRaters', () => {
   const s = (leverId: string, impact: number, feasibility: number): ScoreInput => ({ leverId, impact, feasibility });
   const scores: ScoreInput[] = [
-    s('x', 2, 3), s('x', 4, 3), s('x', 4, 4), s('x', 5, 4),
-    s('y', 3, 2), s('y', 3, 3), s('y', 3, 4),
+    s('x', 2, 3),
+    s('x', 4, 3),
+    s('x', 4, 4),
+    s('x', 5, 4),
+    s('y', 3, 2),
+    s('y', 3, 3),
+    s('y', 3, 4),
     s('w', 4, 2),
-    s('z', 2, 5), s('z', 4, 5),
+    s('z', 2, 5),
+    s('z', 4, 5),
   ];
   const byId = new Map(aggregateRaters(scores).map((a) => [a.leverId, a]));
 
   it('returns one summary per lever, in id order', () => {
-    expect(aggregateRaters(scores).map((a) => [a.leverId, a.raters])).toEqual([['w', 1], ['x', 4], ['y', 3], ['z', 2]]);
+    expect(aggregateRaters(scores).map((a) => [a.leverId, a.raters])).toEqual([
+      ['w', 1],
+      ['x', 4],
+      ['y', 3],
+      ['z', 2],
+    ]);
     expect(aggregateRaters([])).toEqual([]);
   });
 
@@ -58,7 +71,7 @@ describe('aggregateRaters', () => {
     expect(x.impact.sd).toBeCloseTo(1.258306, 6);
     // feasibility 3,3,4,4: mean 3.5, median between 3 and 4, Σd² 1, sd √(1/3).
     expect(x.feasibility).toMatchObject({ mean: 3.5, median: 3.5, range: 1 });
-    expect(x.feasibility.sd).toBeCloseTo(0.577350, 6);
+    expect(x.feasibility.sd).toBeCloseTo(0.57735, 6);
     expect(x.quadrant).toBe('nu-doen');
     expect(x.priority).toBeCloseTo(3.75 * 3.5, 12);
   });

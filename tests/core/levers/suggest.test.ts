@@ -1,7 +1,19 @@
-import { LEVER_LIBRARY, MULTI_THEME_BONUS, SECONDARY_GAP_WEIGHT, suggestLevers, type Lever, type ThemeId } from '../../../core/levers';
+import {
+  LEVER_LIBRARY,
+  MULTI_THEME_BONUS,
+  SECONDARY_GAP_WEIGHT,
+  suggestLevers,
+  type Lever,
+  type ThemeId,
+} from '../../../core/levers';
 import { shrmResults } from './fixtures';
 
-function lever(id: string, keywords: string[], themes: ThemeId[] = ['differentiatie'], extra: Partial<Lever> = {}): Lever {
+function lever(
+  id: string,
+  keywords: string[],
+  themes: ThemeId[] = ['differentiatie'],
+  extra: Partial<Lever> = {},
+): Lever {
   return {
     id,
     title: { nl: `Maatregel ${id}`, en: `Lever ${id}` },
@@ -53,7 +65,9 @@ describe('suggestLevers', () => {
     // External is suppressed, so only internal's 0.4 counts, as the largest gap, not as a secondary one.
     const c = ranked.find((s) => s.leverId === 'c-external-internal')!;
     expect(c.score).toBe(0.4);
-    expect(c.reasons).toEqual([{ nl: 'Gat van 0,4 bij sectie Interne situatie', en: 'Gap of 0.4 in section Internal situation' }]);
+    expect(c.reasons).toEqual([
+      { nl: 'Gat van 0,4 bij sectie Interne situatie', en: 'Gap of 0.4 in section Internal situation' },
+    ]);
     expect(JSON.stringify(ranked)).not.toMatch(/Externe|External/);
   });
 
@@ -66,7 +80,13 @@ describe('suggestLevers', () => {
   });
 
   it('prefers a lever serving several themes over one with the same gaps', () => {
-    const ranked = suggestLevers({ results, levers: [lever('a-one', ['deepening']), lever('z-three', ['deepening'], ['differentiatie', 'bevoegd-aan-de-slag', 'startende-leraren'])] });
+    const ranked = suggestLevers({
+      results,
+      levers: [
+        lever('a-one', ['deepening']),
+        lever('z-three', ['deepening'], ['differentiatie', 'bevoegd-aan-de-slag', 'startende-leraren']),
+      ],
+    });
     expect(ranked.map((s) => s.leverId)).toEqual(['z-three', 'a-one']);
     expect(ranked[0].score - ranked[1].score).toBeCloseTo(2 * MULTI_THEME_BONUS, 10);
   });
@@ -74,7 +94,14 @@ describe('suggestLevers', () => {
   it('does not let the theme bonus outweigh a clearly larger gap', () => {
     const ranked = suggestLevers({
       results,
-      levers: [lever('many-themes-small-gap', ['internal'], ['differentiatie', 'ict-e-didactiek', 'startende-leraren', 'masteropgeleide-leraren', 'bevoegd-aan-de-slag']), lever('one-theme-big-gap', ['deepening'])],
+      levers: [
+        lever(
+          'many-themes-small-gap',
+          ['internal'],
+          ['differentiatie', 'ict-e-didactiek', 'startende-leraren', 'masteropgeleide-leraren', 'bevoegd-aan-de-slag'],
+        ),
+        lever('one-theme-big-gap', ['deepening']),
+      ],
     });
     expect(ranked.map((s) => s.leverId)).toEqual(['one-theme-big-gap', 'many-themes-small-gap']);
   });
@@ -83,12 +110,18 @@ describe('suggestLevers', () => {
     const ranked = suggestLevers({ results, levers });
     const d = ranked.find((s) => s.leverId === 'd-deepening-mapping')!;
     expect(d.reasons).toEqual([
-      { nl: 'Gat van 1,4 bij sectie Verdieping (actie nodig)', en: 'Gap of 1.4 in section Going deeper (action needed)' },
+      {
+        nl: 'Gat van 1,4 bij sectie Verdieping (actie nodig)',
+        en: 'Gap of 1.4 in section Going deeper (action needed)',
+      },
       { nl: 'Gat van 0,8 bij sectie Het thema in kaart', en: 'Gap of 0.8 in section Mapping the theme' },
     ]);
     const h = ranked.find((s) => s.leverId === 'h-three-themes')!;
     expect(h.reasons).toEqual([
-      { nl: 'Gat van 1,4 bij sectie Verdieping (actie nodig)', en: 'Gap of 1.4 in section Going deeper (action needed)' },
+      {
+        nl: 'Gat van 1,4 bij sectie Verdieping (actie nodig)',
+        en: 'Gap of 1.4 in section Going deeper (action needed)',
+      },
       {
         nl: 'Werkt aan 3 thema’s: Meer differentiatie in de klas, ICT-vaardigheden en e-didactiek, Begeleiding startende leraren',
         en: 'Serves 3 themes: More differentiation in the classroom, ICT skills and e-didactics, Support for beginning teachers',
@@ -102,9 +135,16 @@ describe('suggestLevers', () => {
   });
 
   it('filters on theme and honours the limit', () => {
-    expect(suggestLevers({ results, levers, theme: 'ict-e-didactiek' }).map((s) => s.leverId)).toEqual(['h-three-themes']);
-    expect(suggestLevers({ results, levers, theme: 'masteropgeleide-leraren' }).map((s) => s.leverId)).toEqual(['c-external-internal']);
-    expect(suggestLevers({ results, levers, limit: 2 }).map((s) => s.leverId)).toEqual(['g-statement', 'd-deepening-mapping']);
+    expect(suggestLevers({ results, levers, theme: 'ict-e-didactiek' }).map((s) => s.leverId)).toEqual([
+      'h-three-themes',
+    ]);
+    expect(suggestLevers({ results, levers, theme: 'masteropgeleide-leraren' }).map((s) => s.leverId)).toEqual([
+      'c-external-internal',
+    ]);
+    expect(suggestLevers({ results, levers, limit: 2 }).map((s) => s.leverId)).toEqual([
+      'g-statement',
+      'd-deepening-mapping',
+    ]);
     expect(suggestLevers({ results, levers, limit: 0 })).toEqual([]);
     expect(() => suggestLevers({ results, levers, limit: -1 })).toThrow(RangeError);
     expect(() => suggestLevers({ results, levers, limit: 1.5 })).toThrow(RangeError);
@@ -144,7 +184,9 @@ describe('suggestLevers', () => {
   });
 
   it('keeps at most ten suggestions unless told otherwise, in score-then-id order', () => {
-    const many = Array.from({ length: 14 }, (_, i) => lever(`lever-${String(i).padStart(2, '0')}`, i % 2 ? ['deepening'] : ['mapping']));
+    const many = Array.from({ length: 14 }, (_, i) =>
+      lever(`lever-${String(i).padStart(2, '0')}`, i % 2 ? ['deepening'] : ['mapping']),
+    );
     const ranked = suggestLevers({ results, levers: many });
     expect(ranked).toHaveLength(10);
     expect(ranked.slice(0, 7).every((s) => s.score === 1.4)).toBe(true);

@@ -53,12 +53,17 @@ export class AdminApi {
 
   async expectStatus(result: Promise<HttpResult>, status: number, what: string): Promise<HttpResult> {
     const res = await result;
-    if (res.status !== status) throw new Error(`${what}: expected ${status}, got ${res.status}: ${res.text.slice(0, 300)}`);
+    if (res.status !== status)
+      throw new Error(`${what}: expected ${status}, got ${res.status}: ${res.text.slice(0, 300)}`);
     return res;
   }
 
   async createRound(input: Partial<RoundInput> & { surveyId: string; groups: string[] }): Promise<{ id: string }> {
-    const res = await this.expectStatus(this.client.post('/api/rounds', { name: 'Robust round', ...input }, this.headers), 201, 'create round');
+    const res = await this.expectStatus(
+      this.client.post('/api/rounds', { name: 'Robust round', ...input }, this.headers),
+      201,
+      'create round',
+    );
     return res.json as { id: string };
   }
 
@@ -66,7 +71,11 @@ export class AdminApi {
     const codes: string[] = [];
     for (let made = 0; made < count; made += 5000) {
       const res = await this.expectStatus(
-        this.client.post(`/api/rounds/${roundId}/invitations`, { group, count: Math.min(5000, count - made) }, this.headers),
+        this.client.post(
+          `/api/rounds/${roundId}/invitations`,
+          { group, count: Math.min(5000, count - made) },
+          this.headers,
+        ),
         201,
         'invite',
       );
@@ -76,7 +85,11 @@ export class AdminApi {
   }
 
   async close(roundId: string): Promise<void> {
-    await this.expectStatus(this.client.post(`/api/rounds/${roundId}/close`, undefined, this.headers), 200, 'close round');
+    await this.expectStatus(
+      this.client.post(`/api/rounds/${roundId}/close`, undefined, this.headers),
+      200,
+      'close round',
+    );
   }
 
   get(pathname: string): Promise<HttpResult> {
@@ -101,7 +114,9 @@ export async function killLeftoverServers(): Promise<void> {
 }
 
 /** A server on the folder plus a client to it; `stop` stops both. */
-export async function serve(dataDir: string): Promise<{ server: ServerProcess; client: HttpClient; stop(): Promise<void> }> {
+export async function serve(
+  dataDir: string,
+): Promise<{ server: ServerProcess; client: HttpClient; stop(): Promise<void> }> {
   const server = await startServer({ dataDir, entry: 'main' });
   running.add(server);
   void server.exited.then(() => running.delete(server));

@@ -32,11 +32,20 @@ const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 const OTHER_SURVEY_STATEMENTS = listStatements(learningClimateSurvey()).map((s) => s.id);
 
 function answers(random: () => number, count = SHRM_STATEMENT_IDS.length): Json[] {
-  return SHRM_STATEMENT_IDS.slice(0, count).map((statementId) => ({ statementId, current: intBetween(random, 1, 5), desired: intBetween(random, 1, 5) }));
+  return SHRM_STATEMENT_IDS.slice(0, count).map((statementId) => ({
+    statementId,
+    current: intBetween(random, 1, 5),
+    desired: intBetween(random, 1, 5),
+  }));
 }
 
 function validBody(random: () => number, code: string): Json {
-  return { code, answers: answers(random, intBetween(random, 1, SHRM_STATEMENT_IDS.length)), comment: 'Prima school', submissionId: `sub-${Math.floor(random() * 1e12)}` };
+  return {
+    code,
+    answers: answers(random, intBetween(random, 1, SHRM_STATEMENT_IDS.length)),
+    comment: 'Prima school',
+    submissionId: `sub-${Math.floor(random() * 1e12)}`,
+  };
 }
 
 function post(category: string, body: unknown, headers?: Record<string, string>): HostileCase {
@@ -103,11 +112,24 @@ const missingFields: Maker = (random, ctx) => {
 
 const extraFields: Maker = (random, ctx) => {
   const body = validBody(random, pick(random, ctx.unusedCodes));
-  const key = pick(random, ['roundId', 'group', 'day', 'isAdmin', 'id', 'Code', 'codes', 'status', 'threshold', 'answers ', `x${Math.floor(random() * 1e6)}`]);
+  const key = pick(random, [
+    'roundId',
+    'group',
+    'day',
+    'isAdmin',
+    'id',
+    'Code',
+    'codes',
+    'status',
+    'threshold',
+    'answers ',
+    `x${Math.floor(random() * 1e6)}`,
+  ]);
   if (random() < 0.5) body[key] = pick(random, [ctx.openRoundId, 'directie', '2020-01-01', true, 1, null]);
   else {
     const list = body.answers as Json[];
-    list[intBetween(random, 0, list.length - 1)]![pick(random, ['weight', 'comment', 'sectionId', 'group', 'n'])] = pick(random, [1, 'x', null, true]);
+    list[intBetween(random, 0, list.length - 1)]![pick(random, ['weight', 'comment', 'sectionId', 'group', 'n'])] =
+      pick(random, [1, 'x', null, true]);
   }
   return post('extra fields', body);
 };
@@ -118,7 +140,11 @@ const hugeBodies: Maker = (random, ctx) => {
     case 0:
       return post('huge bodies', { ...validBody(random, code), comment: 'x'.repeat(intBetween(random, 2001, 20_000)) });
     case 1: {
-      const many = Array.from({ length: intBetween(random, 1001, 3000) }, (_, i) => ({ statementId: `s-${i}`, current: 1, desired: 1 }));
+      const many = Array.from({ length: intBetween(random, 1001, 3000) }, (_, i) => ({
+        statementId: `s-${i}`,
+        current: 1,
+        desired: 1,
+      }));
       return post('huge bodies', { code, answers: many });
     }
     case 2:
@@ -130,10 +156,20 @@ const hugeBodies: Maker = (random, ctx) => {
     }
     case 4:
       // Over the 1 MB body limit: refused before it is parsed.
-      if (random() < 0.15) return post('huge bodies', { ...validBody(random, code), comment: 'é'.repeat(intBetween(random, 600_000, 900_000)) });
-      return post('huge bodies', { ...validBody(random, code), comment: 'y'.repeat(intBetween(random, 2001, 100_000)) });
+      if (random() < 0.15)
+        return post('huge bodies', {
+          ...validBody(random, code),
+          comment: 'é'.repeat(intBetween(random, 600_000, 900_000)),
+        });
+      return post('huge bodies', {
+        ...validBody(random, code),
+        comment: 'y'.repeat(intBetween(random, 2001, 100_000)),
+      });
     default:
-      return post('huge bodies', { ...validBody(random, code), submissionId: 'z'.repeat(intBetween(random, 65, 50_000)) });
+      return post('huge bodies', {
+        ...validBody(random, code),
+        submissionId: 'z'.repeat(intBetween(random, 65, 50_000)),
+      });
   }
 };
 
@@ -164,7 +200,15 @@ const deepNesting: Maker = (random, ctx) => {
 const prototypeKeys: Maker = (random, ctx) => {
   const code = JSON.stringify(pick(random, ctx.unusedCodes));
   const answersText = JSON.stringify(answers(random, 5));
-  const key = pick(random, ['__proto__', 'constructor', 'prototype', '__defineGetter__', 'hasOwnProperty', 'toString', 'valueOf']);
+  const key = pick(random, [
+    '__proto__',
+    'constructor',
+    'prototype',
+    '__defineGetter__',
+    'hasOwnProperty',
+    'toString',
+    'valueOf',
+  ]);
   const raw = pick(random, [
     `{"code":${code},"answers":${answersText},"${key}":{"comment":"injected","isAdmin":true}}`,
     `{"${key}":{"code":${code}},"answers":${answersText}}`,
@@ -178,7 +222,20 @@ const prototypeKeys: Maker = (random, ctx) => {
 };
 
 const oddUnicode: Maker = (random, ctx) => {
-  const odd = pick(random, ['\u202eevil', '\u200b', '\u0000', '\ud800', '\udfff', '😀', 'ÄÖÜ', '\uFEFF', 'ＡＢＣＤＥＦＧＨＪＫ', 'e\u0301', '\u2028\u2029', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢']);
+  const odd = pick(random, [
+    '\u202eevil',
+    '\u200b',
+    '\u0000',
+    '\ud800',
+    '\udfff',
+    '😀',
+    'ÄÖÜ',
+    '\uFEFF',
+    'ＡＢＣＤＥＦＧＨＪＫ',
+    'e\u0301',
+    '\u2028\u2029',
+    '𝔘𝔫𝔦𝔠𝔬𝔡𝔢',
+  ]);
   const code = pick(random, ctx.unusedCodes);
   switch (intBetween(random, 0, 4)) {
     case 0: {
@@ -194,7 +251,10 @@ const oddUnicode: Maker = (random, ctx) => {
       return post('odd unicode', body);
     }
     case 2:
-      return post('odd unicode', { ...validBody(random, pick(random, ctx.usedCodes)), comment: `${odd} opmerking ${odd}` });
+      return post('odd unicode', {
+        ...validBody(random, pick(random, ctx.usedCodes)),
+        comment: `${odd} opmerking ${odd}`,
+      });
     case 3: {
       // Bytes that are not UTF-8 at all, inside a body that is refused anyway (used code).
       const text = JSON.stringify({ ...validBody(random, pick(random, ctx.usedCodes)), comment: 'XX' });
@@ -209,7 +269,12 @@ const oddUnicode: Maker = (random, ctx) => {
       // Not valid percent-encoding at all (a lone surrogate): every route with a parameter must refuse it.
       if (path.includes('%ED%A0%80')) {
         const prefix = pick(random, ['/api/form/', '/r/', '/s/', '/api/scoring/', '/api/levers/', '/api/surveys/']);
-        return { category: 'odd unicode', method: 'GET', path: `${prefix}${path}`, headers: { authorization: ctx.auth } };
+        return {
+          category: 'odd unicode',
+          method: 'GET',
+          path: `${prefix}${path}`,
+          headers: { authorization: ctx.auth },
+        };
       }
       return { category: 'odd unicode', method: 'GET', path: `/api/form/${path}` };
     }
@@ -262,10 +327,19 @@ const unknownStatements: Maker = (random, ctx) => {
   const i = intBetween(random, 0, list.length - 1);
   switch (intBetween(random, 0, 2)) {
     case 0:
-      list[i]!.statementId = pick(random, ['no-such-statement', 'int-goals-2', 'x', `s${intBetween(random, 0, 1e6)}`, 'internal']);
+      list[i]!.statementId = pick(random, [
+        'no-such-statement',
+        'int-goals-2',
+        'x',
+        `s${intBetween(random, 0, 1e6)}`,
+        'internal',
+      ]);
       break;
     case 1:
-      list[i]!.statementId = pick(random, OTHER_SURVEY_STATEMENTS.filter((id) => !SHRM_STATEMENT_IDS.includes(id)));
+      list[i]!.statementId = pick(
+        random,
+        OTHER_SURVEY_STATEMENTS.filter((id) => !SHRM_STATEMENT_IDS.includes(id)),
+      );
       break;
     default:
       list.push({ ...list[i]! });
@@ -287,14 +361,22 @@ const wrongCodes: Maker = (random) => {
     '%00',
     'ABCDEFGHJK\n',
   ]);
-  return random() < 0.7 ? post('wrong codes', validBody(random, code)) : { category: 'wrong codes', method: 'GET', path: `/api/form/${encodeURIComponent(code) || 'x'}` };
+  return random() < 0.7
+    ? post('wrong codes', validBody(random, code))
+    : { category: 'wrong codes', method: 'GET', path: `/api/form/${encodeURIComponent(code) || 'x'}` };
 };
 
 const reusedCodes: Maker = (random, ctx) => post('reused codes', validBody(random, pick(random, ctx.usedCodes)));
 
 const closedRounds: Maker = (random, ctx) => {
   if (random() < 0.2) {
-    return { category: 'closed rounds', method: 'POST', path: `/api/rounds/${ctx.closedRoundId}/invitations`, headers: { authorization: ctx.auth }, body: { group: 'leraren', count: intBetween(random, 1, 10) } };
+    return {
+      category: 'closed rounds',
+      method: 'POST',
+      path: `/api/rounds/${ctx.closedRoundId}/invitations`,
+      headers: { authorization: ctx.auth },
+      body: { group: 'leraren', count: intBetween(random, 1, 10) },
+    };
   }
   return post('closed rounds', validBody(random, pick(random, ctx.closedCodes)));
 };
@@ -326,7 +408,16 @@ const malformedJson: Maker = (random, ctx) => {
 
 const wrongContentType: Maker = (random, ctx) => {
   const body = JSON.stringify(validBody(random, pick(random, ctx.unusedCodes)));
-  const type = pick(random, ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/html', 'application/xml', 'application/jsonp', 'application/json; charset=latin1', 'application/json; charset=utf-16']);
+  const type = pick(random, [
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=x',
+    'text/html',
+    'application/xml',
+    'application/jsonp',
+    'application/json; charset=latin1',
+    'application/json; charset=utf-16',
+  ]);
   if (type.endsWith('utf-16')) {
     // Declared UTF-16 but sent as UTF-8 bytes: not decodable as the JSON it claims to be.
     return post('wrong content types', JSON.stringify({ code: 'x', answers: 'y' }), { 'content-type': type });
@@ -345,7 +436,12 @@ const badAdmin: Maker = (random, ctx) => {
       if (mutation === 2) body.groups = pick(random, [[], ['Leraren'], ['ouders'], 'leraren', [1]]);
       if (mutation === 3) body.anonymityThreshold = pick(random, [1, 0, 101, '5', 2.5, null]);
       if (mutation === 4) body.actionGap = pick(random, [-1, 11, 'x', null]);
-      if (mutation === 5) body.period = pick(random, [{ start: '2026-02-01', end: '2026-01-01' }, { start: '1-1-2026', end: '2026-12-31' }, 'heel jaar']);
+      if (mutation === 5)
+        body.period = pick(random, [
+          { start: '2026-02-01', end: '2026-01-01' },
+          { start: '1-1-2026', end: '2026-12-31' },
+          'heel jaar',
+        ]);
       if (mutation === 6) body.name = pick(random, ['', '   ', 'x'.repeat(201), 5]);
       if (mutation === 7) body.organisationId = 'org-other';
       if (mutation === 8) body.status = 'closed';
@@ -354,15 +450,35 @@ const badAdmin: Maker = (random, ctx) => {
     case 1: {
       const survey: Json = {
         title: { nl: 'Peiling', en: 'Poll' },
-        sections: [{ id: 'werk', title: { nl: 'Werk', en: 'Work' }, statements: [{ id: 'werkdruk', text: { nl: 'Werkdruk', en: 'Workload' } }] }],
+        sections: [
+          {
+            id: 'werk',
+            title: { nl: 'Werk', en: 'Work' },
+            statements: [{ id: 'werkdruk', text: { nl: 'Werkdruk', en: 'Workload' } }],
+          },
+        ],
         groups: [{ id: 'leraren', name: { nl: 'Leraren', en: 'Teachers' } }],
       };
       const mutation = intBetween(random, 0, 6);
       if (mutation === 0) survey.sections = [];
       if (mutation === 1) survey.title = { nl: 'Alleen Nederlands' };
-      if (mutation === 2) survey.scale = pick(random, [{ min: 5, max: 1 }, { min: 1, max: 5, labels: [] }, { min: 0, max: 99 }]);
-      if (mutation === 3) survey.groups = [{ id: 'a', name: { nl: 'A', en: 'A' } }, { id: 'a', name: { nl: 'B', en: 'B' } }];
-      if (mutation === 4) survey.sections = Array.from({ length: 51 }, (_, i) => ({ id: `s${i}`, title: { nl: 'x', en: 'x' }, statements: [{ id: `st${i}`, text: { nl: 'x', en: 'x' } }] }));
+      if (mutation === 2)
+        survey.scale = pick(random, [
+          { min: 5, max: 1 },
+          { min: 1, max: 5, labels: [] },
+          { min: 0, max: 99 },
+        ]);
+      if (mutation === 3)
+        survey.groups = [
+          { id: 'a', name: { nl: 'A', en: 'A' } },
+          { id: 'a', name: { nl: 'B', en: 'B' } },
+        ];
+      if (mutation === 4)
+        survey.sections = Array.from({ length: 51 }, (_, i) => ({
+          id: `s${i}`,
+          title: { nl: 'x', en: 'x' },
+          statements: [{ id: `st${i}`, text: { nl: 'x', en: 'x' } }],
+        }));
       if (mutation === 5) survey.builtIn = true;
       if (mutation === 6) survey.id = 'shrm';
       return { category: 'admin: bad surveys', method: 'POST', path: '/api/surveys', headers: auth, body: survey };
@@ -380,22 +496,83 @@ const badAdmin: Maker = (random, ctx) => {
         { count: 2 },
         { group: 'leraren', count: 2, codes: ['ABC'] },
       ]);
-      return { category: 'admin: bad invitations', method: 'POST', path: `/api/rounds/${ctx.openRoundId}/invitations`, headers: auth, body };
+      return {
+        category: 'admin: bad invitations',
+        method: 'POST',
+        path: `/api/rounds/${ctx.openRoundId}/invitations`,
+        headers: auth,
+        body,
+      };
     }
     case 3: {
       // The last three are not valid percent-encoding at all.
-      const id = pick(random, ['round-doesnotexist00', 'x'.repeat(65), '..', '%2e%2e%2fkoers.json', 'round%00', '__proto__', 'constructor', '%ED%A0%80', 'round%', '%E0%A4%A']);
-      const suffix = pick(random, ['', '/results', '/comments', '/responses', '/responses?format=csv', '/suggestions', '/scoring', '/close', '/invitations']);
+      const id = pick(random, [
+        'round-doesnotexist00',
+        'x'.repeat(65),
+        '..',
+        '%2e%2e%2fkoers.json',
+        'round%00',
+        '__proto__',
+        'constructor',
+        '%ED%A0%80',
+        'round%',
+        '%E0%A4%A',
+      ]);
+      const suffix = pick(random, [
+        '',
+        '/results',
+        '/comments',
+        '/responses',
+        '/responses?format=csv',
+        '/suggestions',
+        '/scoring',
+        '/close',
+        '/invitations',
+      ]);
       const method = suffix === '/close' || suffix === '/invitations' ? 'POST' : 'GET';
-      return { category: 'admin: unknown ids', method, path: `/api/rounds/${id}${suffix}`, headers: auth, ...(method === 'POST' ? { body: { group: 'leraren', count: 1 } } : {}) };
+      return {
+        category: 'admin: unknown ids',
+        method,
+        path: `/api/rounds/${id}${suffix}`,
+        headers: auth,
+        ...(method === 'POST' ? { body: { group: 'leraren', count: 1 } } : {}),
+      };
     }
     case 4: {
-      const query = pick(random, ['format=xml', 'separator=tab', 'decimal=none', 'lang=de', 'format=csv&separator=', 'format=csv&format=json', 'decimal=comma&decimal=point']);
-      return { category: 'admin: bad query', method: 'GET', path: `/api/rounds/${ctx.openRoundId}/responses?${query}`, headers: auth };
+      const query = pick(random, [
+        'format=xml',
+        'separator=tab',
+        'decimal=none',
+        'lang=de',
+        'format=csv&separator=',
+        'format=csv&format=json',
+        'decimal=comma&decimal=point',
+      ]);
+      return {
+        category: 'admin: bad query',
+        method: 'GET',
+        path: `/api/rounds/${ctx.openRoundId}/responses?${query}`,
+        headers: auth,
+      };
     }
     case 5: {
-      const header = pick(random, ['', 'Bearer', 'Bearer ', 'Bearer koers_wrong', 'Basic dXNlcjpwYXNz', `Bearer ${'k'.repeat(300)}`, ctx.auth.replace('Bearer ', 'Token '), `${ctx.auth}x`, `${ctx.auth} extra`]);
-      const path = pick(random, ['/api/rounds', `/api/rounds/${ctx.openRoundId}/results`, '/api/surveys', `/api/rounds/${ctx.openRoundId}/close`]);
+      const header = pick(random, [
+        '',
+        'Bearer',
+        'Bearer ',
+        'Bearer koers_wrong',
+        'Basic dXNlcjpwYXNz',
+        `Bearer ${'k'.repeat(300)}`,
+        ctx.auth.replace('Bearer ', 'Token '),
+        `${ctx.auth}x`,
+        `${ctx.auth} extra`,
+      ]);
+      const path = pick(random, [
+        '/api/rounds',
+        `/api/rounds/${ctx.openRoundId}/results`,
+        '/api/surveys',
+        `/api/rounds/${ctx.openRoundId}/close`,
+      ]);
       const method = path.endsWith('/close') ? 'POST' : 'GET';
       return { category: 'admin: bad keys', method, path, headers: header === '' ? {} : { authorization: header } };
     }
@@ -405,10 +582,22 @@ const badAdmin: Maker = (random, ctx) => {
     }
     default: {
       const method = pick(random, ['PUT', 'PATCH', 'DELETE', 'GET']);
-      const path = pick(random, ['/api/responses', `/api/rounds/${ctx.openRoundId}`, '/api/surveys/shrm', '/api/nothing', '/api']);
+      const path = pick(random, [
+        '/api/responses',
+        `/api/rounds/${ctx.openRoundId}`,
+        '/api/surveys/shrm',
+        '/api/nothing',
+        '/api',
+      ]);
       const isRoundGet = method === 'GET' && path !== '/api/responses' && path !== '/api/nothing' && path !== '/api';
       // A GET of an existing resource is legitimate, so it goes without a key here.
-      return { category: 'wrong methods and paths', method, path, headers: isRoundGet ? {} : auth, ...(method === 'GET' ? {} : { body: { x: 1 } }) };
+      return {
+        category: 'wrong methods and paths',
+        method,
+        path,
+        headers: isRoundGet ? {} : auth,
+        ...(method === 'GET' ? {} : { body: { x: 1 } }),
+      };
     }
   }
 };
@@ -438,7 +627,10 @@ export function* hostileCases(random: () => number, ctx: HostileContext, count: 
     const [, make] = MAKERS[i % MAKERS.length]!;
     const hostile = make(random, ctx);
     if (random() < 0.3) {
-      hostile.headers = { ...hostile.headers, 'accept-language': pick(random, ['en-GB,en;q=0.9', 'nl-NL', 'de', '*', 'xx;q=abc']) };
+      hostile.headers = {
+        ...hostile.headers,
+        'accept-language': pick(random, ['en-GB,en;q=0.9', 'nl-NL', 'de', '*', 'xx;q=abc']),
+      };
     }
     yield hostile;
   }

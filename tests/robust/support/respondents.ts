@@ -18,7 +18,12 @@ export interface Submission {
  * A respondent's submission with a unique comment, and with some statements left out and some
  * "don't know", so stored rows differ in shape as real ones do.
  */
-export function makeSubmission(random: () => number, code: string, comment: string, statementIds: readonly string[] = SHRM_STATEMENT_IDS): Submission {
+export function makeSubmission(
+  random: () => number,
+  code: string,
+  comment: string,
+  statementIds: readonly string[] = SHRM_STATEMENT_IDS,
+): Submission {
   const answers: Answer[] = [];
   for (const statementId of statementIds) {
     if (random() < 0.05) continue;
@@ -33,5 +38,9 @@ export function makeSubmission(random: () => number, code: string, comment: stri
 
 /** Answers in a form that does not depend on key order, for comparing a row with what was sent. */
 export function canonical(answers: StoredResponse['answers']): string {
-  return JSON.stringify(Object.keys(answers).sort().map((id) => [id, answers[id]]));
+  return JSON.stringify(
+    Object.keys(answers)
+      .sort()
+      .map((id) => [id, answers[id]]),
+  );
 }
