@@ -1,7 +1,7 @@
 import type { RoundResults } from '../../core/results';
 import type { Language } from '../../core/text';
 import { round2, type ChartData } from './gapChart';
-import { shortLabel } from '../sheets/cells';
+import { shortLabel } from '../../core/sheets/cells';
 import { COLORS } from './palette';
 
 export interface GroupChartTexts {

@@ -1,7 +1,7 @@
 import type { ChartConfiguration, TooltipItem } from 'chart.js';
 import { quadrant, QUADRANT_LABELS, QUADRANT_THRESHOLD, SCORE_MAX, SCORE_MIN } from '../../core/levers/scoring';
 import type { Language } from '../../core/text';
-import type { KiesSheetLever } from '../sheets/kiesLayout';
+import type { KiesSheetLever } from '../../core/sheets/kiesLayout';
 import { round2 } from './gapChart';
 import { matrixPlugin } from './matrixPlugin';
 import { COLORS } from './palette';

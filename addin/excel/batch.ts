@@ -1,4 +1,4 @@
-import { DEFAULT_LIMITS, type RequestLimits } from '../sheets/chunks';
+import { DEFAULT_LIMITS, type RequestLimits } from '../../core/sheets/chunks';
 import type { ExcelCapabilities } from './capabilities';
 
 /**

@@ -1,5 +1,5 @@
 import type { SheetTexts } from '../i18n';
-import { AMO_LINE_ABOVE_HEADER } from '../sheets/kiesLayout';
+import { AMO_LINE_ABOVE_HEADER } from '../../core/sheets/kiesLayout';
 import { ExcelBatch } from './batch';
 import type { ExcelCapabilities } from './capabilities';
 import { findKiesTable, type FoundKies } from './kiesTable';

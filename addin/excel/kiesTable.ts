@@ -1,6 +1,6 @@
 import { allSheetTexts } from '../i18n';
-import { parseKiesRows, type ParsedKiesTable } from '../sheets/kiesLayout';
-import { LEVERS_TABLE } from '../sheets/names';
+import { parseKiesRows, type ParsedKiesTable } from '../../core/sheets/kiesLayout';
+import { LEVERS_TABLE } from '../../core/sheets/names';
 import type { ExcelBatch } from './batch';
 import type { ExcelCapabilities } from './capabilities';
 import { findSheet, listSheetObjects, type FoundSheet, type SheetObjects } from './sheetAccess';

@@ -1,9 +1,9 @@
 import { SCORE_MAX, SCORE_MIN } from '../../core/levers/scoring';
 import { COLORS } from '../charts/palette';
 import type { SheetTexts } from '../i18n';
-import { blockAddress, columnLetter } from '../sheets/cells';
-import { kiesColumn } from '../sheets/kiesLayout';
-import { LEVER_MATRIX_CHART } from '../sheets/names';
+import { blockAddress, columnLetter } from '../../core/sheets/cells';
+import { kiesColumn } from '../../core/sheets/kiesLayout';
+import { LEVER_MATRIX_CHART } from '../../core/sheets/names';
 import type { WrittenBlock } from './tableWriter';
 
 export interface MatrixPlacement {

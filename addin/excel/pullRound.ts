@@ -1,7 +1,7 @@
 import type { RoundResults } from '../../core/results';
 import type { RoundResponses } from '../api/contracts';
 import type { SheetTexts } from '../i18n';
-import type { RequestLimits } from '../sheets/chunks';
+import type { RequestLimits } from '../../core/sheets/chunks';
 import type { ExcelCapabilities } from './capabilities';
 import type { SheetWriteReport } from './sheetWriting';
 import { writeResponsesSheet } from './writeResponsesSheet';

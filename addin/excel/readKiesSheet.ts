@@ -1,4 +1,4 @@
-import type { KiesSheetLever } from '../sheets/kiesLayout';
+import type { KiesSheetLever } from '../../core/sheets/kiesLayout';
 import { ExcelBatch } from './batch';
 import { findKiesTable, READ_ONLY } from './kiesTable';
 

@@ -1,4 +1,4 @@
-import { isKoersName } from '../sheets/names';
+import { isKoersName } from '../../core/sheets/names';
 import type { ExcelBatch } from './batch';
 
 export interface FoundSheet {

@@ -1,6 +1,6 @@
 import type { SheetTexts } from '../i18n';
-import { columnLetter } from '../sheets/cells';
-import type { RequestLimits } from '../sheets/chunks';
+import { columnLetter } from '../../core/sheets/cells';
+import type { RequestLimits } from '../../core/sheets/chunks';
 import type { ExcelBatch } from './batch';
 import type { ExcelCapabilities } from './capabilities';
 import type { WrittenBlock } from './tableWriter';

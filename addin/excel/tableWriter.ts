@@ -1,6 +1,6 @@
-import { estimateBytes, planRowChunks } from '../sheets/chunks';
-import { formatGrid, type CellValue } from '../sheets/cells';
-import { columnFormats, columnIndexes, type TableBlock } from '../sheets/tableBlock';
+import { estimateBytes, planRowChunks } from '../../core/sheets/chunks';
+import { formatGrid, type CellValue } from '../../core/sheets/cells';
+import { columnFormats, columnIndexes, type TableBlock } from '../../core/sheets/tableBlock';
 import type { SheetTexts } from '../i18n';
 import type { ExcelBatch } from './batch';
 

@@ -1,8 +1,8 @@
 import type { AmoCoverage } from '../../core/levers/amo';
 import type { Lever } from '../../core/levers/lever';
 import type { ScoringView, SuggestionWithLever } from '../api/contracts';
-import { estimateBytes, planRowChunks } from '../sheets/chunks';
-import { formatGrid, type CellValue } from '../sheets/cells';
+import { estimateBytes, planRowChunks } from '../../core/sheets/chunks';
+import { formatGrid, type CellValue } from '../../core/sheets/cells';
 import {
   buildKiesLayout,
   choiceListSource,
@@ -11,8 +11,8 @@ import {
   SCORE_LIST_SOURCE,
   type KeptInput,
   type KiesSheetLever,
-} from '../sheets/kiesLayout';
-import { LEVER_MATRIX_CHART, LEVERS_TABLE } from '../sheets/names';
+} from '../../core/sheets/kiesLayout';
+import { LEVER_MATRIX_CHART, LEVERS_TABLE } from '../../core/sheets/names';
 import type { SheetTexts } from '../i18n';
 import { ExcelBatch } from './batch';
 import { kiesSheetNames, readKiesTable } from './kiesTable';

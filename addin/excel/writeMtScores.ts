@@ -1,6 +1,6 @@
 import type { ScoringView } from '../api/contracts';
-import { estimateBytes } from '../sheets/chunks';
-import { mapKiesHeader, MT_KEYS, MT_LINE_ABOVE_HEADER, mtCells, mtLine } from '../sheets/kiesLayout';
+import { estimateBytes } from '../../core/sheets/chunks';
+import { mapKiesHeader, MT_KEYS, MT_LINE_ABOVE_HEADER, mtCells, mtLine } from '../../core/sheets/kiesLayout';
 import { ExcelBatch } from './batch';
 import { findKiesTable } from './kiesTable';
 import { writeLineAboveKiesTable } from './kiesLines';

@@ -1,7 +1,7 @@
 import type { RoundResults } from '../../core/results';
 import type { RoundResponses } from '../api/contracts';
 import { allSheetTexts } from '../i18n';
-import { buildResponsesBlock } from '../sheets/responsesLayout';
+import { buildResponsesBlock } from '../../core/sheets/responsesLayout';
 import { ExcelBatch } from './batch';
 import { findOrAddSheet, listSheetObjects, queueSheetReset } from './sheetAccess';
 import { setColumnWidth, type SheetWriteOptions, type SheetWriteReport } from './sheetWriting';

@@ -1,6 +1,6 @@
 import type { RoundResults } from '../../core/results';
 import { allSheetTexts } from '../i18n';
-import { buildResultsLayout } from '../sheets/resultsLayout';
+import { buildResultsLayout } from '../../core/sheets/resultsLayout';
 import { readAdviserActions } from './adviserActions';
 import { ExcelBatch } from './batch';
 import { finishSheetColumns, type SheetWriteOptions, type SheetWriteReport } from './sheetWriting';

@@ -1,8 +1,8 @@
 import type { RoundResults } from '../../core/results';
 import { allSheetTexts } from '../i18n';
-import { blockAddress } from '../sheets/cells';
-import { TOP_GAPS_CHART } from '../sheets/names';
-import { buildSummaryLayout } from '../sheets/summaryLayout';
+import { blockAddress } from '../../core/sheets/cells';
+import { TOP_GAPS_CHART } from '../../core/sheets/names';
+import { buildSummaryLayout } from '../../core/sheets/summaryLayout';
 import { ExcelBatch } from './batch';
 import { findOrAddSheet, listSheetObjects, queueSheetReset } from './sheetAccess';
 import { finishSheetColumns, type SheetWriteOptions, type SheetWriteReport } from './sheetWriting';

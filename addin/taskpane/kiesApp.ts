@@ -1,5 +1,5 @@
 import type { Language } from '../../core/text';
-import type { KiesSheetLever } from '../sheets/kiesLayout';
+import type { KiesSheetLever } from '../../core/sheets/kiesLayout';
 import { describeError } from './errorText';
 import type { KiesSession, KiesSheetOutcome } from './kiesSession';
 import { PaneError, type TaskpaneSession } from './session';

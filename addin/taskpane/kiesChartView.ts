@@ -2,7 +2,7 @@ import { Chart, Legend, LinearScale, LineElement, PointElement, ScatterControlle
 import type { Language } from '../../core/text';
 import { buildLeverMatrixChart, type LeverMatrixData, type MatrixPoint } from '../charts/leverMatrixChart';
 import { sheetTextsFor, uiText } from '../i18n';
-import type { KiesSheetLever } from '../sheets/kiesLayout';
+import type { KiesSheetLever } from '../../core/sheets/kiesLayout';
 
 Chart.register(ScatterController, PointElement, LineElement, LinearScale, Legend, Title, Tooltip);
 

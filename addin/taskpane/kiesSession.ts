@@ -9,7 +9,7 @@ import type { KiesWorkbook, KiesWriteContext } from '../excel/kiesWorkbook';
 import type { KiesSheetReport } from '../excel/writeKiesSheet';
 import type { MtWriteReport } from '../excel/writeMtScores';
 import { sheetTextsFor } from '../i18n';
-import { amoForChosen, amoLine, type KiesSheetLever } from '../sheets/kiesLayout';
+import { amoForChosen, amoLine, type KiesSheetLever } from '../../core/sheets/kiesLayout';
 import { formatDay, PaneError, type TaskpaneSession } from './session';
 
 export interface KiesSessionDeps {

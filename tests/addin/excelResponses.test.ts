@@ -1,6 +1,6 @@
 import { writeResponsesSheet } from '../../addin/excel/writeResponsesSheet';
 import { sheetTextsFor } from '../../addin/i18n';
-import { DEFAULT_LIMITS } from '../../addin/sheets/chunks';
+import { DEFAULT_LIMITS } from '../../core/sheets/chunks';
 import { FakeWorkbook } from './fakeExcel';
 import { buildFixture, TRICKY_COMMENTS, type GroupPlan } from './fixtures';
 

@@ -1,7 +1,7 @@
 import { pullRoundIntoWorkbook } from '../../addin/excel/pullRound';
 import { writeSummarySheet } from '../../addin/excel/writeSummarySheet';
 import { sheetTextsFor } from '../../addin/i18n';
-import { largestGaps } from '../../addin/sheets/summaryLayout';
+import { largestGaps } from '../../core/sheets/summaryLayout';
 import type { ShownCell } from '../../core/results';
 import { FakeWorkbook } from './fakeExcel';
 import { buildFixture } from './fixtures';

@@ -10,7 +10,7 @@ import {
   mapKiesHeader,
   parseKiesRows,
   type KiesSheetLever,
-} from '../../addin/sheets/kiesLayout';
+} from '../../core/sheets/kiesLayout';
 import { QUADRANT_THRESHOLD } from '../../core/levers/scoring';
 import { kiesFixture } from './kiesFixtures';
 

@@ -7,7 +7,7 @@ import { writeAmoLine } from '../../addin/excel/kiesLines';
 import { writeKiesSheet } from '../../addin/excel/writeKiesSheet';
 import { writeMtScores } from '../../addin/excel/writeMtScores';
 import { sheetTextsFor } from '../../addin/i18n';
-import { kiesColumn, mapKiesHeader } from '../../addin/sheets/kiesLayout';
+import { kiesColumn, mapKiesHeader } from '../../core/sheets/kiesLayout';
 import { FakeWorkbook } from './fakeExcel';
 import { kiesFixture, scoringView } from './kiesFixtures';
 

@@ -7,8 +7,8 @@ import { priorityExcelFormula, QUADRANT_THRESHOLD, quadrantExcelFormula } from '
 import { readKiesSheet } from '../../addin/excel/readKiesSheet';
 import { writeKiesSheet, CHOSEN_FORMAT } from '../../addin/excel/writeKiesSheet';
 import { sheetTextsFor } from '../../addin/i18n';
-import { columnLetter } from '../../addin/sheets/cells';
-import { kiesColumn } from '../../addin/sheets/kiesLayout';
+import { columnLetter } from '../../core/sheets/cells';
+import { kiesColumn } from '../../core/sheets/kiesLayout';
 import { ACTION_NEEDED_FORMAT } from '../../addin/excel/tableWriter';
 import { FakeWorkbook, formatAt, type SheetState, type Value } from './fakeExcel';
 import { FORMULA_LEVER, kiesFixture } from './kiesFixtures';

@@ -14,7 +14,7 @@ import { listStatements, surveySchema } from '../../core/survey';
 import type { RoundResponses } from '../../addin/api/contracts';
 import { pullRoundIntoWorkbook } from '../../addin/excel/pullRound';
 import { sheetTextsFor } from '../../addin/i18n';
-import { DEFAULT_LIMITS } from '../../addin/sheets/chunks';
+import { DEFAULT_LIMITS } from '../../core/sheets/chunks';
 import { FakeWorkbook } from '../addin/fakeExcel';
 import { seededRandom } from './lib/random';
 

@@ -1,5 +1,5 @@
-import type { Cell, GroupResult } from '../../core/results';
-import type { SheetTexts } from '../i18n';
+import type { Cell, GroupResult } from '../results';
+import type { SheetTexts } from './texts';
 import type { BlockColumn } from './tableBlock';
 import { numberCell, textCell, type CellValue } from './cells';
 

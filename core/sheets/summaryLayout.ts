@@ -1,5 +1,5 @@
-import type { RoundResults } from '../../core/results';
-import { fillTemplate } from '../i18n';
+import type { RoundResults } from '../results';
+import { fillTemplate } from './texts';
 import { shortLabel, textCell } from './cells';
 import { ID_HEADER, SUMMARY_SECTIONS_TABLE, SUMMARY_TOP_GAPS_TABLE } from './names';
 import { groupColumns, groupValues, overallColumns, overallValues } from './resultCells';

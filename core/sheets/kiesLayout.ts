@@ -1,5 +1,5 @@
-import { checkAmoCoverage, type AmoCoverage } from '../../core/levers/amo';
-import { AMO_FACTOR_NAMES, LEVER_CLUSTER_NAMES, type Lever } from '../../core/levers/lever';
+import { checkAmoCoverage, type AmoCoverage } from '../levers/amo';
+import { AMO_FACTOR_NAMES, LEVER_CLUSTER_NAMES, type Lever } from '../levers/lever';
 import {
   priorityExcelFormula,
   QUADRANT_LABELS,
@@ -7,10 +7,10 @@ import {
   quadrantExcelFormula,
   SCORE_MAX,
   SCORE_MIN,
-} from '../../core/levers/scoring';
-import { findTheme } from '../../core/instruments/themes';
-import type { ScoringView, SuggestionWithLever } from '../api/contracts';
-import { allSheetTexts, fillTemplate, type KiesHeaders, type SheetTexts } from '../i18n';
+} from '../levers/scoring';
+import { findTheme } from '../instruments/themes';
+import type { ScoringView, SuggestionWithLever } from './inputs';
+import { allSheetTexts, fillTemplate, type KiesHeaders, type SheetTexts } from './texts';
 import { columnLetter, numberCell, textCell, type CellGrid, type CellValue } from './cells';
 import { ID_HEADER, LEVERS_TABLE } from './names';
 import type { BlockColumn, ColumnKind, TableBlock } from './tableBlock';

@@ -1,5 +1,5 @@
-import type { RoundResults } from '../../core/results';
-import { fillTemplate, type SheetTexts } from '../i18n';
+import type { RoundResults } from '../results';
+import { fillTemplate, type SheetTexts } from './texts';
 import { textCell, type CellValue } from './cells';
 import { ID_HEADER, sectionTableName } from './names';
 import { groupColumns, groupValues, overallColumns, overallValues } from './resultCells';

@@ -1,6 +1,6 @@
-import type { RoundResults } from '../../core/results';
-import type { RoundResponses } from '../api/contracts';
-import type { SheetTexts } from '../i18n';
+import type { RoundResults } from '../results';
+import type { RoundResponses } from './inputs';
+import type { SheetTexts } from './texts';
 import { numberCell, textCell, type CellGrid } from './cells';
 import { RESPONSES_TABLE } from './names';
 import type { BlockColumn, TableBlock } from './tableBlock';

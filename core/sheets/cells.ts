@@ -1,4 +1,4 @@
-import { neutraliseFormula } from '../../core/csv';
+import { neutraliseFormula } from '../csv';
 
 /** What a layout puts into one cell; '' is an empty cell (null would mean "leave unchanged" to Excel). */
 export type CellValue = string | number | boolean;

@@ -1,9 +1,9 @@
-import { languageFromLocale, sheetTextsFor, uiText } from '../../addin/i18n';
-import { blockAddress, columnLetter, numberCell, shortLabel, textCell } from '../../addin/sheets/cells';
-import { estimateBytes, planRowChunks } from '../../addin/sheets/chunks';
-import { sectionTableName } from '../../addin/sheets/names';
-import { buildResultsLayout } from '../../addin/sheets/resultsLayout';
-import { buildFixture } from './fixtures';
+import { languageFromLocale, sheetTextsFor, uiText } from '../../../addin/i18n';
+import { blockAddress, columnLetter, numberCell, shortLabel, textCell } from '../../../core/sheets/cells';
+import { estimateBytes, planRowChunks } from '../../../core/sheets/chunks';
+import { sectionTableName } from '../../../core/sheets/names';
+import { buildResultsLayout } from '../../../core/sheets/resultsLayout';
+import { buildFixture } from '../../addin/fixtures';
 
 describe('cells', () => {
   test('text that Excel would evaluate gets a quote prefix; other text stays as it is', () => {
