@@ -23,6 +23,8 @@ export const roundInputSchema = z
     anonymityThreshold: z.number().int().min(2).max(100).default(DEFAULT_ANONYMITY_THRESHOLD),
     /** Gap from which a statement is flagged "action needed". */
     actionGap: z.number().min(0).max(10).default(DEFAULT_ACTION_GAP),
+    /** Ga door: the earlier round this one is compared with (same survey, or statements shared by id). */
+    baselineRoundId: z.string().min(1).max(64).optional(),
   })
   .strict();
 export type RoundInput = z.infer<typeof roundInputSchema>;
@@ -41,6 +43,7 @@ export const roundSchema = z.object({
   status: roundStatusSchema,
   createdAt: z.string(),
   closedAt: z.string().optional(),
+  baselineRoundId: z.string().optional(),
 });
 export type Round = z.infer<typeof roundSchema>;
 

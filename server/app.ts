@@ -9,6 +9,7 @@ import { errorHandler, notFoundHandler } from './http/errorHandler';
 import { jsonBody } from './http/jsonBody';
 import { perIpLimit } from './http/rateLimits';
 import { commentsRouter } from './routes/comments';
+import { comparisonRouter } from './routes/comparison';
 import { formRouter } from './routes/form';
 import { healthRouter } from './routes/health';
 import { invitationsRouter } from './routes/invitations';
@@ -60,6 +61,7 @@ export function createApp({
   app.use('/api/rounds/:id/invitations', admin, invitationsRouter(store, config.publicUrl));
   app.use('/api/rounds/:id/results', admin, resultsRouter(store));
   app.use('/api/rounds/:id/comments', admin, commentsRouter(store));
+  app.use('/api/rounds/:id/comparison', admin, comparisonRouter(store));
   app.use('/api/rounds/:id/responses', admin, roundResponsesRouter(store));
   app.use('/api/rounds/:id/suggestions', admin, suggestionsRouter(store));
   app.use('/api/rounds/:id/scoring', admin, scoringRouter(store, config.publicUrl));

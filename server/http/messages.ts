@@ -89,6 +89,18 @@ const messages = {
     nl: 'Deze link is onbekend. Controleer of u de volledige link hebt gebruikt.',
     en: 'This link is unknown. Please check that you used the complete link.',
   },
+  unknownBaseline: {
+    nl: 'De basisronde "{baselineRoundId}" bestaat niet (of hoort bij een andere organisatie).',
+    en: 'The baseline round "{baselineRoundId}" does not exist (or belongs to another organisation).',
+  },
+  baselineNothingShared: {
+    nl: 'De basisronde "{baselineRoundId}" gebruikt een andere vragenlijst zonder gemeenschappelijke stellingen; vergelijken kan alleen bij dezelfde vragenlijst of stellingen met dezelfde id.',
+    en: 'The baseline round "{baselineRoundId}" uses another survey with no statements in common; rounds can only be compared on the same survey or on statements with the same id.',
+  },
+  noBaseline: {
+    nl: 'Deze ronde heeft geen basisronde om mee te vergelijken. Geef baselineRoundId mee bij het openen van een vervolgronde.',
+    en: 'This round has no baseline round to compare with. Pass baselineRoundId when opening a follow-up round.',
+  },
   internal: {
     nl: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
     en: 'Something went wrong on our side. Please try again later.',

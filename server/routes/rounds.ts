@@ -4,6 +4,7 @@ import { callerOrganisation } from '../http/auth';
 import { HttpError } from '../http/errors';
 import { parseInput } from '../http/validate';
 import type { KoersStore } from '../store/types';
+import { checkBaseline } from './comparison';
 import { loadRound, loadedRound } from './roundParam';
 
 /** /api/rounds: list, open and close rounds. Results, responses and invitations have routers of their own. */
@@ -33,6 +34,7 @@ export function roundsRouter(store: KoersStore): Router {
     const surveyGroups = new Set(survey.groups.map((g) => g.id));
     const strange = input.groups.find((g) => !surveyGroups.has(g));
     if (strange) throw new HttpError(400, 'unknownGroup', { group: strange });
+    checkBaseline(store, organisationId, input);
     const round = await store.createRound(organisationId, { ...input, groups: [...new Set(input.groups)] });
     res.status(201).location(`/api/rounds/${round.id}`).json(round);
   });

@@ -194,6 +194,7 @@ export class FileKoersStore implements FileStore {
       ...(input.period ? { period: { ...input.period } } : {}),
       anonymityThreshold: input.anonymityThreshold,
       actionGap: input.actionGap,
+      ...(input.baselineRoundId ? { baselineRoundId: input.baselineRoundId } : {}),
       status: 'open',
       createdAt: this.timestamp(),
     };
