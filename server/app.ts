@@ -22,10 +22,10 @@ import { scoringRouter } from './routes/scoring';
 import { scoringPageRouter } from './routes/scoringPublic';
 import { suggestionsRouter } from './routes/suggestions';
 import { surveysRouter } from './routes/surveys';
-import type { KoersStore } from './store/types';
+import type { KoersStores } from './store/contract';
 
 export interface AppDeps {
-  store: KoersStore;
+  store: KoersStores;
   config?: Partial<ServerConfig>;
   /** The day stamped on responses; Dutch calendar day unless a test fixes it. */
   today?: () => string;
@@ -53,10 +53,10 @@ export function createApp({
   app.use(['/r', '/api/form', '/api/responses', '/s', '/api/scoring'], publicLimit);
   app.use('/api', jsonBody(config.bodyLimit));
   app.use('/api/responses', publicResponsesRouter(store, config.ratePerCode, today));
-  app.use(formRouter({ store, distDir }));
-  app.use(scoringPageRouter({ store, distDir, perCodePerMinute: config.ratePerCode }));
+  app.use(formRouter({ rounds: store.rounds, distDir }));
+  app.use(scoringPageRouter({ scoring: store.scoring, distDir, perCodePerMinute: config.ratePerCode }));
 
-  const admin = requireApiKey(store);
+  const admin = requireApiKey(store.organisations);
   app.use('/api/surveys', admin, surveysRouter(store));
   app.use('/api/rounds/:id/invitations', admin, invitationsRouter(store, config.publicUrl));
   app.use('/api/rounds/:id/results', admin, resultsRouter(store));

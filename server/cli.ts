@@ -32,8 +32,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const store = await openStore({ dataDir: path.resolve(process.env.KOERS_DATA_DIR ?? './data') });
   try {
-    const organisation = await store.findOrCreateOrganisation(name.data);
-    const key = await store.createApiKey(organisation.id);
+    const organisation = await store.organisations.findOrCreateOrganisation(name.data);
+    const key = await store.organisations.createApiKey(organisation.id);
     console.log(`API key for "${organisation.name}" (id ${organisation.id}); keep it safe, it is not shown again:`);
     console.log(key);
   } finally {

@@ -2,7 +2,7 @@ import type { Answer } from '../../core/response';
 import type { Round } from '../../core/round';
 import { listStatements, type Survey } from '../../core/survey';
 import { seededRandom } from '../../core/seededRandom';
-import type { KoersStore } from '../store/types';
+import type { KoersStores } from '../store/contract';
 
 export const DEMO_ORGANISATION = 'Demo: Koers College';
 const DEMO_SURVEY = 'shrm';
@@ -40,14 +40,14 @@ export interface DemoInfo {
  * submitted through the same path as real ones) and on every start hands out a fresh API key and
  * a fresh unused code, because only hashes of earlier ones are stored.
  */
-export async function seedDemo(store: KoersStore, today = '2026-10-01'): Promise<DemoInfo> {
-  const organisation = await store.findOrCreateOrganisation(DEMO_ORGANISATION);
-  const apiKey = await store.createApiKey(organisation.id);
-  let round = store.listRounds(organisation.id).find((r) => r.name === DEMO_ROUND);
+export async function seedDemo(store: KoersStores, today = '2026-10-01'): Promise<DemoInfo> {
+  const organisation = await store.organisations.findOrCreateOrganisation(DEMO_ORGANISATION);
+  const apiKey = await store.organisations.createApiKey(organisation.id);
+  let round = (await store.rounds.listRounds(organisation.id)).find((r) => r.name === DEMO_ROUND);
   if (!round) {
-    const survey = store.getSurvey(organisation.id, DEMO_SURVEY);
+    const survey = await store.surveys.getSurvey(organisation.id, DEMO_SURVEY);
     if (!survey) throw new Error(`The built-in survey "${DEMO_SURVEY}" is missing`);
-    round = await store.createRound(organisation.id, {
+    round = await store.rounds.createRound(organisation.id, {
       surveyId: survey.id,
       name: DEMO_ROUND,
       groups: demoGroups.map((g) => g.group),
@@ -57,7 +57,7 @@ export async function seedDemo(store: KoersStore, today = '2026-10-01'): Promise
     });
     await submitDemoResponses(store, round, survey, today);
   }
-  const spare = await store.createInvitations(round, 'leraren', 5);
+  const spare = await store.rounds.createInvitations(organisation.id, round.id, 'leraren', 5);
   return {
     organisationName: organisation.name,
     apiKey,
@@ -67,13 +67,13 @@ export async function seedDemo(store: KoersStore, today = '2026-10-01'): Promise
   };
 }
 
-async function submitDemoResponses(store: KoersStore, round: Round, survey: Survey, today: string): Promise<void> {
+async function submitDemoResponses(store: KoersStores, round: Round, survey: Survey, today: string): Promise<void> {
   const random = seededRandom(20261124);
   const statements = listStatements(survey);
   const sectionBase = new Map(survey.sections.map((section, i) => [section.id, 2.4 + (i % 3) * 0.4]));
   let commentIndex = 0;
   for (const plan of demoGroups) {
-    const codes = await store.createInvitations(round, plan.group, plan.responses);
+    const codes = await store.rounds.createInvitations(round.organisationId, round.id, plan.group, plan.responses);
     for (const code of codes) {
       const answers = statements.map((statement) =>
         demoAnswer(
@@ -85,7 +85,7 @@ async function submitDemoResponses(store: KoersStore, round: Round, survey: Surv
         ),
       );
       const comment = random() < 0.3 ? demoComments[commentIndex++ % demoComments.length] : undefined;
-      await store.submitResponse({ code, answers, ...(comment ? { comment } : {}) }, today);
+      await store.responses.submitResponse({ code, answers, ...(comment ? { comment } : {}) }, today);
     }
   }
 }

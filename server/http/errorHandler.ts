@@ -1,27 +1,10 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { StoreError, type StoreErrorCode } from '../store/types';
+import { StoreError } from '../store/types';
 import { HttpError } from './errors';
 import { requestLanguage } from './language';
 import { translate, type MessageCode } from './messages';
+import { storeErrorStatus } from './storeErrors';
 import { describeIssues } from './validate';
-
-const storeErrorStatus: Record<StoreErrorCode, number> = {
-  unknownCode: 404,
-  codeUsed: 409,
-  roundClosed: 409,
-  unknownStatement: 400,
-  duplicateStatement: 400,
-  outOfScale: 400,
-  unknownSurvey: 400,
-  unknownGroup: 400,
-  builtInLeverReadOnly: 403,
-  unknownLever: 400,
-  leverRetired: 400,
-  leverNotInSession: 400,
-  scoringSessionNotFound: 404,
-  scoringClosed: 409,
-  unknownScoringToken: 404,
-};
 
 /** Errors thrown by express.json() (body-parser) carry a `type`. */
 type BodyParserError = Error & { type?: string; status?: number; limit?: number };

@@ -1,14 +1,14 @@
 import { Router } from 'express';
 import type { RoundComments } from '../../core/results';
-import type { KoersStore } from '../store/types';
+import type { ResponseStore, RoundStore } from '../store/contract';
 import { loadRound, loadedRound } from './roundParam';
 
 /** GET /api/rounds/:id/comments: free text of the shown groups, apart from the constant-cost results. */
-export function commentsRouter(store: KoersStore): Router {
+export function commentsRouter({ rounds, responses }: { rounds: RoundStore; responses: ResponseStore }): Router {
   const router = Router({ mergeParams: true });
-  router.get('/', loadRound(store), (_req, res) => {
+  router.get('/', loadRound(rounds), async (_req, res) => {
     const round = loadedRound(res);
-    const body: RoundComments = { roundId: round.id, comments: store.comments(round) };
+    const body: RoundComments = { roundId: round.id, comments: await responses.comments(round) };
     res.json(body);
   });
   return router;

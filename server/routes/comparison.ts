@@ -5,23 +5,25 @@ import type { Round, RoundInput } from '../../core/round';
 import { listStatements } from '../../core/survey';
 import { callerOrganisation } from '../http/auth';
 import { HttpError } from '../http/errors';
-import type { KoersStore } from '../store/types';
+import type { ResponseStore, RoundStore, SurveyStore } from '../store/contract';
 import { loadRound, loadedRound } from './roundParam';
-
-type ComparisonStore = Pick<KoersStore, 'getRound' | 'getSurvey' | 'results'>;
 
 /**
  * Checks a follow-up round's baselineRoundId before anything is stored: the baseline must be a round
  * of the same organisation, on the same survey or on one sharing statements by id. Throws a 400.
  */
-export function checkBaseline(store: ComparisonStore, organisationId: string, input: RoundInput): void {
+export async function checkBaseline(
+  store: { rounds: RoundStore; surveys: SurveyStore },
+  organisationId: string,
+  input: RoundInput,
+): Promise<void> {
   const baselineRoundId = input.baselineRoundId;
   if (baselineRoundId === undefined) return;
-  const baseline = store.getRound(organisationId, baselineRoundId);
+  const baseline = await store.rounds.getRound(organisationId, baselineRoundId);
   if (!baseline) throw new HttpError(400, 'unknownBaseline', { baselineRoundId });
   if (baseline.surveyId === input.surveyId) return;
-  const before = store.getSurvey(organisationId, baseline.surveyId);
-  const after = store.getSurvey(organisationId, input.surveyId);
+  const before = await store.surveys.getSurvey(organisationId, baseline.surveyId);
+  const after = await store.surveys.getSurvey(organisationId, input.surveyId);
   const ids = (survey: typeof before) => (survey ? listStatements(survey).map((statement) => statement.id) : []);
   if (sharedStatementIds(ids(before), ids(after)).length === 0) {
     throw new HttpError(400, 'baselineNothingShared', { baselineRoundId });
@@ -29,12 +31,12 @@ export function checkBaseline(store: ComparisonStore, organisationId: string, in
 }
 
 /** The round and its baselines, oldest first, at most MAX_TREND_ROUNDS long. */
-export function baselineChain(store: ComparisonStore, organisationId: string, round: Round): Round[] {
+export async function baselineChain(rounds: RoundStore, organisationId: string, round: Round): Promise<Round[]> {
   const chain: Round[] = [round];
   const seen = new Set([round.id]);
   let current = round;
   while (current.baselineRoundId && chain.length < MAX_TREND_ROUNDS) {
-    const earlier = store.getRound(organisationId, current.baselineRoundId);
+    const earlier = await rounds.getRound(organisationId, current.baselineRoundId);
     if (!earlier || seen.has(earlier.id)) break;
     chain.unshift(earlier);
     seen.add(earlier.id);
@@ -48,14 +50,14 @@ export function baselineChain(store: ComparisonStore, organisationId: string, ro
  * with Welch's interval for the change of the gap, and a trend along the chain of baselines. Built
  * from the published results of each round, so every anonymity rule of the results holds here too.
  */
-export function comparisonRouter(store: KoersStore): Router {
+export function comparisonRouter({ rounds, responses }: { rounds: RoundStore; responses: ResponseStore }): Router {
   const router = Router({ mergeParams: true });
-  router.get('/', loadRound(store), (_req, res) => {
+  router.get('/', loadRound(rounds), async (_req, res) => {
     const round = loadedRound(res);
     if (!round.baselineRoundId) throw new HttpError(409, 'noBaseline');
-    const chain = baselineChain(store, callerOrganisation(res).id, round);
+    const chain = await baselineChain(rounds, callerOrganisation(res).id, round);
     if (chain.length < 2) throw new HttpError(409, 'noBaseline');
-    const results: RoundResults[] = chain.map((one) => store.results(one));
+    const results: RoundResults[] = await Promise.all(chain.map((one) => responses.results(one)));
     res.json(compareRounds(results));
   });
   return router;

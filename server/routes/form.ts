@@ -1,7 +1,7 @@
 import path from 'node:path';
 import express, { type Response } from 'express';
 import { z } from 'zod';
-import type { KoersStore } from '../store/types';
+import type { RoundStore } from '../store/contract';
 import type { FormPayload } from '../public/form/formPayload';
 import { HttpError } from '../http/errors';
 
@@ -25,7 +25,7 @@ function protectCode(res: Response): void {
 }
 
 /** The public respondent form: its page and the data it needs. */
-export function formRouter(deps: { store: KoersStore; distDir: string }): express.Router {
+export function formRouter(deps: { rounds: RoundStore; distDir: string }): express.Router {
   const router = express.Router();
   const pagePath = path.join(deps.distDir, 'form', 'index.html');
 
@@ -38,10 +38,10 @@ export function formRouter(deps: { store: KoersStore; distDir: string }): expres
     });
   });
 
-  router.get('/api/form/:code', (req, res) => {
+  router.get('/api/form/:code', async (req, res) => {
     protectCode(res);
     const code = parseCode(req.params.code);
-    const found = deps.store.lookupCode(code);
+    const found = await deps.rounds.lookupCode(code);
     if (!found) throw new HttpError(404, 'unknownCode');
     const { round, survey } = found;
     const group = survey.groups.find((g) => g.id === found.group);

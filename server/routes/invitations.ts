@@ -1,24 +1,22 @@
 import { Router, type Request } from 'express';
 import { toCsv } from '../../core/csv';
 import { invitationRequestSchema } from '../../core/round';
-import { HttpError } from '../http/errors';
 import { requestLanguage } from '../http/language';
 import { parseInput } from '../http/validate';
-import type { KoersStore } from '../store/types';
+import type { RoundStore } from '../store/contract';
 import { csvOptionsSchema, wantsCsv } from './params';
 import { loadRound, loadedRound } from './roundParam';
 
 /** POST /api/rounds/:id/invitations: new one-time codes for a group, as JSON or as CSV for mail merge. */
-export function invitationsRouter(store: KoersStore, publicUrl: string | undefined): Router {
+export function invitationsRouter({ rounds }: { rounds: RoundStore }, publicUrl: string | undefined): Router {
   const router = Router({ mergeParams: true });
 
-  router.post('/', loadRound(store), async (req, res) => {
+  router.post('/', loadRound(rounds), async (req, res) => {
     const round = loadedRound(res);
     const input = parseInput(invitationRequestSchema, req.body);
-    if (!round.groups.includes(input.group)) throw new HttpError(400, 'unknownGroup', { group: input.group });
-    if (round.status === 'closed') throw new HttpError(409, 'roundClosedForInvitations');
     const options = parseInput(csvOptionsSchema, req.query);
-    const codes = await store.createInvitations(round, input.group, input.count);
+    // The store decides on the stored round (unknown group, closed) inside its write queue.
+    const codes = await rounds.createInvitations(round.organisationId, round.id, input.group, input.count);
     const base = publicUrl ?? ownOrigin(req);
     const links = codes.map((code) => `${base}/r/${code}`);
 

@@ -4,7 +4,7 @@ import { leverInputSchema, leverUpdateSchema, themeIdSchema, type Lever } from '
 import { callerOrganisation } from '../http/auth';
 import { HttpError } from '../http/errors';
 import { parseInput } from '../http/validate';
-import type { KoersStore } from '../store/types';
+import type { LeverStore } from '../store/contract';
 import { idParamSchema } from './params';
 
 const listQuerySchema = z.object({ theme: themeIdSchema.optional() });
@@ -13,17 +13,17 @@ const listQuerySchema = z.object({ theme: themeIdSchema.optional() });
  * /api/levers: the built-in library plus the organisation's own levers. Built-in levers are read-only
  * for everyone; an organisation can only retire (and restore) them for itself.
  */
-export function leversRouter(store: KoersStore): Router {
+export function leversRouter({ levers: store }: { levers: LeverStore }): Router {
   const router = Router();
 
-  router.get('/', (req, res) => {
+  router.get('/', async (req, res) => {
     const { theme } = parseInput(listQuerySchema, req.query);
-    const levers = store.listLevers(callerOrganisation(res).id);
+    const levers = await store.listLevers(callerOrganisation(res).id);
     res.json(theme ? levers.filter((lever) => lever.themes.includes(theme)) : levers);
   });
 
-  router.get('/:id', (req, res) => {
-    res.json(found(store.getLever(callerOrganisation(res).id, parseInput(idParamSchema, req.params.id))));
+  router.get('/:id', async (req, res) => {
+    res.json(found(await store.getLever(callerOrganisation(res).id, parseInput(idParamSchema, req.params.id))));
   });
 
   router.post('/', async (req, res) => {

@@ -2,14 +2,18 @@ import { Router } from 'express';
 import { responseInputSchema } from '../../core/response';
 import { perCodeLimit } from '../http/rateLimits';
 import { parseInput } from '../http/validate';
-import type { KoersStore } from '../store/types';
+import type { ResponseStore } from '../store/contract';
 
 /** POST /api/responses: a respondent's answers, answered 201 only once they are on disk. */
-export function publicResponsesRouter(store: KoersStore, perCodePerMinute: number, today: () => string): Router {
+export function publicResponsesRouter(
+  { responses }: { responses: ResponseStore },
+  perCodePerMinute: number,
+  today: () => string,
+): Router {
   const router = Router();
   router.post('/', perCodeLimit(perCodePerMinute), async (req, res) => {
     const input = parseInput(responseInputSchema, req.body);
-    const status = await store.submitResponse(input, today());
+    const status = await responses.submitResponse(input, today());
     res.status(201).json({ status });
   });
   return router;

@@ -3,14 +3,14 @@ import type { Round } from '../../core/round';
 import { callerOrganisation } from '../http/auth';
 import { HttpError } from '../http/errors';
 import { parseInput } from '../http/validate';
-import type { KoersStore } from '../store/types';
+import type { RoundStore } from '../store/contract';
 import { idParamSchema } from './params';
 
 /** Resolves :id to a round of the caller's organisation; other organisations' rounds are 404 too. */
-export function loadRound(store: KoersStore): RequestHandler {
-  return (req, res, next) => {
+export function loadRound(rounds: RoundStore): RequestHandler {
+  return async (req, res, next) => {
     const id = parseInput(idParamSchema, req.params.id);
-    const round = store.getRound(callerOrganisation(res).id, id);
+    const round = await rounds.getRound(callerOrganisation(res).id, id);
     if (!round) return next(new HttpError(404, 'roundNotFound'));
     res.locals.round = round;
     next();

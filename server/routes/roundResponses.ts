@@ -6,7 +6,7 @@ import { listStatements } from '../../core/survey';
 import type { Language } from '../../core/text';
 import { requestLanguage } from '../http/language';
 import { parseInput } from '../http/validate';
-import type { KoersStore } from '../store/types';
+import type { ResponseStore, RoundStore, SurveyStore } from '../store/contract';
 import { csvOptionsSchema, wantsCsv } from './params';
 import { loadRound, loadedRound } from './roundParam';
 
@@ -22,16 +22,20 @@ export interface ResponseRow {
  * including complementary suppression). Rows are ordered by group and then by a hash of their
  * content, so the order says nothing about who answered when.
  */
-export function roundResponsesRouter(store: KoersStore): Router {
+export function roundResponsesRouter(store: {
+  rounds: RoundStore;
+  surveys: SurveyStore;
+  responses: ResponseStore;
+}): Router {
   const router = Router({ mergeParams: true });
 
-  router.get('/', loadRound(store), async (req, res) => {
+  router.get('/', loadRound(store.rounds), async (req, res) => {
     const round = loadedRound(res);
     const options = parseInput(csvOptionsSchema, req.query);
-    const results = store.results(round);
+    const results = await store.responses.results(round);
     const shownGroups = results.groups.filter((g) => g.status === 'shown').map((g) => g.id);
-    const rows = await readShownRows(store, round.id, shownGroups);
-    const survey = store.getSurvey(round.organisationId, round.surveyId);
+    const rows = await readShownRows(store.responses, round.id, shownGroups);
+    const survey = await store.surveys.getSurvey(round.organisationId, round.surveyId);
     const statementIds = survey ? listStatements(survey).map((s) => s.id) : [];
 
     if (wantsCsv(req, options.format)) {
@@ -49,10 +53,10 @@ export function roundResponsesRouter(store: KoersStore): Router {
   return router;
 }
 
-async function readShownRows(store: KoersStore, roundId: string, shownGroups: string[]): Promise<ResponseRow[]> {
+async function readShownRows(responses: ResponseStore, roundId: string, shownGroups: string[]): Promise<ResponseRow[]> {
   const groupOrder = new Map(shownGroups.map((g, i) => [g, i]));
   const keyed: Array<{ order: number; key: string; row: ResponseRow }> = [];
-  for await (const response of store.readResponses(roundId)) {
+  for await (const response of responses.readResponses(roundId)) {
     const order = groupOrder.get(response.group);
     if (order === undefined) continue;
     const row: ResponseRow = { group: response.group, answers: response.answers };

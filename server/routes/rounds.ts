@@ -3,44 +3,54 @@ import { roundInputSchema } from '../../core/round';
 import { callerOrganisation } from '../http/auth';
 import { HttpError } from '../http/errors';
 import { parseInput } from '../http/validate';
-import type { KoersStore } from '../store/types';
+import type { ResponseStore, RoundStore, SurveyStore } from '../store/contract';
 import { checkBaseline } from './comparison';
+import { idParamSchema } from './params';
 import { loadRound, loadedRound } from './roundParam';
 
 /** /api/rounds: list, open and close rounds. Results, responses and invitations have routers of their own. */
-export function roundsRouter(store: KoersStore): Router {
+export function roundsRouter({
+  rounds,
+  surveys,
+  responses,
+}: {
+  rounds: RoundStore;
+  surveys: SurveyStore;
+  responses: ResponseStore;
+}): Router {
   const router = Router();
 
-  router.get('/', (_req, res) => {
+  router.get('/', async (_req, res) => {
     const organisationId = callerOrganisation(res).id;
-    const rounds = store.listRounds(organisationId).map((round) => ({
-      ...round,
-      surveyTitle: store.getSurvey(organisationId, round.surveyId)?.title,
-      responseCount: store.responseCount(round.id),
-    }));
-    res.json(rounds);
+    const list = await rounds.listRounds(organisationId);
+    const body = await Promise.all(
+      list.map(async (round) => ({
+        ...round,
+        surveyTitle: (await surveys.getSurvey(organisationId, round.surveyId))?.title,
+        responseCount: await responses.responseCount(round.id),
+      })),
+    );
+    res.json(body);
   });
 
-  router.get('/:id', loadRound(store), (_req, res) => {
+  router.get('/:id', loadRound(rounds), async (_req, res) => {
     const round = loadedRound(res);
-    res.json({ ...round, responseCount: store.responseCount(round.id) });
+    res.json({ ...round, responseCount: await responses.responseCount(round.id) });
   });
 
   router.post('/', async (req, res) => {
-    const organisationId = callerOrganisation(res).id;
     const input = parseInput(roundInputSchema, req.body);
-    const survey = store.getSurvey(organisationId, input.surveyId);
-    if (!survey) throw new HttpError(400, 'unknownSurvey', { surveyId: input.surveyId });
-    const surveyGroups = new Set(survey.groups.map((g) => g.id));
-    const strange = input.groups.find((g) => !surveyGroups.has(g));
-    if (strange) throw new HttpError(400, 'unknownGroup', { group: strange });
-    checkBaseline(store, organisationId, input);
-    const round = await store.createRound(organisationId, { ...input, groups: [...new Set(input.groups)] });
+    const organisationId = callerOrganisation(res).id;
+    await checkBaseline({ rounds, surveys }, organisationId, input);
+    // The store refuses unknown surveys and groups (StoreError → 400).
+    const round = await rounds.createRound(organisationId, input);
     res.status(201).location(`/api/rounds/${round.id}`).json(round);
   });
 
-  router.post('/:id/close', loadRound(store), async (_req, res) => {
-    const round = await store.closeRound(callerOrganisation(res).id, loadedRound(res).id);
+  router.post('/:id/close', async (req, res) => {
+    const id = parseInput(idParamSchema, req.params.id);
+    const round = await rounds.closeRound(callerOrganisation(res).id, id);
+    if (!round) throw new HttpError(404, 'roundNotFound');
     res.json(round);
   });
 

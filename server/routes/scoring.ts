@@ -1,4 +1,5 @@
 import { Router, type Response } from 'express';
+import type { Lever } from '../../core/levers/lever';
 import {
   scoreSubmissionSchema,
   scoringSessionInputSchema,
@@ -6,7 +7,7 @@ import {
 } from '../../core/levers/scoringSession';
 import { HttpError } from '../http/errors';
 import { parseInput } from '../http/validate';
-import type { KoersStore, ScoringSession } from '../store/types';
+import type { LeverStore, RoundStore, ScoringSession, ScoringStore } from '../store/contract';
 import { loadRound, loadedRound } from './roundParam';
 import { scoringSessionView } from './scoringView';
 
@@ -14,46 +15,61 @@ import { scoringSessionView } from './scoringView';
  * /api/rounds/:id/scoring: the MT scores the chosen levers on impact and feasibility through personal
  * links; the adviser reads the aggregate, may add their own scores as one more rater, and closes.
  */
-export function scoringRouter(store: KoersStore, publicUrl: string | undefined): Router {
+export function scoringRouter(
+  { rounds, levers, scoring }: { rounds: RoundStore; levers: LeverStore; scoring: ScoringStore },
+  publicUrl: string | undefined,
+): Router {
   const router = Router({ mergeParams: true });
-  router.use(loadRound(store));
+  router.use(loadRound(rounds));
 
-  const view = (session: ScoringSession) =>
-    scoringSessionView(session, (leverId) => store.getLever(session.organisationId, leverId));
+  const view = async (session: ScoringSession) => {
+    const byId = new Map<string, Lever>(
+      (await levers.listLevers(session.organisationId)).map((lever) => [lever.id, lever]),
+    );
+    return scoringSessionView(session, (leverId) => byId.get(leverId));
+  };
 
   router.post('/', async (req, res) => {
     const round = loadedRound(res);
     const input = parseInput(scoringSessionInputSchema, req.body);
-    const { session, tokens } = await store.openScoringSession(round, input.leverIds, input.raters);
+    const { session, tokens } = await scoring.openScoringSession(
+      round.organisationId,
+      round.id,
+      input.leverIds,
+      input.raters,
+    );
     const base = publicUrl ?? `${req.protocol}://${req.get('host')}`;
-    const body: ScoringSessionCreated = { ...view(session), links: tokens.map((token) => `${base}/s/${token}`) };
+    const body: ScoringSessionCreated = {
+      ...(await view(session)),
+      links: tokens.map((token) => `${base}/s/${token}`),
+    };
     // The links are shown this once: keep them out of caches.
     res.status(201).set('Cache-Control', 'no-store').json(body);
   });
 
-  router.get('/', (_req, res) => {
-    res.json(view(latestSession(store, res)));
+  router.get('/', async (_req, res) => {
+    res.json(await view(await latestSession(scoring, res)));
   });
 
   router.post('/adviser', async (req, res) => {
     const round = loadedRound(res);
     const { scores } = parseInput(scoreSubmissionSchema, req.body);
-    res.json(view(await store.saveAdviserScores(round.organisationId, round.id, scores)));
+    res.json(await view(await scoring.saveAdviserScores(round.organisationId, round.id, scores)));
   });
 
   router.post('/close', async (_req, res) => {
     const round = loadedRound(res);
-    const session = await store.closeScoringSession(round.organisationId, round.id);
+    const session = await scoring.closeScoringSession(round.organisationId, round.id);
     if (!session) throw new HttpError(404, 'scoringSessionNotFound');
-    res.json(view(session));
+    res.json(await view(session));
   });
 
   return router;
 }
 
-function latestSession(store: KoersStore, res: Response): ScoringSession {
+async function latestSession(scoring: ScoringStore, res: Response): Promise<ScoringSession> {
   const round = loadedRound(res);
-  const session = store.latestScoringSession(round.organisationId, round.id);
+  const session = await scoring.getScoringSession(round.organisationId, round.id);
   if (!session) throw new HttpError(404, 'scoringSessionNotFound');
   return session;
 }

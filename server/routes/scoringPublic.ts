@@ -5,7 +5,7 @@ import { scoreSubmissionSchema } from '../../core/levers/scoringSession';
 import { HttpError } from '../http/errors';
 import { perCodeLimit } from '../http/rateLimits';
 import { parseInput } from '../http/validate';
-import type { KoersStore } from '../store/types';
+import type { ScoringStore } from '../store/contract';
 import { scoringPagePayload } from './scoringView';
 
 /** Personal scoring tokens as they appear in links; anything else cannot be one, so it is a bad request. */
@@ -27,7 +27,7 @@ function protectToken(res: Response): void {
  * invitation codes.
  */
 export function scoringPageRouter(deps: {
-  store: KoersStore;
+  scoring: ScoringStore;
   distDir: string;
   perCodePerMinute: number;
 }): express.Router {
@@ -43,10 +43,10 @@ export function scoringPageRouter(deps: {
     });
   });
 
-  router.get('/api/scoring/:code', (req, res) => {
+  router.get('/api/scoring/:code', async (req, res) => {
     protectToken(res);
     const token = parseInput(scoringTokenSchema, req.params.code);
-    const found = deps.store.lookupScoringToken(token);
+    const found = await deps.scoring.lookupScoringToken(token);
     if (!found) throw new HttpError(404, 'unknownScoringToken');
     res.json(scoringPagePayload(found));
   });
@@ -55,7 +55,7 @@ export function scoringPageRouter(deps: {
     protectToken(res);
     const token = parseInput(scoringTokenSchema, req.params.code);
     const { scores } = parseInput(scoreSubmissionSchema, req.body);
-    const status = await deps.store.submitScores(token, scores);
+    const status = await deps.scoring.submitScores(token, scores);
     res.status(201).json({ status });
   });
 

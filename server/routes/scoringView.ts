@@ -1,7 +1,7 @@
 import { AMO_FACTOR_NAMES, LEVER_CLUSTER_NAMES, type Lever } from '../../core/levers/lever';
 import { aggregateRaters, type ScoreInput } from '../../core/levers/scoring';
 import type { ScoringPagePayload, ScoringSessionLever, ScoringSessionView } from '../../core/levers/scoringSession';
-import type { ScoringSession, ScoringTokenLookup } from '../store/types';
+import type { ScoringSession, ScoringTokenLookup } from '../store/contract';
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 

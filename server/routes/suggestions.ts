@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { themeIdSchema, type Lever } from '../../core/levers/lever';
 import { DEFAULT_SUGGESTION_LIMIT, suggestLevers, type LeverSuggestion } from '../../core/levers/suggest';
 import { parseInput } from '../http/validate';
-import type { KoersStore } from '../store/types';
+import type { LeverStore, ResponseStore, RoundStore } from '../store/contract';
 import { loadRound, loadedRound } from './roundParam';
 
 const MAX_SUGGESTIONS = 100;
@@ -22,15 +22,15 @@ export interface SuggestionWithLever extends LeverSuggestion {
  * GET /api/rounds/:id/suggestions?theme=&limit=: the organisation's active levers ranked by the gaps
  * the round's published results show, with the reasons in both languages.
  */
-export function suggestionsRouter(store: KoersStore): Router {
+export function suggestionsRouter(store: { rounds: RoundStore; responses: ResponseStore; levers: LeverStore }): Router {
   const router = Router({ mergeParams: true });
-  router.get('/', loadRound(store), (req, res) => {
+  router.get('/', loadRound(store.rounds), async (req, res) => {
     const round = loadedRound(res);
     const { theme, limit } = parseInput(suggestionQuerySchema, req.query);
-    const levers = store.listLevers(round.organisationId).filter((lever) => !lever.retired);
+    const levers = (await store.levers.listLevers(round.organisationId)).filter((lever) => !lever.retired);
     const byId = new Map(levers.map((lever) => [lever.id, lever]));
     const suggestions: SuggestionWithLever[] = suggestLevers({
-      results: store.results(round),
+      results: await store.responses.results(round),
       levers,
       theme,
       limit,

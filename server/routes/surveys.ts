@@ -3,20 +3,20 @@ import { surveyInputSchema } from '../../core/survey';
 import { callerOrganisation } from '../http/auth';
 import { HttpError } from '../http/errors';
 import { parseInput } from '../http/validate';
-import type { KoersStore } from '../store/types';
+import type { SurveyStore } from '../store/contract';
 import { idParamSchema } from './params';
 
 /** /api/surveys: the built-in instruments plus the organisation's own. */
-export function surveysRouter(store: KoersStore): Router {
+export function surveysRouter({ surveys: store }: { surveys: SurveyStore }): Router {
   const router = Router();
 
-  router.get('/', (_req, res) => {
-    res.json(store.listSurveys(callerOrganisation(res).id));
+  router.get('/', async (_req, res) => {
+    res.json(await store.listSurveys(callerOrganisation(res).id));
   });
 
-  router.get('/:id', (req, res) => {
+  router.get('/:id', async (req, res) => {
     const id = parseInput(idParamSchema, req.params.id);
-    const survey = store.getSurvey(callerOrganisation(res).id, id);
+    const survey = await store.getSurvey(callerOrganisation(res).id, id);
     if (!survey) throw new HttpError(404, 'surveyNotFound');
     res.json(survey);
   });

@@ -3,16 +3,15 @@ import path from 'node:path';
 import { builtInSurveys } from '../../core/instruments';
 import { acquireDataLock } from './dataLock';
 import { syncDirectory } from './durableFile';
-import { FileKoersStore, type FileStore } from './koersStore';
+import { createFileStore, type FileStore } from './fileStores';
 import { MetaDocument } from './metaDocument';
 import { recoverRound, removeTempLeftovers } from './recovery';
 import { RESPONSES_DIR, ResponseLogs, USED_CODES_DIR } from './responseLogs';
 import { createStats } from './stats';
 
-export type { FileStore } from './koersStore';
+export type { FileStore } from './fileStores';
 export type { StoreStats, RecoveryReport } from './stats';
-export { StoreError } from './types';
-export type { KoersStore, CodeLookup, SubmitOutcome, StoreErrorCode } from './types';
+export * from './contract';
 
 export interface OpenStoreOptions {
   /** The data folder: koers.json, responses/, used-codes/ and the lock. Created if missing. */
@@ -42,10 +41,12 @@ export async function openStore(options: OpenStoreOptions): Promise<FileStore> {
 
     const meta = await MetaDocument.open(dataDir, stats);
     const logs = new ResponseLogs(dataDir, stats);
-    const store = new FileKoersStore({ meta, logs, lock, stats, dataDir, now, builtIns: builtInSurveys() });
+    const store = createFileStore({ meta, logs, lock, stats, dataDir, now, builtIns: builtInSurveys() });
     for (const round of meta.data.rounds) {
-      const recovered = await recoverRound(dataDir, round.id, stats, (response) => store.tallyRecovered(response));
-      store.loadRecoveredRound(round.id, recovered.usedCodes, recovered.responseCount);
+      const recovered = await recoverRound(dataDir, round.id, stats, (response) =>
+        store.responses.tallyRecovered(response),
+      );
+      store.responses.loadRecoveredRound(round.id, recovered.usedCodes, recovered.responseCount);
     }
     return store;
   } catch (error) {

@@ -1,7 +1,8 @@
 import type { Lever, LeverInput, LeverUpdate } from '../../core/levers/lever';
 import { LEVER_LIBRARY } from '../../core/levers/library';
-import type { MetaData, MetaDocument } from './metaDocument';
-import { StoreError } from './types';
+import { StoreError, type LeverStore } from './contract';
+import type { MetaData } from './metaDocument';
+import type { StoreContext } from './storeContext';
 
 const builtInById = new Map(LEVER_LIBRARY.map((lever) => [lever.id, lever]));
 
@@ -58,19 +59,20 @@ export function leverSlug(title: string, taken: ReadonlySet<string>): string {
 }
 
 /** Organisations' levers in the meta document: their own ones, and which built-in ones they retired. */
-export class LeverStore {
-  constructor(private readonly meta: MetaDocument) {}
+export class FileLeverStore implements LeverStore {
+  constructor(private readonly ctx: StoreContext) {}
 
-  list(organisationId: string): Lever[] {
-    return leversOf(this.meta.data, organisationId);
+  async listLevers(organisationId: string): Promise<Lever[]> {
+    return leversOf(this.ctx.meta.data, organisationId);
   }
 
-  get(organisationId: string, leverId: string): Lever | undefined {
-    return findLever(this.meta.data, organisationId, leverId);
+  async getLever(organisationId: string, leverId: string): Promise<Lever | undefined> {
+    return findLever(this.ctx.meta.data, organisationId, leverId);
   }
 
-  create(organisationId: string, input: LeverInput): Promise<Lever> {
-    return this.meta.update((draft) => {
+  async createLever(organisationId: string, input: LeverInput): Promise<Lever> {
+    this.ctx.assertOpen();
+    return this.ctx.meta.update((draft) => {
       // The id is chosen inside the queue, so two concurrent posts with one title get different ids.
       const taken = new Set(leversOf(draft, organisationId).map((lever) => lever.id));
       const lever: Lever = {
@@ -85,11 +87,12 @@ export class LeverStore {
     });
   }
 
-  async update(organisationId: string, leverId: string, update: LeverUpdate): Promise<Lever | undefined> {
-    const known = this.get(organisationId, leverId);
+  async updateLever(organisationId: string, leverId: string, update: LeverUpdate): Promise<Lever | undefined> {
+    this.ctx.assertOpen();
+    const known = findLever(this.ctx.meta.data, organisationId, leverId);
     if (!known) return undefined;
     if (known.builtIn) throw new StoreError('builtInLeverReadOnly', { leverId });
-    return this.meta.update((draft) => {
+    return this.ctx.meta.update((draft) => {
       const stored = draft.levers.find((lever) => lever.id === leverId && lever.organisationId === organisationId);
       if (!stored) return undefined;
       Object.assign(stored, structuredClone(update));
@@ -97,11 +100,12 @@ export class LeverStore {
     });
   }
 
-  async setRetired(organisationId: string, leverId: string, retired: boolean): Promise<Lever | undefined> {
-    const known = this.get(organisationId, leverId);
+  async setLeverRetired(organisationId: string, leverId: string, retired: boolean): Promise<Lever | undefined> {
+    this.ctx.assertOpen();
+    const known = findLever(this.ctx.meta.data, organisationId, leverId);
     if (!known) return undefined;
     if (known.retired === retired) return known;
-    return this.meta.update((draft) => {
+    return this.ctx.meta.update((draft) => {
       if (known.builtIn) {
         const ids = retiredBuiltIns(draft, organisationId);
         if (retired) ids.add(leverId);

@@ -7,7 +7,7 @@ import type { Survey } from '../../core/survey';
 import { newSecret } from './codes';
 import { DurableJsonFile } from './durableJsonAdapter';
 import type { StoreStats } from './stats';
-import type { ScoringSession } from './types';
+import type { ScoringSession } from './contract';
 
 export const META_FILE = 'koers.json';
 const META_VERSION = 1;
@@ -17,6 +17,10 @@ export interface ApiKeyRecord {
   hash: string;
   organisationId: string;
   createdAt: string;
+  /** What the key is for ("demo", "excel Anna"), shown by `key list`. */
+  label?: string;
+  /** Set when revoked; a revoked key opens nothing but stays listed. */
+  revokedAt?: string;
 }
 
 /** Code hashes per group, per round: `invitations[roundId][groupId] = [hmac, ...]`. */

@@ -4,7 +4,7 @@ import type { Survey } from '../../core/survey';
 import { contentFingerprint, retryFingerprint } from './codes';
 import { GroupCommitter } from './groupCommit';
 import type { LogEntry, ResponseLogs, UsedCodeLine } from './responseLogs';
-import { StoreError, type SubmitOutcome } from './types';
+import { StoreError, type SubmitOutcome } from './contract';
 
 /** How long a repeat without submissionId is still recognised (in memory only). */
 const CONTENT_MEMORY_MS = 24 * 60 * 60 * 1000;

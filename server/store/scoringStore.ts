@@ -1,11 +1,17 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Lever } from '../../core/levers/lever';
 import type { ScoreInput } from '../../core/levers/scoring';
-import type { Round } from '../../core/round';
 import { newId } from './codes';
 import { findLever } from './leverStore';
-import type { MetaData, MetaDocument } from './metaDocument';
-import { StoreError, type ScoreOutcome, type ScoringSession, type ScoringTokenLookup } from './types';
+import {
+  StoreError,
+  type ScoreOutcome,
+  type ScoringSession,
+  type ScoringStore,
+  type ScoringTokenLookup,
+} from './contract';
+import type { MetaData } from './metaDocument';
+import type { StoreContext } from './storeContext';
 
 /** 18 random bytes: 24 URL-safe characters, far beyond guessing behind the public rate limits. */
 const TOKEN_BYTES = 18;
@@ -32,10 +38,17 @@ function cleanScores(scores: readonly ScoreInput[]): ScoreInput[] {
   }));
 }
 
-function latestIn(data: Readonly<MetaData>, organisationId: string, roundId: string): ScoringSession | undefined {
+/** A session of the round: the chosen one, or the latest when none is chosen. */
+function sessionIn(
+  data: Readonly<MetaData>,
+  organisationId: string,
+  roundId: string,
+  sessionId: string | undefined,
+): ScoringSession | undefined {
   for (let i = data.scoringSessions.length - 1; i >= 0; i -= 1) {
     const session = data.scoringSessions[i]!;
-    if (session.roundId === roundId && session.organisationId === organisationId) return session;
+    if (session.roundId !== roundId || session.organisationId !== organisationId) continue;
+    if (sessionId === undefined || session.id === sessionId) return session;
   }
   return undefined;
 }
@@ -55,39 +68,36 @@ function checkScorable(data: Readonly<MetaData>, session: ScoringSession, scores
  * MT scoring sessions in the meta document. The handful of MT members score rarely, so their scores
  * go through the same durable write queue as admin changes; no separate log is needed.
  */
-export class ScoringStore {
+export class FileScoringStore implements ScoringStore {
   /** Token HMAC → session id, for every session ever opened (closed ones answer "closed", not "unknown"). */
   private readonly sessionByToken = new Map<string, string>();
 
-  constructor(
-    private readonly meta: MetaDocument,
-    private readonly timestamp: () => string,
-  ) {
-    for (const session of meta.data.scoringSessions) this.indexSession(session);
+  constructor(private readonly ctx: StoreContext) {
+    for (const session of ctx.meta.data.scoringSessions) this.indexSession(session);
   }
 
-  open(
-    round: Round,
+  async openScoringSession(
+    organisationId: string,
+    roundId: string,
     leverIds: readonly string[],
     raters: number,
   ): Promise<{ session: ScoringSession; tokens: string[] }> {
+    this.ctx.assertOpen();
     if (!Number.isInteger(raters) || raters < 1)
       throw new RangeError(`raters must be a whole number ≥ 1, got ${raters}`);
-    return this.meta.update(
+    return this.ctx.meta.update(
       (draft) => {
+        if (!draft.rounds.some((r) => r.id === roundId && r.organisationId === organisationId))
+          throw new StoreError('roundNotFound');
         for (const leverId of leverIds) {
-          const lever = findLever(draft, round.organisationId, leverId);
+          const lever = findLever(draft, organisationId, leverId);
           if (!lever) throw new StoreError('unknownLever', { leverId });
           if (lever.retired) throw new StoreError('leverRetired', { leverId });
         }
-        const now = this.timestamp();
+        const now = this.ctx.timestamp();
         // One open session per round: a new one ends the previous, whose links then say "closed".
         for (const session of draft.scoringSessions) {
-          if (
-            session.roundId === round.id &&
-            session.organisationId === round.organisationId &&
-            session.status === 'open'
-          ) {
+          if (session.roundId === roundId && session.organisationId === organisationId && session.status === 'open') {
             session.status = 'closed';
             session.closedAt = now;
           }
@@ -103,8 +113,8 @@ export class ScoringStore {
         }
         const session: ScoringSession = {
           id: newId('scoring'),
-          organisationId: round.organisationId,
-          roundId: round.id,
+          organisationId,
+          roundId,
           leverIds: [...leverIds],
           status: 'open',
           createdAt: now,
@@ -118,16 +128,31 @@ export class ScoringStore {
     );
   }
 
-  latest(organisationId: string, roundId: string): ScoringSession | undefined {
-    return latestIn(this.meta.data, organisationId, roundId);
+  async listScoringSessions(organisationId: string, roundId: string): Promise<ScoringSession[]> {
+    return this.ctx.meta.data.scoringSessions.filter(
+      (s) => s.roundId === roundId && s.organisationId === organisationId,
+    );
   }
 
-  async close(organisationId: string, roundId: string): Promise<ScoringSession | undefined> {
-    const latest = this.latest(organisationId, roundId);
-    if (!latest || latest.status === 'closed') return latest;
-    return this.meta.update((draft) => {
-      const session = draft.scoringSessions.find((s) => s.id === latest.id)!;
-      if (session.status === 'open') Object.assign(session, { status: 'closed', closedAt: this.timestamp() });
+  async getScoringSession(
+    organisationId: string,
+    roundId: string,
+    sessionId?: string,
+  ): Promise<ScoringSession | undefined> {
+    return sessionIn(this.ctx.meta.data, organisationId, roundId, sessionId);
+  }
+
+  async closeScoringSession(
+    organisationId: string,
+    roundId: string,
+    sessionId?: string,
+  ): Promise<ScoringSession | undefined> {
+    this.ctx.assertOpen();
+    const known = sessionIn(this.ctx.meta.data, organisationId, roundId, sessionId);
+    if (!known || known.status === 'closed') return known;
+    return this.ctx.meta.update((draft) => {
+      const session = draft.scoringSessions.find((s) => s.id === known.id)!;
+      if (session.status === 'open') Object.assign(session, { status: 'closed', closedAt: this.ctx.timestamp() });
       return session;
     });
   }
@@ -136,24 +161,26 @@ export class ScoringStore {
     organisationId: string,
     roundId: string,
     scores: readonly ScoreInput[],
+    sessionId?: string,
   ): Promise<ScoringSession> {
+    this.ctx.assertOpen();
     const check = (data: Readonly<MetaData>): ScoringSession => {
-      const session = latestIn(data, organisationId, roundId);
+      const session = sessionIn(data, organisationId, roundId, sessionId);
       if (!session) throw new StoreError('scoringSessionNotFound');
       checkScorable(data, session, scores);
       return session;
     };
     // Checked before queueing too, so a refusal does not wait behind other writes.
-    check(this.meta.data);
-    return this.meta.update((draft) => {
+    check(this.ctx.meta.data);
+    return this.ctx.meta.update((draft) => {
       const session = check(draft);
-      session.adviser = { scores: cleanScores(scores), updatedAt: this.timestamp() };
+      session.adviser = { scores: cleanScores(scores), updatedAt: this.ctx.timestamp() };
       return session;
     });
   }
 
-  lookup(token: string): ScoringTokenLookup | undefined {
-    const data = this.meta.data;
+  async lookupScoringToken(token: string): Promise<ScoringTokenLookup | undefined> {
+    const data = this.ctx.meta.data;
     const hash = hashScoringToken(token, data.secret);
     const session = this.sessionFor(data, hash);
     const round =
@@ -166,20 +193,21 @@ export class ScoringStore {
     return { session, round, levers, scores: session.scores[hash]?.scores };
   }
 
-  async submit(token: string, scores: readonly ScoreInput[]): Promise<ScoreOutcome> {
+  async submitScores(token: string, scores: readonly ScoreInput[]): Promise<ScoreOutcome> {
+    this.ctx.assertOpen();
     const check = (data: Readonly<MetaData>, hash: string): ScoringSession => {
       const session = this.sessionFor(data, hash);
       if (!session) throw new StoreError('unknownScoringToken');
       checkScorable(data, session, scores);
       return session;
     };
-    const hash = hashScoringToken(token, this.meta.data.secret);
-    check(this.meta.data, hash);
-    return this.meta.update((draft) => {
+    const hash = hashScoringToken(token, this.ctx.meta.data.secret);
+    check(this.ctx.meta.data, hash);
+    return this.ctx.meta.update((draft) => {
       // The session may have been closed while this submission waited in the queue.
       const session = check(draft, hash);
       const outcome: ScoreOutcome = session.scores[hash] ? 'replaced' : 'created';
-      session.scores[hash] = { scores: cleanScores(scores), updatedAt: this.timestamp() };
+      session.scores[hash] = { scores: cleanScores(scores), updatedAt: this.ctx.timestamp() };
       return outcome;
     });
   }

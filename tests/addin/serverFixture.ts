@@ -11,13 +11,13 @@ import path from 'node:path';
 import { listStatements } from '../../core/survey';
 import { createApp } from '../../server/app';
 import { openStore } from '../../server/store/index';
-import type { KoersStore } from '../../server/store/types';
+import type { KoersStores } from '../../server/store/types';
 import { TRICKY_COMMENTS } from './fixtures';
 
 export interface RunningServer {
   baseUrl: string;
   apiKey: string;
-  store: KoersStore;
+  store: KoersStores;
   rounds: { withResults: string; empty: string; tooSmall: string };
   /** Responses per group of the round with results. */
   plan: Record<string, number>;
@@ -27,17 +27,17 @@ export interface RunningServer {
 export async function startKoersServer(options: { distDir?: string } = {}): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'koers-addin-test-'));
   const store = await openStore({ dataDir });
-  const organisation = await store.findOrCreateOrganisation('Het Baken');
-  const apiKey = await store.createApiKey(organisation.id);
-  const survey = store.getSurvey(organisation.id, 'shrm');
+  const organisation = await store.organisations.findOrCreateOrganisation('Het Baken');
+  const apiKey = await store.organisations.createApiKey(organisation.id);
+  const survey = await store.surveys.getSurvey(organisation.id, 'shrm');
   if (!survey) throw new Error('the built-in survey "shrm" is missing');
   const statements = listStatements(survey);
 
   const open = (name: string, groups: string[]) =>
-    store.createRound(organisation.id, { surveyId: 'shrm', name, groups, anonymityThreshold: 5, actionGap: 1 });
+    store.rounds.createRound(organisation.id, { surveyId: 'shrm', name, groups, anonymityThreshold: 5, actionGap: 1 });
   let submitted = 0;
   const submit = async (round: Awaited<ReturnType<typeof open>>, group: string, count: number, lift: number) => {
-    const codes = await store.createInvitations(round, group, count);
+    const codes = await store.rounds.createInvitations(round.organisationId, round.id, group, count);
     for (const code of codes) {
       const answers = statements.map((statement, i) => {
         const current = 1 + ((i + submitted) % 3);
@@ -45,7 +45,7 @@ export async function startKoersServer(options: { distDir?: string } = {}): Prom
       });
       const comment = TRICKY_COMMENTS[submitted % TRICKY_COMMENTS.length];
       submitted += 1;
-      await store.submitResponse({ code, answers, comment }, '2026-11-24');
+      await store.responses.submitResponse({ code, answers, comment }, '2026-11-24');
     }
   };
 

@@ -65,7 +65,7 @@ interface LevelFigures {
   results: ResultsLatency[];
   /** GET /api/rounds/:id/comments: grows with the comments, by design (not a target). */
   comments: ResultsLatency[];
-  /** store.results() and store.comments() in-process, without HTTP. */
+  /** await store.responses.results() and await store.responses.comments() in-process, without HTTP. */
   inProcess: { results: InProcessBuild; comments: InProcessBuild & { count: number } };
   ingest: Record<Connections, IngestRun[]>;
   /** 200 connected clients sending at random moments, OPEN_LOOP_RATE per second in total. */
@@ -102,11 +102,15 @@ async function prepareLevel(stored: number): Promise<Level> {
     const store = await openStore({ dataDir: pristine });
     inProcessOpenMs.push(performance.now() - began);
     try {
-      if (store.responseCount(prepared.roundId) !== stored) throw new Error('prepared folder does not load completely');
-      const round = store.getRound(prepared.organisationId, prepared.roundId)!;
+      if ((await store.responses.responseCount(prepared.roundId)) !== stored)
+        throw new Error('prepared folder does not load completely');
+      const round = (await store.rounds.getRound(prepared.organisationId, prepared.roundId))!;
       inProcess = {
-        results: timeBuild(() => store.results(round)),
-        comments: { ...timeBuild(() => store.comments(round)), count: store.comments(round).length },
+        results: timeBuild(() => store.responses.buildResults(round)),
+        comments: {
+          ...timeBuild(() => store.responses.buildComments(round)),
+          count: store.responses.buildComments(round).length,
+        },
       };
     } finally {
       await store.close();
@@ -227,7 +231,7 @@ async function measureIngest(
     await server.kill();
   }
   const check = await openStore({ dataDir: work });
-  const onDisk = check.responseCount(prepared.roundId);
+  const onDisk = await check.responses.responseCount(prepared.roundId);
   await check.close();
   fs.rmSync(work, { recursive: true, force: true });
   if (onDisk !== figures.stored + acknowledged) {
@@ -543,7 +547,15 @@ function report(
   out('   The same, built in-process (no HTTP):');
   out(
     formatTable(
-      ['stored', 'store.results()', 'JSON.stringify', 'bytes', 'store.comments()', 'JSON.stringify', 'bytes'],
+      [
+        'stored',
+        'await store.responses.results()',
+        'JSON.stringify',
+        'bytes',
+        'await store.responses.comments()',
+        'JSON.stringify',
+        'bytes',
+      ],
       levels.map((l) => {
         const a = l.inProcess.results;
         const b = l.inProcess.comments;

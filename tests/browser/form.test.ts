@@ -10,7 +10,7 @@ import type { Survey } from '../../core/survey';
 import { createApp } from '../../server/app';
 import { MAX_COMMENT_LENGTH as FORM_COMMENT_LIMIT } from '../../server/public/form/formSurvey';
 import { openStore } from '../../server/store/index';
-import type { KoersStore } from '../../server/store/types';
+import type { KoersStores } from '../../server/store/types';
 import { describeWithChromium, launchChromium } from './chromium';
 import { expectNoSeriousA11yProblems, expectNoSideways } from './pageChecks';
 
@@ -25,7 +25,7 @@ const PHONE = { width: 360, height: 740 };
 const THEME_SECTION_COUNT = 5;
 
 interface Fixture {
-  store: KoersStore;
+  store: KoersStores;
   dataDir: string;
   server: Server;
   baseUrl: string;
@@ -40,27 +40,27 @@ let fixture: Fixture;
 beforeAll(async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'koers-form-test-'));
   const store = await openStore({ dataDir });
-  const organisation = await store.findOrCreateOrganisation('Testcollege');
-  const survey = store.getSurvey(organisation.id, 'shrm');
+  const organisation = await store.organisations.findOrCreateOrganisation('Testcollege');
+  const survey = await store.surveys.getSurvey(organisation.id, 'shrm');
   if (!survey) throw new Error('the built-in survey "shrm" is missing');
   const groups = survey.groups.map((g) => g.id);
-  const round = await store.createRound(organisation.id, {
+  const round = await store.rounds.createRound(organisation.id, {
     surveyId: 'shrm',
     name: 'Voorjaar 2026',
     groups,
     anonymityThreshold: 5,
     actionGap: 1,
   });
-  const codes = await store.createInvitations(round, 'leraren', 8);
-  const closedRound = await store.createRound(organisation.id, {
+  const codes = await store.rounds.createInvitations(round.organisationId, round.id, 'leraren', 8);
+  const closedRound = await store.rounds.createRound(organisation.id, {
     surveyId: 'shrm',
     name: 'Najaar 2025',
     groups,
     anonymityThreshold: 5,
     actionGap: 1,
   });
-  const [closedCode] = await store.createInvitations(closedRound, 'oop', 1);
-  await store.closeRound(organisation.id, closedRound.id);
+  const [closedCode] = await store.rounds.createInvitations(closedRound.organisationId, closedRound.id, 'oop', 1);
+  await store.rounds.closeRound(organisation.id, closedRound.id);
 
   const app = createApp({ store, config: { distDir, ratePerIp: 100_000, ratePerCode: 1_000 } });
   const server = await new Promise<Server>((resolve) => {
@@ -195,7 +195,7 @@ function draftKeys(page: Page): Promise<string[]> {
 
 async function storedResponses(roundId: string): Promise<StoredResponse[]> {
   const all: StoredResponse[] = [];
-  for await (const response of fixture.store.readResponses(roundId)) all.push(response);
+  for await (const response of fixture.store.responses.readResponses(roundId)) all.push(response);
   return all;
 }
 
@@ -239,7 +239,7 @@ describeWithChromium('respondent form in Chromium', () => {
     const { survey, round } = fixture;
     const code = freshCode();
     const plan = plannedAnswers(survey);
-    const before = fixture.store.responseCount(round.id);
+    const before = await fixture.store.responses.responseCount(round.id);
     const { page, done } = await phone();
 
     await page.goto(`${fixture.baseUrl}/r/${code}`);
@@ -325,7 +325,7 @@ describeWithChromium('respondent form in Chromium', () => {
     await expectNoSideways(page, PHONE.width);
     await expectNoSeriousA11yProblems(page, 'thank-you page');
 
-    expect(fixture.store.responseCount(round.id)).toBe(before + 1);
+    expect(await fixture.store.responses.responseCount(round.id)).toBe(before + 1);
     const stored = (await storedResponses(round.id)).at(-1)!;
     expect(stored.group).toBe('leraren');
     expect(stored.comment).toBe('Meer tijd voor intervisie, graag.');
@@ -336,7 +336,7 @@ describeWithChromium('respondent form in Chromium', () => {
     await page.goto(`${fixture.baseUrl}/r/${code}`);
     expect(await viewHeading(page).textContent()).toBe('Deze vragenlijst is al ingevuld');
     expect(await page.locator('.statement').count()).toBe(0);
-    expect(fixture.store.responseCount(round.id)).toBe(before + 1);
+    expect(await fixture.store.responses.responseCount(round.id)).toBe(before + 1);
     await done();
   });
 
@@ -437,7 +437,7 @@ describeWithChromium('respondent form in Chromium', () => {
   it('keeps the answers when sending fails, shows why, and sends them on retry', async () => {
     const { round } = fixture;
     const code = freshCode();
-    const before = fixture.store.responseCount(round.id);
+    const before = await fixture.store.responses.responseCount(round.id);
     const { page, done } = await phone();
     await finishedDraft(page, code, 'retry-test-0001');
 
@@ -457,12 +457,12 @@ describeWithChromium('respondent form in Chromium', () => {
     await page.getByRole('button', { name: 'Opnieuw proberen' }).click();
     await page.getByRole('alert').filter({ hasText: 'geen verbinding' }).waitFor();
     expect(await draftKeys(page)).toEqual([`koers.form.${code}`]);
-    expect(fixture.store.responseCount(round.id)).toBe(before);
+    expect(await fixture.store.responses.responseCount(round.id)).toBe(before);
 
     await page.unroute('**/api/responses**');
     await page.getByRole('button', { name: 'Opnieuw proberen' }).click();
     await page.waitForSelector('.done');
-    expect(fixture.store.responseCount(round.id)).toBe(before + 1);
+    expect(await fixture.store.responses.responseCount(round.id)).toBe(before + 1);
     expect(await draftKeys(page)).toEqual([]);
     await done();
   });
@@ -470,7 +470,7 @@ describeWithChromium('respondent form in Chromium', () => {
   it('recognises its own submission after the reply was lost', async () => {
     const { round } = fixture;
     const code = freshCode();
-    const before = fixture.store.responseCount(round.id);
+    const before = await fixture.store.responses.responseCount(round.id);
     const { page, done } = await phone();
     await finishedDraft(page, code, 'lost-reply-0001');
 
@@ -484,14 +484,14 @@ describeWithChromium('respondent form in Chromium', () => {
     await page.getByRole('button', { name: 'Versturen' }).click();
     await page.getByRole('alert').filter({ hasText: 'geen verbinding' }).waitFor();
     expect(delivered).toBe(1);
-    expect(fixture.store.responseCount(round.id)).toBe(before + 1);
+    expect(await fixture.store.responses.responseCount(round.id)).toBe(before + 1);
     await page.unroute('**/api/responses**');
 
     // After a reload the code reads as used; the page resends its submission and hears 'repeated'.
     await page.reload();
     await page.waitForSelector('.done');
     expect(await viewHeading(page).textContent()).toBe('Bedankt voor het invullen!');
-    expect(fixture.store.responseCount(round.id)).toBe(before + 1);
+    expect(await fixture.store.responses.responseCount(round.id)).toBe(before + 1);
     expect(await draftKeys(page)).toEqual([]);
     await done();
   });

@@ -9,7 +9,7 @@ import { MAX_REMARK_LENGTH, SCORE_MAX, SCORE_MIN, type ScoreInput } from '../../
 import { createApp } from '../../server/app';
 import { MAX_REMARK_LENGTH as PAGE_REMARK_LIMIT, SCORE_POINTS } from '../../server/public/scoring/scoringDraft';
 import { openStore } from '../../server/store/index';
-import type { KoersStore } from '../../server/store/types';
+import type { KoersStores } from '../../server/store/types';
 import { describeWithChromium, launchChromium } from './chromium';
 import { expectNoSeriousA11yProblems, expectNoSideways } from './pageChecks';
 
@@ -23,7 +23,7 @@ const scoringPage = path.join(distDir, 'scoring', 'index.html');
 const PHONE = { width: 360, height: 740 };
 
 interface Fixture {
-  store: KoersStore;
+  store: KoersStores;
   dataDir: string;
   server: Server;
   baseUrl: string;
@@ -39,15 +39,15 @@ let fixture: Fixture;
 beforeAll(async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'koers-scoring-test-'));
   const store = await openStore({ dataDir });
-  const organisation = await store.findOrCreateOrganisation('Testcollege');
-  const round = await store.createRound(organisation.id, {
+  const organisation = await store.organisations.findOrCreateOrganisation('Testcollege');
+  const round = await store.rounds.createRound(organisation.id, {
     surveyId: 'shrm',
     name: 'Voorjaar 2026',
     groups: ['leraren'],
     anonymityThreshold: 5,
     actionGap: 1,
   });
-  const own = await store.createLever(organisation.id, {
+  const own = await store.levers.createLever(organisation.id, {
     title: { nl: 'Een vaste inwerkdag voor nieuwe collega’s', en: 'A fixed induction day for new colleagues' },
     description: {
       nl: 'In de eerste week krijgt elke nieuwe collega een dag om de school, het team en de systemen te leren kennen.',
@@ -58,17 +58,17 @@ beforeAll(async () => {
     amo: ['ability', 'opportunity'],
   });
   const leverIds = ['intervisie', 'gesprekkencyclus', own.id, 'tijd-voor-professionalisering'];
-  const { tokens } = await store.openScoringSession(round, leverIds, 8);
+  const { tokens } = await store.scoring.openScoringSession(round.organisationId, round.id, leverIds, 8);
 
-  const closedRound = await store.createRound(organisation.id, {
+  const closedRound = await store.rounds.createRound(organisation.id, {
     surveyId: 'shrm',
     name: 'Najaar 2025',
     groups: ['leraren'],
     anonymityThreshold: 5,
     actionGap: 1,
   });
-  const closed = await store.openScoringSession(closedRound, ['intervisie'], 1);
-  await store.closeScoringSession(organisation.id, closedRound.id);
+  const closed = await store.scoring.openScoringSession(closedRound.organisationId, closedRound.id, ['intervisie'], 1);
+  await store.scoring.closeScoringSession(organisation.id, closedRound.id);
 
   const app = createApp({ store, config: { distDir, ratePerIp: 100_000, ratePerCode: 1_000 } });
   const server = await new Promise<Server>((resolve) => {
@@ -257,7 +257,7 @@ describeWithChromium('MT scoring page in Chromium', () => {
       ...planned(index),
       ...(index === 0 ? { remark: 'Sluit aan bij wat secties al doen.' } : {}),
     }));
-    expect(fixture.store.lookupScoringToken(token)?.scores).toEqual(expected);
+    expect((await fixture.store.scoring.lookupScoringToken(token))?.scores).toEqual(expected);
 
     // Changing scores replaces them: the member still counts once.
     await page.getByRole('button', { name: 'Scores wijzigen' }).click();
@@ -266,12 +266,12 @@ describeWithChromium('MT scoring page in Chromium', () => {
     await page.check(radio('gesprekkencyclus', 'impact', 5));
     await page.getByRole('button', { name: 'Scores versturen' }).click();
     await page.waitForSelector('.done');
-    expect(fixture.store.lookupScoringToken(token)?.scores?.[1]).toEqual({
+    expect((await fixture.store.scoring.lookupScoringToken(token))?.scores?.[1]).toEqual({
       leverId: 'gesprekkencyclus',
       impact: 5,
       feasibility: planned(1).feasibility,
     });
-    const session = fixture.store.latestScoringSession(fixture.organisationId, fixture.roundId)!;
+    const session = (await fixture.store.scoring.getScoringSession(fixture.organisationId, fixture.roundId))!;
     expect(Object.keys(session.scores)).toHaveLength(1);
 
     // Coming back later shows the sent scores, ready to change.
@@ -302,14 +302,14 @@ describeWithChromium('MT scoring page in Chromium', () => {
     await page.getByRole('alert').filter({ hasText: 'Er ontbreekt nog 1 score' }).waitFor();
     expect(await focusedName(page)).toBe(`score--${leverIds[2]}--feasibility`);
     expect(await page.getByRole('group', { name: /Slagingskans.*Kies een score van 1 tot en met 5/ }).count()).toBe(1);
-    expect(fixture.store.lookupScoringToken(token)?.scores).toBeUndefined();
+    expect((await fixture.store.scoring.lookupScoringToken(token))?.scores).toBeUndefined();
     await expectNoSeriousA11yProblems(page, 'missing score');
 
     await page.check(radio(leverIds[2]!, 'feasibility', 2));
     expect(await page.locator('[data-role="missing"]').textContent()).toBe('');
     await page.getByRole('button', { name: 'Scores versturen' }).click();
     await page.waitForSelector('.done');
-    expect(fixture.store.lookupScoringToken(token)?.scores).toHaveLength(4);
+    expect((await fixture.store.scoring.lookupScoringToken(token))?.scores).toHaveLength(4);
     await finish();
   });
 
@@ -329,13 +329,13 @@ describeWithChromium('MT scoring page in Chromium', () => {
     await page.getByRole('button', { name: 'Scores versturen' }).click();
     await page.getByRole('alert').filter({ hasText: 'geen verbinding' }).waitFor();
     expect(await draftKeys(page)).toEqual([`koers.scoring.${token}`]);
-    expect(fixture.store.lookupScoringToken(token)?.scores).toBeUndefined();
+    expect((await fixture.store.scoring.lookupScoringToken(token))?.scores).toBeUndefined();
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Opnieuw proberen');
 
     await page.unroute('**/api/scoring/**');
     await page.getByRole('button', { name: 'Opnieuw proberen' }).click();
     await page.waitForSelector('.done');
-    expect(fixture.store.lookupScoringToken(token)?.scores).toHaveLength(4);
+    expect((await fixture.store.scoring.lookupScoringToken(token))?.scores).toHaveLength(4);
     await finish();
   });
 

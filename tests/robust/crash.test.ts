@@ -129,7 +129,7 @@ test(`SIGKILL during concurrent ingest loses nothing acknowledged (seed ${seed})
   // The files themselves, read back through the store after a clean stop, agree.
   const store = await openStore({ dataDir });
   let onDisk = 0;
-  for await (const response of store.readResponses(round.id)) {
+  for await (const response of store.responses.readResponses(round.id)) {
     onDisk += 1;
     expect(ledger.sent.has(response.comment ?? '')).toBe(true);
   }

@@ -175,9 +175,9 @@ test('200 concurrent respondents for 60 s: no 5xx, nothing lost or doubled, resu
   await stop();
   const store = await openStore({ dataDir });
   try {
-    const reloaded = store.getRound(org!.organisationId, round.id)!;
-    expect(JSON.parse(JSON.stringify(store.results(reloaded)))).toEqual(published);
-    expect(JSON.parse(JSON.stringify(store.comments(reloaded)))).toEqual(comments.comments);
+    const reloaded = (await store.rounds.getRound(org!.organisationId, round.id))!;
+    expect(JSON.parse(JSON.stringify(await store.responses.results(reloaded)))).toEqual(published);
+    expect(JSON.parse(JSON.stringify(await store.responses.comments(reloaded)))).toEqual(comments.comments);
   } finally {
     await store.close();
   }

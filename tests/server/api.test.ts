@@ -179,7 +179,7 @@ describe('submitting responses', () => {
       .send({ ...body, answers: answersFor(ids, 3, 3), submissionId: 'ffffffffffffffff' });
     expect(other.status).toBe(409);
     expect(other.body.error.code).toBe('codeUsed');
-    expect(t.store.responseCount(round.id)).toBe(1);
+    expect(await t.store.responses.responseCount(round.id)).toBe(1);
   });
 
   test('bad answers are refused with a clear message and nothing is stored', async () => {
@@ -216,7 +216,7 @@ describe('submitting responses', () => {
       });
     }
     expect(snapshotDataDir(t.dataDir)).toEqual(before);
-    expect(t.store.responseCount(round.id)).toBe(0);
+    expect(await t.store.responses.responseCount(round.id)).toBe(0);
   });
 
   test('malformed bodies get 4xx, never 500', async () => {

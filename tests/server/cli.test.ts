@@ -32,8 +32,8 @@ describe('npm run koers -- key create', () => {
 
     const store = await openStore({ dataDir });
     try {
-      const a = store.organisationForKey(keys[0]!);
-      const b = store.organisationForKey(keys[1]!);
+      const a = await store.organisations.organisationForKey(keys[0]!);
+      const b = await store.organisations.organisationForKey(keys[1]!);
       expect(a?.name).toBe('Stedelijk Lyceum');
       expect(b?.id).toBe(a?.id);
       expect(fs.readFileSync(path.join(dataDir, 'koers.json'), 'utf8')).not.toContain(keys[0]!);

@@ -237,11 +237,11 @@ describe('storage', () => {
   test('levers and retired flags survive a restart, and a data file from before levers still loads', async () => {
     const { id } = (await createLever()).body;
     await request(t.app).post('/api/levers/intervisie/retire').set('Authorization', auth).expect(200);
-    const organisationId = t.store.organisationForKey(auth.slice('Bearer '.length))!.id;
+    const organisationId = (await t.store.organisations.organisationForKey(auth.slice('Bearer '.length)))!.id;
     await t.store.close();
 
     const reopened = await openStore({ dataDir: t.dataDir });
-    const levers = reopened.listLevers(organisationId);
+    const levers = await reopened.levers.listLevers(organisationId);
     expect(levers.find((l) => l.id === id)).toMatchObject({ title: ownLever.title, builtIn: false, retired: false });
     expect(levers.find((l) => l.id === 'intervisie')!.retired).toBe(true);
     await reopened.close();
@@ -254,10 +254,10 @@ describe('storage', () => {
     delete data.scoringSessions;
     fs.writeFileSync(file, JSON.stringify(data));
     const old = await openStore({ dataDir: t.dataDir });
-    expect(old.listLevers(organisationId)).toHaveLength(LEVER_LIBRARY.length);
+    expect(await old.levers.listLevers(organisationId)).toHaveLength(LEVER_LIBRARY.length);
     expect(
       (
-        await old.createLever(organisationId, {
+        await old.levers.createLever(organisationId, {
           ...ownLever,
           cluster: 'samenwerken',
           themes: ['differentiatie'],

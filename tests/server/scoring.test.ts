@@ -250,14 +250,16 @@ describe('a scoring session from opening to closing', () => {
     const { links } = await openSession(roundId);
     const token = tokenOf(links[0]!);
     await score(token, [{ leverId: 'intervisie', impact: 4, feasibility: 3, remark: 'Goed idee' }]).expect(201);
-    const organisationId = t.store.organisationForKey(auth.slice('Bearer '.length))!.id;
+    const organisationId = (await t.store.organisations.organisationForKey(auth.slice('Bearer '.length)))!.id;
     await t.store.close();
     const reopened = await openStore({ dataDir: t.dataDir });
-    const found = reopened.lookupScoringToken(token);
+    const found = await reopened.scoring.lookupScoringToken(token);
     expect(found?.scores).toEqual([{ leverId: 'intervisie', impact: 4, feasibility: 3, remark: 'Goed idee' }]);
     expect(found?.levers.map((l) => l.id)).toEqual(LEVERS);
-    expect(reopened.latestScoringSession(organisationId, roundId)?.status).toBe('open');
-    expect(await reopened.submitScores(token, [{ leverId: 'intervisie', impact: 5, feasibility: 3 }])).toBe('replaced');
+    expect((await reopened.scoring.getScoringSession(organisationId, roundId))?.status).toBe('open');
+    expect(await reopened.scoring.submitScores(token, [{ leverId: 'intervisie', impact: 5, feasibility: 3 }])).toBe(
+      'replaced',
+    );
     await reopened.close();
   });
 });

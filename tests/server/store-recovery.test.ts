@@ -31,7 +31,10 @@ describe('file store: recovery on open', () => {
 
   async function submitAndClose(count: number): Promise<void> {
     for (let i = 0; i < count; i += 1) {
-      await setup.store.submitResponse({ code: setup.teacherCodes[i]!, answers: answers((i % 5) + 1, 5) }, TODAY);
+      await setup.store.responses.submitResponse(
+        { code: setup.teacherCodes[i]!, answers: answers((i % 5) + 1, 5) },
+        TODAY,
+      );
     }
     await setup.store.close();
   }
@@ -47,12 +50,12 @@ describe('file store: recovery on open', () => {
     fs.appendFileSync(file, '{"roundId":"' + setup.round.id + '","group":"ler');
 
     await reopen();
-    expect(setup.store.responseCount(setup.round.id)).toBe(3);
+    expect(await setup.store.responses.responseCount(setup.round.id)).toBe(3);
     expect(setup.store.stats().recovery).toEqual({ tornLines: 1, unacknowledgedLines: 0 });
     expect(fs.statSync(file).size).toBe(intactSize);
-    expect(await collect(setup.store.readResponses(setup.round.id))).toHaveLength(3);
+    expect(await collect(setup.store.responses.readResponses(setup.round.id))).toHaveLength(3);
     // New lines start on a fresh line after the repair.
-    await setup.store.submitResponse({ code: setup.teacherCodes[10]!, answers: answers(1, 1) }, TODAY);
+    await setup.store.responses.submitResponse({ code: setup.teacherCodes[10]!, answers: answers(1, 1) }, TODAY);
     expect(readLinesOf(file).map((l) => JSON.parse(l))).toHaveLength(4);
   });
 
@@ -60,7 +63,7 @@ describe('file store: recovery on open', () => {
     await submitAndClose(2);
     fs.appendFileSync(usedCodesFile(dir, setup.round.id), '{"codeHash":"ab');
     await reopen();
-    expect(setup.store.responseCount(setup.round.id)).toBe(2);
+    expect(await setup.store.responses.responseCount(setup.round.id)).toBe(2);
     expect(setup.store.stats().recovery.tornLines).toBe(1);
     expect(readLinesOf(usedCodesFile(dir, setup.round.id)).map((l) => JSON.parse(l))).toHaveLength(2);
   });
@@ -72,10 +75,10 @@ describe('file store: recovery on open', () => {
     fs.appendFileSync(file, JSON.stringify(extra) + '\n' + JSON.stringify(extra) + '\n');
 
     await reopen();
-    expect(setup.store.responseCount(setup.round.id)).toBe(3);
+    expect(await setup.store.responses.responseCount(setup.round.id)).toBe(3);
     expect(setup.store.stats().recovery).toEqual({ tornLines: 0, unacknowledgedLines: 2 });
     expect(readLinesOf(file)).toHaveLength(3);
-    expect(setup.store.results(setup.round).responseCount).toBe(3);
+    expect((await setup.store.responses.results(setup.round)).responseCount).toBe(3);
   });
 
   it('drops used codes of a flush whose responses never reached the disk, freeing those codes', async () => {
@@ -95,15 +98,19 @@ describe('file store: recovery on open', () => {
 
     await reopen();
     const { store, round, teacherCodes } = setup;
-    expect(store.responseCount(round.id)).toBe(1);
+    expect(await store.responses.responseCount(round.id)).toBe(1);
     expect(store.stats().recovery).toEqual({ tornLines: 1, unacknowledgedLines: 2 });
     expect(readLinesOf(used)).toHaveLength(1);
     // The first submission keeps its code; the two unacknowledged ones can be sent again.
-    expect(store.lookupCode(teacherCodes[0]!)?.used).toBe(true);
-    expect(store.lookupCode(teacherCodes[1]!)?.used).toBe(false);
-    expect(await store.submitResponse({ code: teacherCodes[1]!, answers: answers(2, 2) }, TODAY)).toBe('created');
-    expect(await store.submitResponse({ code: teacherCodes[2]!, answers: answers(3, 3) }, TODAY)).toBe('created');
-    expect(store.responseCount(round.id)).toBe(3);
+    expect((await store.rounds.lookupCode(teacherCodes[0]!))?.used).toBe(true);
+    expect((await store.rounds.lookupCode(teacherCodes[1]!))?.used).toBe(false);
+    expect(await store.responses.submitResponse({ code: teacherCodes[1]!, answers: answers(2, 2) }, TODAY)).toBe(
+      'created',
+    );
+    expect(await store.responses.submitResponse({ code: teacherCodes[2]!, answers: answers(3, 3) }, TODAY)).toBe(
+      'created',
+    );
+    expect(await store.responses.responseCount(round.id)).toBe(3);
   });
 
   it('rewrites the used-codes file sorted by hash, so its order says nothing about submission order', async () => {
@@ -115,7 +122,7 @@ describe('file store: recovery on open', () => {
     const after = readLinesOf(file).map((l) => JSON.parse(l).codeHash as string);
     expect([...after].sort()).toEqual(after);
     expect([...after].sort()).toEqual([...before].sort());
-    expect(setup.store.responseCount(setup.round.id)).toBe(15);
+    expect(await setup.store.responses.responseCount(setup.round.id)).toBe(15);
     // Submission order was not already sorted by chance (probability 1/15!), so the file really changed.
     expect(after).not.toEqual(before);
   });
@@ -130,7 +137,7 @@ describe('file store: recovery on open', () => {
     expect(fs.existsSync(path.join(dir, 'koers.lock'))).toBe(false);
     fs.writeFileSync(file, [lines[0], lines[2]].map((l) => l + '\n').join(''));
     await reopen();
-    expect(setup.store.responseCount(setup.round.id)).toBe(2);
+    expect(await setup.store.responses.responseCount(setup.round.id)).toBe(2);
   });
 
   it('removes temp files left by a crash during an atomic rewrite', async () => {
@@ -140,6 +147,6 @@ describe('file store: recovery on open', () => {
     await reopen();
     expect(fs.existsSync(path.join(dir, 'koers.json.tmp'))).toBe(false);
     expect(fs.existsSync(usedCodesFile(dir, setup.round.id) + '.tmp')).toBe(false);
-    expect(setup.store.responseCount(setup.round.id)).toBe(1);
+    expect(await setup.store.responses.responseCount(setup.round.id)).toBe(1);
   });
 });

@@ -67,9 +67,9 @@ export async function setUp(
   options: { teachers?: number; support?: number; now?: () => Date } = {},
 ): Promise<Setup> {
   const store = await openStore({ dataDir, ...(options.now ? { now: options.now } : {}) });
-  const organisation = await store.findOrCreateOrganisation('Test College');
-  const survey = await store.createSurvey(organisation.id, surveyInput);
-  const round = await store.createRound(
+  const organisation = await store.organisations.findOrCreateOrganisation('Test College');
+  const survey = await store.surveys.createSurvey(organisation.id, surveyInput);
+  const round = await store.rounds.createRound(
     organisation.id,
     roundInputSchema.parse({
       surveyId: survey.id,
@@ -78,8 +78,18 @@ export async function setUp(
       anonymityThreshold: 2,
     }),
   );
-  const teacherCodes = await store.createInvitations(round, 'leraren', options.teachers ?? 5);
-  const supportCodes = await store.createInvitations(round, 'oop', options.support ?? 3);
+  const teacherCodes = await store.rounds.createInvitations(
+    round.organisationId,
+    round.id,
+    'leraren',
+    options.teachers ?? 5,
+  );
+  const supportCodes = await store.rounds.createInvitations(
+    round.organisationId,
+    round.id,
+    'oop',
+    options.support ?? 3,
+  );
   return { store, organisationId: organisation.id, survey, round, teacherCodes, supportCodes };
 }
 

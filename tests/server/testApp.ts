@@ -5,11 +5,11 @@ import type { Express } from 'express';
 import { createApp } from '../../server/app';
 import type { ServerConfig } from '../../server/config';
 import { openStore } from '../../server/store/index';
-import type { KoersStore } from '../../server/store/types';
+import type { KoersStores } from '../../server/store/types';
 
 export interface TestApp {
   app: Express;
-  store: KoersStore;
+  store: KoersStores;
   dataDir: string;
   /** Creates an organisation with a key; returns the Authorization header value. */
   adminFor(name: string): Promise<{ organisationId: string; auth: string }>;
@@ -30,8 +30,8 @@ export async function startTestApp(config: Partial<ServerConfig> = {}): Promise<
     store,
     dataDir,
     async adminFor(name) {
-      const organisation = await store.findOrCreateOrganisation(name);
-      const key = await store.createApiKey(organisation.id);
+      const organisation = await store.organisations.findOrCreateOrganisation(name);
+      const key = await store.organisations.createApiKey(organisation.id);
       return { organisationId: organisation.id, auth: `Bearer ${key}` };
     },
     async close() {

@@ -46,9 +46,9 @@ export async function prepareDataDir(dataDir: string, options: PrepareOptions): 
   const random = seededRandom(options.seed ?? 1);
   const store = await openStore({ dataDir });
   try {
-    const organisation = await store.findOrCreateOrganisation('Benchmark College');
-    const apiKey = await store.createApiKey(organisation.id);
-    const round: Round = await store.createRound(organisation.id, {
+    const organisation = await store.organisations.findOrCreateOrganisation('Benchmark College');
+    const apiKey = await store.organisations.createApiKey(organisation.id);
+    const round: Round = await store.rounds.createRound(organisation.id, {
       surveyId: 'shrm',
       name: 'Benchmark round',
       groups: [...BENCH_GROUPS],
@@ -61,7 +61,7 @@ export async function prepareDataDir(dataDir: string, options: PrepareOptions): 
     for (let from = 0; from < toUse.length; from += SUBMIT_BATCH) {
       await Promise.all(
         toUse.slice(from, from + SUBMIT_BATCH).map((code, i) =>
-          store.submitResponse(
+          store.responses.submitResponse(
             {
               code,
               answers: shrmAnswers(random),
@@ -74,8 +74,8 @@ export async function prepareDataDir(dataDir: string, options: PrepareOptions): 
         ),
       );
     }
-    if (store.responseCount(round.id) !== options.stored) {
-      throw new Error(`prepared ${store.responseCount(round.id)} responses, wanted ${options.stored}`);
+    if ((await store.responses.responseCount(round.id)) !== options.stored) {
+      throw new Error(`prepared ${await store.responses.responseCount(round.id)} responses, wanted ${options.stored}`);
     }
     return {
       dataDir,
@@ -106,7 +106,14 @@ async function createCodes(
     const wanted = Math.ceil((total - g) / groups.length);
     const list: string[] = [];
     for (let made = 0; made < wanted; made += CODES_PER_CALL) {
-      list.push(...(await store.createInvitations(round, groups[g]!, Math.min(CODES_PER_CALL, wanted - made))));
+      list.push(
+        ...(await store.rounds.createInvitations(
+          round.organisationId,
+          round.id,
+          groups[g]!,
+          Math.min(CODES_PER_CALL, wanted - made),
+        )),
+      );
     }
     perGroup.set(groups[g]!, list);
   }

@@ -31,8 +31,8 @@ export async function createOrganisations(dataDir: string, names: string[]): Pro
   try {
     const out: OrgKey[] = [];
     for (const name of names) {
-      const organisation = await store.findOrCreateOrganisation(name);
-      out.push({ organisationId: organisation.id, apiKey: await store.createApiKey(organisation.id) });
+      const organisation = await store.organisations.findOrCreateOrganisation(name);
+      out.push({ organisationId: organisation.id, apiKey: await store.organisations.createApiKey(organisation.id) });
     }
     return out;
   } finally {

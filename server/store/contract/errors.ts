@@ -1,0 +1,30 @@
+/** Every refusal a store may give; the HTTP layer maps each to a 4xx and a message in messages.ts. */
+export type StoreErrorCode =
+  | 'unknownCode'
+  | 'codeUsed'
+  | 'roundClosed'
+  | 'roundClosedForInvitations'
+  | 'roundNotFound'
+  | 'unknownStatement'
+  | 'duplicateStatement'
+  | 'outOfScale'
+  | 'unknownSurvey'
+  | 'unknownGroup'
+  | 'builtInLeverReadOnly'
+  | 'unknownLever'
+  | 'leverRetired'
+  | 'leverNotInSession'
+  | 'scoringSessionNotFound'
+  | 'scoringClosed'
+  | 'unknownScoringToken';
+
+/** A refusal the HTTP layer turns into a 4xx with a message in the caller's language. */
+export class StoreError extends Error {
+  constructor(
+    readonly code: StoreErrorCode,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(code);
+    this.name = 'StoreError';
+  }
+}

@@ -1,0 +1,132 @@
+import type { Round, RoundInput } from '../../core/round';
+import { hashCode, newId, newInvitationCode } from './codes';
+import { StoreError, type CodeLookup, type RoundStore } from './contract';
+import type { MetaData } from './metaDocument';
+import type { StoreContext } from './storeContext';
+import type { FileSurveyStore } from './surveyStore';
+
+/** Same bound as the HTTP schema (invitationRequestSchema); guards direct callers too. */
+export const MAX_CODES_PER_REQUEST = 5000;
+
+/** The invitation a code hash belongs to. */
+export interface Invitation {
+  roundId: string;
+  group: string;
+}
+
+/**
+ * Rounds and their invitation codes. Codes are kept as HMACs with the store's secret; the index from
+ * hash to invitation lives in memory. Whether a code is used is the responses store's knowledge.
+ */
+export class FileRoundStore implements RoundStore {
+  private readonly invitations = new Map<string, Invitation>();
+
+  constructor(
+    private readonly ctx: StoreContext,
+    private readonly surveys: FileSurveyStore,
+    private readonly isCodeUsed: (codeHash: string) => boolean,
+  ) {
+    this.indexInvitations(ctx.meta.data);
+  }
+
+  async listRounds(organisationId: string): Promise<Round[]> {
+    return this.ctx.meta.data.rounds.filter((r) => r.organisationId === organisationId);
+  }
+
+  async getRound(organisationId: string, roundId: string): Promise<Round | undefined> {
+    const round = this.ctx.roundById(roundId);
+    return round?.organisationId === organisationId ? round : undefined;
+  }
+
+  async createRound(organisationId: string, input: RoundInput): Promise<Round> {
+    this.ctx.assertOpen();
+    const survey = this.surveys.visibleSurvey(organisationId, input.surveyId);
+    if (!survey) throw new StoreError('unknownSurvey', { surveyId: input.surveyId });
+    const unknownGroup = input.groups.find((g) => !survey.groups.some((sg) => sg.id === g));
+    if (unknownGroup !== undefined) throw new StoreError('unknownGroup', { group: unknownGroup });
+    const round: Round = {
+      id: newId('round'),
+      organisationId,
+      surveyId: survey.id,
+      name: input.name,
+      groups: [...new Set(input.groups)],
+      ...(input.period ? { period: { ...input.period } } : {}),
+      anonymityThreshold: input.anonymityThreshold,
+      actionGap: input.actionGap,
+      ...(input.baselineRoundId ? { baselineRoundId: input.baselineRoundId } : {}),
+      status: 'open',
+      createdAt: this.ctx.timestamp(),
+    };
+    return this.ctx.meta.update((draft) => {
+      draft.rounds.push(round);
+      return round;
+    });
+  }
+
+  async closeRound(organisationId: string, roundId: string): Promise<Round | undefined> {
+    this.ctx.assertOpen();
+    const round = await this.getRound(organisationId, roundId);
+    if (!round) return undefined;
+    if (round.status === 'closed') return round;
+    return this.ctx.meta.update((draft) => {
+      const stored = draft.rounds.find((r) => r.id === roundId)!;
+      if (stored.status !== 'closed') Object.assign(stored, { status: 'closed', closedAt: this.ctx.timestamp() });
+      return stored;
+    });
+  }
+
+  async createInvitations(organisationId: string, roundId: string, group: string, count: number): Promise<string[]> {
+    this.ctx.assertOpen();
+    if (!Number.isInteger(count) || count < 1 || count > MAX_CODES_PER_REQUEST) {
+      throw new RangeError(`count must be a whole number from 1 to ${MAX_CODES_PER_REQUEST}`);
+    }
+    const { codes } = await this.ctx.meta.update(
+      (draft) => {
+        // Decided on the stored round inside the write queue, so a concurrent close wins cleanly.
+        const stored = draft.rounds.find((r) => r.id === roundId && r.organisationId === organisationId);
+        if (!stored) throw new StoreError('roundNotFound');
+        if (!stored.groups.includes(group)) throw new StoreError('unknownGroup', { group });
+        if (stored.status !== 'open') throw new StoreError('roundClosedForInvitations');
+        const codes: string[] = [];
+        const hashes = new Set<string>();
+        while (codes.length < count) {
+          const code = newInvitationCode();
+          const hash = hashCode(code, draft.secret);
+          if (this.invitations.has(hash) || hashes.has(hash)) continue;
+          codes.push(code);
+          hashes.add(hash);
+        }
+        const byGroup = (draft.invitations[stored.id] ??= {});
+        (byGroup[group] ??= []).push(...hashes);
+        return { codes, hashes };
+      },
+      ({ hashes }) => {
+        for (const hash of hashes) this.invitations.set(hash, { roundId, group });
+      },
+    );
+    return codes;
+  }
+
+  async lookupCode(code: string): Promise<CodeLookup | undefined> {
+    const codeHash = hashCode(code, this.ctx.meta.data.secret);
+    const invitation = this.invitationFor(codeHash);
+    if (!invitation) return undefined;
+    const round = this.ctx.roundById(invitation.roundId);
+    const survey = round && this.ctx.surveyById(round.surveyId);
+    if (!round || !survey) return undefined;
+    return { round, survey, group: invitation.group, used: this.isCodeUsed(codeHash) };
+  }
+
+  /** The synchronous lookup the responses store uses, so its checks stay before the first await. */
+  invitationFor(codeHash: string): Invitation | undefined {
+    return this.invitations.get(codeHash);
+  }
+
+  private indexInvitations(data: Readonly<MetaData>): void {
+    for (const [roundId, byGroup] of Object.entries(data.invitations)) {
+      for (const [group, hashes] of Object.entries(byGroup)) {
+        for (const hash of hashes) this.invitations.set(hash, { roundId, group });
+      }
+    }
+  }
+}
