@@ -1,7 +1,8 @@
 /**
  * manifest.xml: parses with office-addin-manifest, has what Excel needs, names only files the
  * build produces (the server serves dist/ at its root: /addin/x is dist/addin/x), and validates
- * against Microsoft's XSD with xmllint when that is installed (required under CI=true).
+ * against Microsoft's XSD with xmllint when that is installed (required under CI=true). The XSDs ship
+ * with the project in tests/fixtures/office-manifest-schema (see its README for origin and changes).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { MIN_EXCEL_API } from '../addin/excel/capabilities';
 const root = path.resolve(__dirname, '..');
 const manifestPath = path.join(root, 'manifest.xml');
 const distDir = path.join(root, 'dist');
-const schema = path.resolve(root, '..', 'shared', 'schemas', 'office-manifest', 'OfficeAppManifestV1_1.xsd');
+const schema = path.join(root, 'tests', 'fixtures', 'office-manifest-schema', 'OfficeAppManifestV1_1.xsd');
 const text = readFileSync(manifestPath, 'utf8');
 
 /** The add-in's origin, taken from SourceLocation: a deployment on another host or port edits only the manifest. */
@@ -127,7 +128,7 @@ describe('manifest.xml', () => {
     const found = spawnSync('xmllint', ['--version'], { encoding: 'utf8' });
     if (found.error) {
       if (process.env.CI === 'true') throw new Error('xmllint is required under CI (apt-get install libxml2-utils)');
-      console.warn('xmllint not installed: schema validation of manifest.xml skipped');
+      console.warn('xmllint not installed (apt-get install libxml2-utils): schema validation of manifest.xml skipped');
       return;
     }
     expect(existsSync(schema)).toBe(true);
