@@ -1,13 +1,8 @@
-import type { Language, LocalizedText } from '../core/text';
-import { fillTemplate } from '../core/sheets/texts';
+import { fillTemplate, type Language } from '../core/text';
 
 /** Dutch for any Dutch Office (nl-NL, nl-BE); English for every other display language. */
 export function languageFromLocale(locale: string | null | undefined): Language {
   return typeof locale === 'string' && /^nl(?:[-_]|$)/i.test(locale.trim()) ? 'nl' : 'en';
-}
-
-export function localized(text: LocalizedText, language: Language): string {
-  return text[language];
 }
 
 /** Everything the task pane says. Keys are stable; placeholders look like {name}. */

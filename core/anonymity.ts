@@ -1,3 +1,5 @@
+import { compareCodeUnits } from './compare';
+
 /**
  * The anonymity rules of published results, as pure functions. buildResults (aggregation.ts) applies
  * them; nothing else decides what may be shown.
@@ -89,9 +91,4 @@ function indexOfSmallest(values: readonly number[]): number {
   let best = 0;
   for (let i = 1; i < values.length; i += 1) if (values[i] < values[best]) best = i;
   return best;
-}
-
-function compareCodeUnits(a: string, b: string): number {
-  if (a === b) return 0;
-  return a < b ? -1 : 1;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { slugSchema } from './text';
+import { isoDaySchema, slugSchema } from './text';
 import type { Survey } from './survey';
 import { listStatements } from './survey';
 
@@ -41,7 +41,7 @@ export const storedAnswersSchema = z.record(z.string(), z.tuple([ratingSchema, r
 export const storedResponseSchema = z.object({
   roundId: z.string(),
   group: slugSchema,
-  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  day: isoDaySchema,
   answers: storedAnswersSchema,
   comment: z.string().optional(),
 });

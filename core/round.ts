@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { slugSchema } from './text';
+import { isoDaySchema, slugSchema } from './text';
 
 export const DEFAULT_ANONYMITY_THRESHOLD = 5;
 /** A gap (desired − current) at or above this marks "action needed" unless a round sets its own. */
 export const DEFAULT_ACTION_GAP = 1;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date as YYYY-MM-DD');
+const isoDate = isoDaySchema;
 
 export const periodSchema = z
   .object({ start: isoDate, end: isoDate })

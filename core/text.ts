@@ -11,6 +11,17 @@ export const localizedTextSchema = z.object({
 });
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
+/** A calendar day as YYYY-MM-DD (no time, no zone: responses carry the day only). */
+export const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+export const isoDaySchema = z.string().regex(ISO_DAY, 'use a date as YYYY-MM-DD');
+
+/** Fills `{name}` placeholders; unknown placeholders stay visible rather than vanish. */
+export function fillTemplate(template: string, params: Readonly<Record<string, unknown>> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+  );
+}
+
 /** Short identifiers used in URLs, JSON keys and sheet columns. */
 export const slugSchema = z
   .string()

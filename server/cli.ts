@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { readConfig } from './config';
 import { openStore } from './store/index';
 
 const usage = `Usage: npm run koers -- key create --org "<organisation name>"
@@ -30,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(`${name.error.issues[0]?.message}.\n\n${usage}`);
     return 2;
   }
-  const store = await openStore({ dataDir: path.resolve(process.env.KOERS_DATA_DIR ?? './data') });
+  const store = await openStore({ dataDir: path.resolve(readConfig(process.env, 'dist').dataDir) });
   try {
     const organisation = await store.organisations.findOrCreateOrganisation(name.data);
     const key = await store.organisations.createApiKey(organisation.id);

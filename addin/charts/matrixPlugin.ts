@@ -10,6 +10,7 @@ export interface MatrixPluginOptions {
 }
 
 declare module 'chart.js' {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- a merged declaration repeats chart.js's type parameter
   interface PluginOptionsByType<TType extends ChartType> {
     koersMatrix?: MatrixPluginOptions;
   }
@@ -58,9 +59,8 @@ function drawLabels(chart: Chart<'scatter'>, datasetIndex: number): void {
     const point = data[i] as { label?: string } | undefined;
     if (!point?.label) return;
     const radius = Number((element.options as { radius?: number } | undefined)?.radius ?? 4);
-    chart.ctx.fillStyle = String(
-      (chart.data.datasets[datasetIndex] as { borderColor?: unknown }).borderColor ?? '#242424',
-    );
+    const color = chart.data.datasets[datasetIndex]?.borderColor;
+    chart.ctx.fillStyle = typeof color === 'string' ? color : '#242424';
     // Near the right edge the label goes to the left of its point, so it is not cut off.
     const width = chart.ctx.measureText(point.label).width;
     const rightOfPoint = element.x + radius + 3;

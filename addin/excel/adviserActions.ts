@@ -1,7 +1,6 @@
 import { allSheetTexts } from '../i18n';
 import type { CellValue } from '../../core/sheets/cells';
 import { ID_HEADER, isKoersName } from '../../core/sheets/names';
-import type { AdviserActions } from '../../core/sheets/resultsLayout';
 import type { ExcelBatch } from './batch';
 
 /** "Welke actie?" and "Which action?": a Dutch workbook may be refreshed in English Excel. */

@@ -23,6 +23,7 @@ export async function findSheet(batch: ExcelBatch, names: readonly string[]): Pr
   const worksheets = batch.context.workbook.worksheets;
   const candidates = [...new Set(names)].map((name) => {
     const sheet = worksheets.getItemOrNullObject(name);
+    // eslint-disable-next-line office-addins/no-navigational-load -- isNullObject is a scalar; the fake workbook (tests/addin/fakeExcel.ts) needs it loaded
     sheet.load('isNullObject');
     return { name, sheet };
   });

@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     view,
     defaultServerUrl: ownServerUrl(),
     renderCharts,
-    onRoundChanged: kies.roundChanged,
+    onRoundChanged: (roundId) => kies.roundChanged(roundId),
   });
 }
 

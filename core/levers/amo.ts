@@ -1,6 +1,7 @@
 import type { LocalizedText } from '../text';
 import { AMO_FACTORS, AMO_FACTOR_GLOSSES, AMO_FACTOR_NAMES, type AmoFactor, type Lever } from './lever';
 import { LEVER_LIBRARY } from './library';
+import { compareCodeUnits } from '../compare';
 
 /** How many library levers a message offers per missing factor. */
 export const AMO_EXAMPLES_PER_FACTOR = 2;
@@ -38,7 +39,7 @@ export function checkAmoCoverage(levers: readonly Lever[], library: readonly Lev
         (a, b) =>
           b.shared - a.shared ||
           b.lever.themes.length - a.lever.themes.length ||
-          (a.lever.id < b.lever.id ? -1 : a.lever.id > b.lever.id ? 1 : 0),
+          compareCodeUnits(a.lever.id, b.lever.id),
       )
       .slice(0, AMO_EXAMPLES_PER_FACTOR)
       .map(({ lever }) => lever.id);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { slugSchema, type Language, type LocalizedText } from '../text';
 import { sampleSd } from '../stats';
+import { compareCodeUnits } from '../compare';
 
 export const SCORE_MIN = 1;
 export const SCORE_MAX = 5;
@@ -160,7 +161,7 @@ export function aggregateRaters(scores: readonly ScoreInput[]): LeverScoreSummar
     else byLever.set(score.leverId, [score]);
   }
 
-  const leverIds = [...byLever.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const leverIds = [...byLever.keys()].sort(compareCodeUnits);
   return leverIds.map((leverId) => {
     const list = byLever.get(leverId)!;
     const impact = summarise(list.map((s) => s.impact));

@@ -2,6 +2,7 @@ import type { LocalizedText } from '../text';
 import type { Cell, RoundResults } from '../results';
 import { findTheme } from '../instruments/themes';
 import type { Lever, ThemeId } from './lever';
+import { compareCodeUnits } from '../compare';
 
 /**
  * A lever's gap score is its largest addressed gap plus this share of its other positive gaps.
@@ -69,7 +70,7 @@ export function suggestLevers(input: SuggestLeversInput): LeverSuggestion[] {
     }
     if (evidence.length === 0) continue;
 
-    evidence.sort((a, b) => b.gap - a.gap || compareText(a.kind, b.kind) || compareText(a.id, b.id));
+    evidence.sort((a, b) => b.gap - a.gap || compareCodeUnits(a.kind, b.kind) || compareCodeUnits(a.id, b.id));
     const [largest, ...others] = evidence;
     const gapScore = largest.gap + SECONDARY_GAP_WEIGHT * others.reduce((sum, e) => sum + e.gap, 0);
     const themeBonus = MULTI_THEME_BONUS * (lever.themes.length - 1);
@@ -79,7 +80,7 @@ export function suggestLevers(input: SuggestLeversInput): LeverSuggestion[] {
     suggestions.push({ leverId: lever.id, score: round2(gapScore + themeBonus), reasons });
   }
 
-  suggestions.sort((a, b) => b.score - a.score || compareText(a.leverId, b.leverId));
+  suggestions.sort((a, b) => b.score - a.score || compareCodeUnits(a.leverId, b.leverId));
   return suggestions.slice(0, limit);
 }
 
@@ -118,11 +119,6 @@ function shorten(text: string): string {
 function formatNumber(value: number, lang: 'nl' | 'en'): string {
   const fixed = value.toFixed(1);
   return lang === 'nl' ? fixed.replace('.', ',') : fixed;
-}
-
-// Locale-independent, so the order is the same on every machine.
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function round2(value: number): number {

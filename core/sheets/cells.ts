@@ -12,6 +12,11 @@ export function textCell(text: string | null | undefined): string {
   return text ? neutraliseFormula(text) : '';
 }
 
+/** A cell read back from Excel as text: '' for empty cells and anything that is not a plain value. */
+export function cellText(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+}
+
 /** Finite numbers stay numbers; null (no ratings) and NaN become an empty cell. */
 export function numberCell(value: number | null | undefined): number | '' {
   return typeof value === 'number' && Number.isFinite(value) ? value : '';

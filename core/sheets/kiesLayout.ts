@@ -11,7 +11,7 @@ import {
 import { findTheme } from '../instruments/themes';
 import type { ScoringView, SuggestionWithLever } from './inputs';
 import { allSheetTexts, fillTemplate, type KiesHeaders, type SheetTexts } from './texts';
-import { columnLetter, numberCell, textCell, type CellGrid, type CellValue } from './cells';
+import { cellText, columnLetter, numberCell, textCell, type CellGrid, type CellValue } from './cells';
 import { ID_HEADER, LEVERS_TABLE } from './names';
 import type { BlockColumn, ColumnKind, TableBlock } from './tableBlock';
 
@@ -61,9 +61,6 @@ export const MT_KEYS = [
   'mtRemarks',
 ] as const satisfies readonly KiesColumnKey[];
 export type MtKey = (typeof MT_KEYS)[number];
-
-/** The columns whose cells are formulas, never values. */
-export const FORMULA_KEYS = ['priority', 'quadrant'] as const satisfies readonly KiesColumnKey[];
 
 export function kiesColumn(key: KiesColumnKey): number {
   return KIES_COLUMNS.findIndex((column) => column.key === key);
@@ -306,11 +303,7 @@ export type KiesColumnMap = Partial<Record<KiesColumnKey, number>>;
 
 /** Columns by header in either language: a Dutch workbook may be refreshed in English Excel. */
 export function mapKiesHeader(header: readonly unknown[]): KiesColumnMap {
-  const names = header.map((value) =>
-    String(value ?? '')
-      .trim()
-      .toLowerCase(),
-  );
+  const names = header.map((value) => cellText(value).trim().toLowerCase());
   const map: KiesColumnMap = {};
   for (const { key } of KIES_COLUMNS) {
     const candidates = new Set(allSheetTexts().map((texts) => kiesHeader(key, texts).toLowerCase()));

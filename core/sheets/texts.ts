@@ -242,8 +242,4 @@ export function allSheetTexts(): SheetTexts[] {
   return [sheetTexts.nl, sheetTexts.en];
 }
 
-export function fillTemplate(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-  );
-}
+export { fillTemplate } from '../text';

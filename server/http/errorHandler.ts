@@ -4,7 +4,7 @@ import { HttpError } from './errors';
 import { requestLanguage } from './language';
 import { translate, type MessageCode } from './messages';
 import { storeErrorStatus } from './storeErrors';
-import { describeIssues } from './validate';
+import { describeIssues, type Issue } from './validate';
 
 /** Errors thrown by express.json() (body-parser) carry a `type`. */
 type BodyParserError = Error & { type?: string; status?: number; limit?: number };
@@ -39,7 +39,7 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   if (httpError.status >= 500) console.error('Unexpected error', req.method, req.path, error);
   const language = requestLanguage(req);
   const params = { ...httpError.params };
-  if (Array.isArray(params.issues)) params.detail = describeIssues(params.issues, language);
+  if (Array.isArray(params.issues)) params.detail = describeIssues(params.issues as Issue[], language);
   const body: { error: { code: MessageCode; message: string } } = {
     error: { code: httpError.code, message: translate(httpError.code, language, params) },
   };

@@ -11,5 +11,3 @@ export class HttpError extends Error {
     this.name = 'HttpError';
   }
 }
-
-export const notFound = (code: MessageCode = 'notFound'): HttpError => new HttpError(404, code);

@@ -1,3 +1,4 @@
+import { fillTemplate } from '../../core/text';
 import type { Language } from '../../core/text';
 
 /**
@@ -109,13 +110,7 @@ const messages = {
 
 export type MessageCode = keyof typeof messages;
 
-export function isMessageCode(code: string): code is MessageCode {
-  return Object.prototype.hasOwnProperty.call(messages, code);
-}
-
-/** Fills `{name}` placeholders; unknown placeholders stay visible rather than vanish. */
+/** The message in the language, its `{name}` placeholders filled from params. */
 export function translate(code: MessageCode, language: Language, params: Record<string, unknown> = {}): string {
-  return messages[code][language].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return fillTemplate(messages[code][language], params);
 }

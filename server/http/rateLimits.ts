@@ -29,7 +29,8 @@ export function perCodeLimit(perMinute: number): RequestHandler {
     legacyHeaders: false,
     handler: refuse,
     keyGenerator: (req) => {
-      const code: unknown = req.body?.code ?? req.params?.code;
+      const body = req.body as { code?: unknown } | undefined;
+      const code = body?.code ?? req.params?.code;
       return typeof code === 'string' ? `code:${code.slice(0, 64).toUpperCase()}` : 'code:none';
     },
   });

@@ -9,7 +9,7 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.in
   throw new HttpError(400, 'badRequest', { issues: result.error.issues });
 }
 
-type Issue = z.core.$ZodIssue;
+export type Issue = z.core.$ZodIssue;
 
 const reasons: Record<string, Record<Language, (issue: Issue) => string>> = {
   invalid_type: {

@@ -6,7 +6,7 @@ type Handler = (url: URL, init: RequestInit) => Response | Promise<Response>;
 function fakeFetch(handler: Handler) {
   const calls: Array<{ url: string; headers: Record<string, string> }> = [];
   const fetchImpl = (async (input: string | URL | Request, init: RequestInit = {}) => {
-    const url = new URL(String(input));
+    const url = new URL(input instanceof Request ? input.url : input);
     calls.push({ url: url.toString(), headers: { ...(init.headers as Record<string, string>) } });
     return handler(url, init);
   }) as typeof fetch;

@@ -845,10 +845,14 @@ export class FakeWorkbook {
               if (cell === null) return; // null leaves the cell as it is
               if (path === 'values') {
                 if (!['string', 'number', 'boolean'].includes(typeof cell))
-                  throw new Error(`fake Excel: cannot write ${String(cell)}`);
+                  throw new Error(`fake Excel: cannot write ${JSON.stringify(cell)}`);
                 if (typeof cell === 'string') workbook.sentStrings.push(cell);
                 workbook.setCell(s, r.row + i, r.col + j, storeValue(cell as Value));
-              } else s.numberFormats.set(`${r.row + i},${r.col + j}`, String(cell));
+              } else
+                s.numberFormats.set(
+                  `${r.row + i},${r.col + j}`,
+                  typeof cell === 'string' ? cell : JSON.stringify(cell),
+                );
             }),
           );
         } else if (path === 'formulas') {
@@ -866,7 +870,7 @@ export class FakeWorkbook {
             row.forEach((cell, j) => {
               if (cell === null) return;
               if (!['string', 'number', 'boolean'].includes(typeof cell))
-                throw new Error(`fake Excel: cannot write formula ${String(cell)}`);
+                throw new Error(`fake Excel: cannot write formula ${JSON.stringify(cell)}`);
               if (typeof cell === 'string' && cell.startsWith('=')) {
                 if (workbook.numberFormat(s, r.row + i, r.col + j) === '@') {
                   throw new Error(

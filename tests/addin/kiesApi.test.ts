@@ -7,8 +7,8 @@ type Call = { url: string; method: string; headers: Record<string, string>; body
 
 function fakeFetch(handler: (url: URL, call: Call) => Response) {
   const calls: Call[] = [];
-  const fetchImpl = (async (input: string | URL | Request, init: RequestInit = {}) => {
-    const url = new URL(String(input));
+  const fetchImpl = ((input: string | URL | Request, init: RequestInit = {}) => {
+    const url = new URL(input instanceof Request ? input.url : input);
     const call: Call = {
       url: url.toString(),
       method: init.method ?? 'GET',
@@ -16,7 +16,7 @@ function fakeFetch(handler: (url: URL, call: Call) => Response) {
       body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
     };
     calls.push(call);
-    return handler(url, call);
+    return Promise.resolve(handler(url, call));
   }) as typeof fetch;
   return { fetchImpl, calls };
 }

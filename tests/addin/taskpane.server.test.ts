@@ -177,9 +177,9 @@ describe('pull', () => {
     const { session } = setup({
       excel: {
         support: { meetsMinimum: false, suspendCalculation: true, suspendScreenUpdating: false },
-        pull: async () => {
+        pull: () => {
           pulled = true;
-          throw new Error('must not be called');
+          return Promise.reject(new Error('must not be called'));
         },
       },
       workbook,
@@ -205,11 +205,10 @@ describe('pull', () => {
     const { session } = setup({
       excel: {
         support: fullSupport,
-        pull: async () => {
-          throw Object.assign(new Error('RequestPayloadSizeLimitExceeded'), {
-            code: 'RequestPayloadSizeLimitExceeded',
-          });
-        },
+        pull: () =>
+          Promise.reject(
+            Object.assign(new Error('RequestPayloadSizeLimitExceeded'), { code: 'RequestPayloadSizeLimitExceeded' }),
+          ),
       },
     });
     await session.connect(server.baseUrl, server.apiKey);

@@ -17,7 +17,6 @@ import {
   serve,
   sleep,
   tempDataDir,
-  type HttpClient,
 } from './support/fixture';
 import { canonical, intBetween, makeSubmission, seededRandom, type Submission } from './support/respondents';
 

@@ -18,7 +18,7 @@ describe('file store: group commit under concurrent submissions', () => {
   let dir: string;
   let setup: Setup;
 
-  beforeEach(async () => {
+  beforeEach(() => {
     dir = makeTempDir();
   });
   afterEach(async () => {

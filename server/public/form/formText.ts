@@ -1,4 +1,4 @@
-import type { Language, LocalizedText } from '../../../core/text';
+import type { Language } from '../../../core/text';
 
 /** Everything the respondent form says itself, Dutch first. Survey texts come from the API. */
 const nl = {
@@ -161,8 +161,4 @@ export function formText(language: Language): FormText {
 /** English for browsers set to English, Dutch for everyone else: the product is Dutch first. */
 export function languageFromBrowser(browserLanguage: string | undefined): Language {
   return browserLanguage?.toLowerCase().startsWith('en') ? 'en' : 'nl';
-}
-
-export function localize(text: LocalizedText, language: Language): string {
-  return text[language];
 }

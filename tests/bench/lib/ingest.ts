@@ -80,7 +80,9 @@ export async function runIngest(
   };
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(options, (error: unknown, finished: autocannon.Result) =>
-      error ? reject(error) : resolve(finished),
+      error
+        ? reject(error instanceof Error ? error : new Error('autocannon failed', { cause: error }))
+        : resolve(finished),
     );
     instance.on('response', onResponse);
   });
