@@ -775,10 +775,15 @@ export class FakeWorkbook {
             });
             return this.proxy<Excel.ConditionalFormat>(
               'conditionalFormat',
-              { colorScale: {}, cellValue: { format: { fill: {}, font: {} } } },
+              {
+                colorScale: {},
+                cellValue: { format: { fill: {}, font: {} } },
+                custom: { rule: {}, format: { fill: {}, font: {} } },
+              },
               {},
               (path, value) => {
-                if (!path.startsWith(type === 'ColorScale' ? 'colorScale.' : 'cellValue.')) {
+                const prefix = { ColorScale: 'colorScale.', CellValue: 'cellValue.', Custom: 'custom.' }[type];
+                if (!prefix || !path.startsWith(prefix)) {
                   throw new Error(`fake Excel: ${path} on a ${type} conditional format`);
                 }
                 cf.props[path] = value;
