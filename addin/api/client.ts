@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Lever } from '../../core/levers/lever';
 import type { ScoreInput } from '../../core/levers/scoring';
 import type { ScoringSessionInput } from '../../core/levers/scoringSession';
+import { roundComparisonSchema, type RoundComparison } from '../../core/comparison';
 import { roundResultsSchema, type RoundResults } from '../../core/results';
 import type { Language } from '../../core/text';
 import {
@@ -144,6 +145,11 @@ export class KoersClient {
       });
     }
     return results;
+  }
+
+  /** GET /api/rounds/:id/comparison: the round against its baseline (409 noBaseline without one). */
+  getComparison(roundId: string): Promise<RoundComparison> {
+    return this.getJson(`/api/rounds/${encodeURIComponent(roundId)}/comparison`, roundComparisonSchema);
   }
 
   /** GET /api/rounds/:id/responses: anonymised rows of the shown groups. */

@@ -1,11 +1,13 @@
 import 'office-ui-fabric-core/dist/css/fabric.min.css';
 import './taskpane.css';
+import { cycleWorkbook } from '../excel/cycleWorkbook';
 import { kiesWorkbook } from '../excel/kiesWorkbook';
 import { connectToOffice } from '../excel/officeHost';
 import { pullRoundIntoWorkbook } from '../excel/pullRound';
 import { languageFromLocale } from '../i18n';
 import { startApp } from './app';
 import { renderCharts } from './chartsView';
+import { startCycleApp } from './cycleApp';
 import { CredentialStore, type KeyValueStorage } from './credentials';
 import { startKiesApp } from './kiesApp';
 import { renderMatrix } from './kiesChartView';
@@ -52,13 +54,22 @@ async function main(): Promise<void> {
     view: new KiesView(language),
     renderMatrix,
   });
+  const cycle = startCycleApp({
+    language,
+    pane: session,
+    paneView: view,
+    workbook: host.inExcel ? cycleWorkbook(host.support) : undefined,
+  });
   await startApp({
     language,
     session,
     view,
     defaultServerUrl: ownServerUrl(),
     renderCharts,
-    onRoundChanged: (roundId) => kies.roundChanged(roundId),
+    onRoundChanged: (roundId) => {
+      kies.roundChanged(roundId);
+      cycle.roundChanged(roundId);
+    },
   });
 }
 
