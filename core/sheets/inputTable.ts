@@ -1,4 +1,4 @@
-import { textCell, type CellGrid, type CellValue } from './cells';
+import { cellText, textCell, type CellGrid, type CellValue } from './cells';
 import { findOption, type ChoiceOption } from './cycleTexts';
 import type { Language } from '../text';
 import { ID_HEADER } from './names';
@@ -26,11 +26,7 @@ export function readRows<K extends string>(
   header: readonly unknown[],
   rows: readonly (readonly unknown[])[],
 ): Array<ReadRow<K>> {
-  const names = header.map((value) =>
-    String(value ?? '')
-      .trim()
-      .toLowerCase(),
-  );
+  const names = header.map((value) => cellText(value).trim().toLowerCase());
   const idColumn = names.indexOf(ID_HEADER.toLowerCase());
   const columns: Array<[K, number]> = [];
   for (const [key, candidates] of headers) {
@@ -44,7 +40,7 @@ export function readRows<K extends string>(
       const value = row[index];
       if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') values[key] = value;
     }
-    return { id: idColumn < 0 ? '' : String(row[idColumn] ?? '').trim(), values };
+    return { id: idColumn < 0 ? '' : cellText(row[idColumn]).trim(), values };
   });
 }
 
