@@ -375,6 +375,18 @@ describe('Vergelijking', () => {
     );
   });
 
+  test('large sheets go in request-sized blocks: every request within the limits', async () => {
+    const workbook = new FakeWorkbook();
+    const limits = { maxCellsPerRequest: 400, maxBytesPerRequest: 12_000 };
+    const report = await writeComparisonSheet(workbook.createContext(), comparison, { ...options(), limits });
+    expect(report.rows).toBeGreaterThan(200);
+    expect(report.syncs).toBeGreaterThan(8);
+    for (const request of workbook.syncLog) {
+      expect(request.cells).toBeLessThanOrEqual(limits.maxCellsPerRequest);
+      expect(request.bytes).toBeLessThanOrEqual(limits.maxBytesPerRequest);
+    }
+  });
+
   test('three rounds give a trend per statement', async () => {
     const third = buildFixture({ seed: 11 });
     const chain = compareRounds([
