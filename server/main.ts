@@ -11,26 +11,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 async function main(): Promise<void> {
   const config = readConfig(process.env, path.join(root, 'dist'));
   const store = await openStore({ dataDir: path.resolve(config.dataDir) });
+  const { repairs } = store.stats().recovery;
+  for (const repair of repairs) console.log(`Repaired on start-up: ${repair}`);
+  if (repairs.length === 0) console.log('Start-up check: data folder intact, nothing to repair.');
   const app = createApp({ store, config });
   const { server, url } = await listen(app, config);
-  console.log(`Koers listens on ${url} (data in ${path.resolve(config.dataDir)})`);
-
-  if (process.argv.includes('--demo')) {
-    const demo = await seedDemo(store);
-    console.log(
-      [
-        '',
-        `Demo organisation: ${demo.organisationName}`,
-        `Task pane:        ${url}/addin/taskpane.html`,
-        `Survey form:      ${url}/r/${demo.freeCode}   (one of ${demo.freeCodes} unused demo codes)`,
-        `Results (API):    ${url}/api/rounds/${demo.roundId}/results`,
-        `Manifest:         ${path.join(root, 'manifest.xml')}`,
-        'API key for the demo organisation (shown once):',
-        demo.apiKey,
-      ].join('\n'),
-    );
-  }
-
+  // Installed before anything is printed, so a stop right after start still closes the store cleanly.
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;
@@ -48,6 +34,23 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  console.log(`Koers listens on ${url} (data in ${path.resolve(config.dataDir)})`);
+
+  if (process.argv.includes('--demo')) {
+    const demo = await seedDemo(store);
+    console.log(
+      [
+        '',
+        `Demo organisation: ${demo.organisationName}`,
+        `Task pane:        ${url}/addin/taskpane.html`,
+        `Survey form:      ${url}/r/${demo.freeCode}   (one of ${demo.freeCodes} unused demo codes)`,
+        `Results (API):    ${url}/api/rounds/${demo.roundId}/results`,
+        `Manifest:         ${path.join(root, 'manifest.xml')}`,
+        'API key for the demo organisation (shown once):',
+        demo.apiKey,
+      ].join('\n'),
+    );
+  }
 }
 
 main().catch((error: unknown) => {

@@ -30,7 +30,7 @@ export async function openStore(options: OpenStoreOptions): Promise<FileStore> {
   const now = options.now ?? (() => new Date());
   const created = await mkdir(dataDir, { recursive: true });
   const stats = createStats();
-  const lock = await acquireDataLock(dataDir);
+  const lock = await acquireDataLock(dataDir, stats.recovery.repairs);
   try {
     const createdSubfolders = await Promise.all(
       [RESPONSES_DIR, USED_CODES_DIR].map((dir) => mkdir(path.join(dataDir, dir), { recursive: true })),
@@ -47,6 +47,7 @@ export async function openStore(options: OpenStoreOptions): Promise<FileStore> {
         store.responses.tallyRecovered(response),
       );
       store.responses.loadRecoveredRound(round.id, recovered.usedCodes, recovered.responseCount);
+      logs.setRecoveredLines(round.id, recovered.responseCount);
     }
     return store;
   } catch (error) {

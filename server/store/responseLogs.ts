@@ -32,6 +32,16 @@ interface RoundLogs {
   usedCodes: AppendLog;
   /** Length of the response log up to the last fully acknowledged flush. */
   acknowledgedBytes: number;
+  /** Lines in each of the two files after the last acknowledged flush. */
+  lines: number;
+}
+
+/**
+ * Adds `"flush":[linesBefore,linesInFlush]` to a line (a JSON object). The mark tells recovery which
+ * lines one flush wrote, so it can tell a flush torn by a crash from a file lost or restored apart.
+ */
+function withFlushMark(line: string, before: number, size: number): string {
+  return `${line.slice(0, -1)},"flush":[${before},${size}]}`;
 }
 
 /**
@@ -41,6 +51,8 @@ interface RoundLogs {
  */
 export class ResponseLogs {
   private readonly open = new Map<string, RoundLogs>();
+  /** Line counts of the rounds' logs as recovery left them. */
+  private readonly recoveredLines = new Map<string, number>();
   private broken: Error | undefined;
 
   constructor(
@@ -56,6 +68,11 @@ export class ResponseLogs {
     return this.open.get(roundId)?.acknowledgedBytes;
   }
 
+  /** Called by openStore with each round's line count after recovery. */
+  setRecoveredLines(roundId: string, lines: number): void {
+    this.recoveredLines.set(roundId, lines);
+  }
+
   /** Must not run concurrently with itself (the group committer runs one flush at a time). */
   async appendBatch(entries: LogEntry[]): Promise<void> {
     if (this.broken) throw this.broken;
@@ -68,8 +85,9 @@ export class ResponseLogs {
     const writes: Array<{ log: AppendLog; buffer: Buffer; before: number }> = [];
     for (const [roundId, list] of byRound) {
       const logs = await this.logsFor(roundId);
-      const responses = Buffer.from(list.map((e) => e.responseLine + '\n').join(''), 'utf8');
-      const usedCodes = Buffer.from(list.map((e) => e.usedCodeLine + '\n').join(''), 'utf8');
+      const mark = (line: string) => withFlushMark(line, logs.lines, list.length) + '\n';
+      const responses = Buffer.from(list.map((e) => mark(e.responseLine)).join(''), 'utf8');
+      const usedCodes = Buffer.from(list.map((e) => mark(e.usedCodeLine)).join(''), 'utf8');
       writes.push({ log: logs.responses, buffer: responses, before: logs.responses.durableBytes });
       writes.push({ log: logs.usedCodes, buffer: usedCodes, before: logs.usedCodes.durableBytes });
     }
@@ -79,9 +97,10 @@ export class ResponseLogs {
       await this.rollback(writes);
       throw failure.reason;
     }
-    for (const roundId of byRound.keys()) {
+    for (const [roundId, list] of byRound) {
       const logs = this.open.get(roundId)!;
       logs.acknowledgedBytes = logs.responses.durableBytes;
+      logs.lines += list.length;
     }
     this.stats.flushes += 1;
   }
@@ -102,7 +121,12 @@ export class ResponseLogs {
           throw error;
         },
       );
-      logs = { responses, usedCodes, acknowledgedBytes: responses.durableBytes };
+      logs = {
+        responses,
+        usedCodes,
+        acknowledgedBytes: responses.durableBytes,
+        lines: this.recoveredLines.get(roundId) ?? 0,
+      };
       this.open.set(roundId, logs);
     }
     return logs;

@@ -109,7 +109,10 @@ export class FileResponseStore implements ResponseStore {
       if (!line.complete) return;
       const value = parseJsonLine(line.text);
       if (value === undefined) throw new CorruptLogError(filePath, lineNumber, 'after the last repair on open');
-      yield value as StoredResponse;
+      // The flush mark is bookkeeping for recovery, not part of the response.
+      const response = value as StoredResponse & { flush?: unknown };
+      delete response.flush;
+      yield response;
     }
   }
 

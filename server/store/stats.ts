@@ -20,6 +20,8 @@ export interface RecoveryReport {
   tornLines: number;
   /** Complete lines cut off because their partner line in the other file of the round was missing. */
   unacknowledgedLines: number;
+  /** One sentence per repair, naming the file; main.ts prints them at start-up. */
+  repairs: string[];
 }
 
 export function createStats(): StoreStats {
@@ -28,10 +30,10 @@ export function createStats(): StoreStats {
     fsyncs: 0,
     committedResponses: 0,
     metaWrites: 0,
-    recovery: { tornLines: 0, unacknowledgedLines: 0 },
+    recovery: { tornLines: 0, unacknowledgedLines: 0, repairs: [] },
   };
 }
 
 export function copyStats(stats: StoreStats): StoreStats {
-  return { ...stats, recovery: { ...stats.recovery } };
+  return { ...stats, recovery: { ...stats.recovery, repairs: [...stats.recovery.repairs] } };
 }

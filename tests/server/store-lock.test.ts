@@ -14,7 +14,7 @@ describe('file store: one process per data folder', () => {
 
   it('refuses a second open of the same folder until the first is closed', async () => {
     const first = await openStore({ dataDir: dir });
-    expect(fs.readFileSync(path.join(dir, 'koers.lock'), 'utf8').trim()).toBe(String(process.pid));
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'koers.lock'), 'utf8')).pid).toBe(process.pid);
     await expect(openStore({ dataDir: dir })).rejects.toThrow(/in use by another Koers process/);
     await first.close();
     expect(fs.existsSync(path.join(dir, 'koers.lock'))).toBe(false);
@@ -27,7 +27,7 @@ describe('file store: one process per data folder', () => {
     const finished = spawnSync(process.execPath, ['-e', '']);
     fs.writeFileSync(path.join(dir, 'koers.lock'), `${finished.pid}\n`);
     const store = await openStore({ dataDir: dir });
-    expect(fs.readFileSync(path.join(dir, 'koers.lock'), 'utf8').trim()).toBe(String(process.pid));
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'koers.lock'), 'utf8')).pid).toBe(process.pid);
     await store.close();
   });
 

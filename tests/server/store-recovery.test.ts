@@ -51,7 +51,11 @@ describe('file store: recovery on open', () => {
 
     await reopen();
     expect(await setup.store.responses.responseCount(setup.round.id)).toBe(3);
-    expect(setup.store.stats().recovery).toEqual({ tornLines: 1, unacknowledgedLines: 0 });
+    expect(setup.store.stats().recovery).toEqual({
+      tornLines: 1,
+      unacknowledgedLines: 0,
+      repairs: [expect.stringMatching(/^responses\/round-\w+\.jsonl: cut off a torn last line/)],
+    });
     expect(fs.statSync(file).size).toBe(intactSize);
     expect(await collect(setup.store.responses.readResponses(setup.round.id))).toHaveLength(3);
     // New lines start on a fresh line after the repair.
@@ -71,46 +75,60 @@ describe('file store: recovery on open', () => {
   it('drops response lines of a flush whose used codes never reached the disk', async () => {
     await submitAndClose(3);
     const file = responsesFile(dir, setup.round.id);
-    const extra = { roundId: setup.round.id, group: 'leraren', day: TODAY, answers: { s1: [1, 1], s2: [1, 1] } };
-    fs.appendFileSync(file, JSON.stringify(extra) + '\n' + JSON.stringify(extra) + '\n');
+    // A flush of two submissions (lines 4 and 5) reached the responses file only.
+    const extra = (i: number) =>
+      JSON.stringify({
+        roundId: setup.round.id,
+        group: 'leraren',
+        day: TODAY,
+        answers: { s1: [1, i], s2: [1, 1] },
+        flush: [3, 2],
+      });
+    fs.appendFileSync(file, extra(1) + '\n' + extra(2) + '\n');
 
     await reopen();
     expect(await setup.store.responses.responseCount(setup.round.id)).toBe(3);
-    expect(setup.store.stats().recovery).toEqual({ tornLines: 0, unacknowledgedLines: 2 });
+    expect(setup.store.stats().recovery).toEqual(expect.objectContaining({ tornLines: 0, unacknowledgedLines: 2 }));
+    expect(setup.store.stats().recovery.repairs).toEqual([expect.stringMatching(/rolled back 2 line/)]);
     expect(readLinesOf(file)).toHaveLength(3);
     expect((await setup.store.responses.results(setup.round)).responseCount).toBe(3);
   });
 
   it('drops used codes of a flush whose responses never reached the disk, freeing those codes', async () => {
-    await submitAndClose(3);
-    // Responses of the 2nd and 3rd submission are lost; only their used-code lines made it, plus a torn one.
-    const responses = responsesFile(dir, setup.round.id);
-    const used = usedCodesFile(dir, setup.round.id);
-    const lines = readLinesOf(responses);
-    fs.writeFileSync(
-      responses,
-      lines
-        .slice(0, 1)
-        .map((l) => l + '\n')
-        .join(''),
+    const { store, round, teacherCodes } = setup;
+    await store.responses.submitResponse({ code: teacherCodes[0]!, answers: answers(1, 5) }, TODAY);
+    // Submitted together, so they share one flush: its mark is [1, 2].
+    await Promise.all(
+      [1, 2].map((i) => store.responses.submitResponse({ code: teacherCodes[i]!, answers: answers(i, 5) }, TODAY)),
     );
+    await store.close();
+    // That flush's responses were lost in the crash; only its used-code lines made it, plus a torn one.
+    const responses = responsesFile(dir, round.id);
+    const used = usedCodesFile(dir, round.id);
+    expect(readLinesOf(used).map((l) => JSON.parse(l).flush)).toEqual([
+      [0, 1],
+      [1, 2],
+      [1, 2],
+    ]);
+    const lines = readLinesOf(responses);
+    fs.writeFileSync(responses, lines[0] + '\n');
     fs.appendFileSync(used, '{"codeHash":"0');
 
     await reopen();
-    const { store, round, teacherCodes } = setup;
-    expect(await store.responses.responseCount(round.id)).toBe(1);
-    expect(store.stats().recovery).toEqual({ tornLines: 1, unacknowledgedLines: 2 });
+    const reopened = setup.store;
+    expect(await reopened.responses.responseCount(round.id)).toBe(1);
+    expect(reopened.stats().recovery).toEqual(expect.objectContaining({ tornLines: 1, unacknowledgedLines: 2 }));
     expect(readLinesOf(used)).toHaveLength(1);
     // The first submission keeps its code; the two unacknowledged ones can be sent again.
-    expect((await store.rounds.lookupCode(teacherCodes[0]!))?.used).toBe(true);
-    expect((await store.rounds.lookupCode(teacherCodes[1]!))?.used).toBe(false);
-    expect(await store.responses.submitResponse({ code: teacherCodes[1]!, answers: answers(2, 2) }, TODAY)).toBe(
+    expect((await reopened.rounds.lookupCode(teacherCodes[0]!))?.used).toBe(true);
+    expect((await reopened.rounds.lookupCode(teacherCodes[1]!))?.used).toBe(false);
+    expect(await reopened.responses.submitResponse({ code: teacherCodes[1]!, answers: answers(2, 2) }, TODAY)).toBe(
       'created',
     );
-    expect(await store.responses.submitResponse({ code: teacherCodes[2]!, answers: answers(3, 3) }, TODAY)).toBe(
+    expect(await reopened.responses.submitResponse({ code: teacherCodes[2]!, answers: answers(3, 3) }, TODAY)).toBe(
       'created',
     );
-    expect(await store.responses.responseCount(round.id)).toBe(3);
+    expect(await reopened.responses.responseCount(round.id)).toBe(3);
   });
 
   it('rewrites the used-codes file sorted by hash, so its order says nothing about submission order', async () => {

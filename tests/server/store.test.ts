@@ -221,9 +221,11 @@ describe('file store: invitations and submissions', () => {
     for (const line of lines) {
       const parsed = JSON.parse(line);
       expect(Object.keys(parsed).sort()).toEqual(expect.arrayContaining(['answers', 'day', 'group', 'roundId']));
-      expect(Object.keys(parsed).every((k) => ['answers', 'day', 'group', 'roundId', 'comment'].includes(k))).toBe(
-        true,
-      );
+      // `flush` is the recovery mark: [lines before this write, lines in this write], no time, no code.
+      expect(parsed.flush).toEqual([expect.any(Number), 1]);
+      expect(
+        Object.keys(parsed).every((k) => ['answers', 'day', 'group', 'roundId', 'comment', 'flush'].includes(k)),
+      ).toBe(true);
       expect(parsed.day).toBe(TODAY);
       expect(line).not.toContain(teacherCodes[0]);
       expect(line).not.toContain(supportCodes[0]);
