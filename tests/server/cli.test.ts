@@ -49,3 +49,34 @@ describe('npm run koers -- key create', () => {
     expect(res.stderr).toMatch(/Usage/);
   }, 60_000);
 });
+
+describe('npm run koers -- key list / key revoke', () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'koers-cli-'));
+  });
+  afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  test('lists keys by id without the key, and a revoked key stops working', async () => {
+    const made = await koers(dataDir, 'key', 'create', '--org', 'Stedelijk Lyceum', '--label', 'excel');
+    const key = made.stdout.trim().split('\n').pop()!;
+    const listed = await koers(dataDir, 'key', 'list');
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/^[0-9a-f]{12} +active .*Stedelijk Lyceum \[excel\]$/m);
+    expect(listed.stdout).not.toContain(key.slice('koers_'.length));
+    const id = listed.stdout.trim().split(/\s+/)[0]!;
+
+    const revoked = await koers(dataDir, 'key', 'revoke', id);
+    expect(revoked.code).toBe(0);
+    expect(revoked.stdout).toMatch(/Revoked: .*revoked 20/);
+    expect((await koers(dataDir, 'key', 'list')).stdout).toMatch(new RegExp(`^${id} +revoked`, 'm'));
+    expect((await koers(dataDir, 'key', 'revoke', 'ffffffffffff')).code).toBe(1);
+
+    const store = await openStore({ dataDir });
+    try {
+      expect(await store.organisations.organisationForKey(key)).toBeUndefined();
+    } finally {
+      await store.close();
+    }
+  }, 90_000);
+});
