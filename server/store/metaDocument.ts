@@ -1,5 +1,11 @@
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
+import { z } from 'zod';
+import { organisationSchema } from '../../core/organisation';
+import { roundSchema } from '../../core/round';
+import { surveySchema } from '../../core/survey';
+import { leverSchema } from '../../core/levers/lever';
 import type { Lever } from '../../core/levers/lever';
 import type { Organisation } from '../../core/organisation';
 import type { Round } from '../../core/round';
@@ -63,14 +69,101 @@ export function emptyMetaData(): MetaData {
   };
 }
 
-function withDefaults(stored: Partial<MetaData>): MetaData {
-  const data = { ...emptyMetaData(), ...stored };
-  if (data.version > META_VERSION) {
-    throw new Error(
-      `${META_FILE} has version ${data.version}; this Koers understands up to ${META_VERSION}. Update Koers.`,
+/**
+ * The shape koers.json must have. Used to check, never to rewrite: fields that later versions add
+ * stay as they are. Fields older files lack get their defaults from emptyMetaData, except the
+ * secret, without which no stored code hash can be matched.
+ */
+const metaFileSchema = z.looseObject({
+  version: z.number().int().min(1).optional(),
+  secret: z.string().min(16, 'the secret is missing or too short'),
+  organisations: z.array(z.looseObject(organisationSchema.shape)).optional(),
+  apiKeys: z
+    .array(z.looseObject({ hash: z.string().min(1), organisationId: z.string().min(1), createdAt: z.string() }))
+    .optional(),
+  surveys: z.array(z.looseObject(surveySchema.shape)).optional(),
+  rounds: z.array(z.looseObject(roundSchema.shape)).optional(),
+  invitations: z.record(z.string(), z.record(z.string(), z.array(z.string()))).optional(),
+  levers: z.array(z.looseObject(leverSchema.shape)).optional(),
+  retiredBuiltInLevers: z.record(z.string(), z.array(z.string())).optional(),
+  scoringSessions: z
+    .array(
+      z.looseObject({
+        id: z.string().min(1),
+        organisationId: z.string().min(1),
+        roundId: z.string().min(1),
+        leverIds: z.array(z.string()),
+        status: z.enum(['open', 'closed']),
+        tokenHashes: z.array(z.string()),
+        scores: z.record(z.string(), z.looseObject({ scores: z.array(z.unknown()) })),
+      }),
+    )
+    .optional(),
+});
+
+/** koers.json cannot be used as it is: starting would orphan or overwrite data. */
+export class MetaFileError extends Error {
+  constructor(filePath: string, problem: string) {
+    super(
+      `${filePath} ${problem}. Koers will not start on it, because it would overwrite it or lose the link to ` +
+        'the responses and codes beside it. Restore koers.json from a backup of this data folder (copied while ' +
+        'Koers was stopped), or point KOERS_DATA_DIR at the right folder.',
+    );
+    this.name = 'MetaFileError';
+  }
+}
+
+/** Checks a parsed koers.json and fills in the fields older versions did not have. */
+export function checkedMetaData(filePath: string, stored: unknown): MetaData {
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
+    throw new MetaFileError(
+      filePath,
+      `holds ${stored === null ? 'null' : Array.isArray(stored) ? 'a list' : typeof stored} instead of the Koers document`,
     );
   }
-  return data;
+  const version = (stored as { version?: unknown }).version;
+  if (typeof version === 'number' && version > META_VERSION) {
+    throw new Error(`${META_FILE} has version ${version}; this Koers understands up to ${META_VERSION}. Update Koers.`);
+  }
+  const result = metaFileSchema.safeParse(stored);
+  if (!result.success) {
+    const problems = result.error.issues
+      .slice(0, 5)
+      .map((issue) => `${issue.path.join('.') || '(document)'}: ${issue.message}`)
+      .join('; ');
+    throw new MetaFileError(filePath, `does not have the shape Koers writes (${problems})`);
+  }
+  return { ...emptyMetaData(), ...(stored as Partial<MetaData>) };
+}
+
+/** Whether the response logs hold anything: then a missing koers.json is a loss, not a fresh folder. */
+async function hasLogs(dataDir: string): Promise<boolean> {
+  for (const dir of ['responses', 'used-codes']) {
+    const names = await readdir(path.join(dataDir, dir)).catch(() => [] as string[]);
+    if (names.some((name) => name.endsWith('.jsonl'))) return true;
+  }
+  return false;
+}
+
+async function readMetaFile(dataDir: string): Promise<MetaData | undefined> {
+  const filePath = path.join(dataDir, META_FILE);
+  let text: string;
+  try {
+    text = await readFile(filePath, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    if (await hasLogs(dataDir))
+      throw new MetaFileError(filePath, 'is missing while responses/ and used-codes/ hold data');
+    return undefined;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    // Writes are atomic, so this is damage from outside: refuse rather than start empty over it.
+    throw new MetaFileError(filePath, `is not valid JSON (${(error as Error).message})`);
+  }
+  return checkedMetaData(filePath, parsed);
 }
 
 /**
@@ -87,11 +180,14 @@ export class MetaDocument {
   }
 
   static async open(dataDir: string, stats: StoreStats): Promise<MetaDocument> {
-    const defaults = emptyMetaData();
-    const db = new Low<MetaData>(new DurableJsonFile<MetaData>(path.join(dataDir, META_FILE), stats), defaults);
-    await db.read();
-    const existed = db.data !== defaults;
-    db.data = withDefaults(db.data);
+    // Read and checked here rather than by lowdb's read(), which takes a file holding `null` for a
+    // missing one and would start empty over it.
+    const stored = await readMetaFile(dataDir);
+    const existed = stored !== undefined;
+    const db = new Low<MetaData>(
+      new DurableJsonFile<MetaData>(path.join(dataDir, META_FILE), stats),
+      stored ?? emptyMetaData(),
+    );
     const doc = new MetaDocument(db);
     // A fresh folder gets its secret on disk before any code is hashed with it.
     if (!existed) await doc.update(() => undefined);
