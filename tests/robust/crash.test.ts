@@ -134,7 +134,7 @@ test(`SIGKILL during concurrent ingest loses nothing acknowledged (seed ${seed})
     expect(ledger.sent.has(response.comment ?? '')).toBe(true);
   }
   expect(onDisk).toBe(rows);
-  expect(store.stats().recovery).toEqual({ tornLines: 0, unacknowledgedLines: 0 });
+  expect(store.stats().recovery).toEqual({ tornLines: 0, unacknowledgedLines: 0, repairs: [] });
   await store.close();
   console.log(
     `crash test: ${CYCLES} kills, ${rows} stored, ${unknown.length} retried after a kill, ${torn} kills left a torn last line (seed ${seed})`,
