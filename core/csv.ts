@@ -20,13 +20,24 @@ const LINE_END = '\r\n';
 
 /** Characters that make a spreadsheet read a cell as a formula (or, for tab and CR, hide one). */
 const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Written into a cell (Excel's range.values, or typed), a leading apostrophe is Excel's quote prefix:
+ * it is taken off and only marks the rest as text ("'t Lyceum" would show as "t Lyceum"). A CSV
+ * reader keeps it as a character, so only cell writes protect it.
+ */
+const CELL_TEXT_START = /^[=+\-@\t\r']/;
 
 /**
- * Prefixes a single quote when text starts with =, +, -, @, tab or carriage return, so Excel and
- * other spreadsheets show it as text instead of evaluating it (CSV/formula injection). The same rule
- * is used wherever user text is written to a sheet.
+ * Prefixes a single quote when text starts with =, +, -, @, tab, carriage return or an apostrophe,
+ * so Excel and other spreadsheets show it as text, exactly as it was, instead of evaluating it
+ * (formula injection) or eating its first apostrophe. Used wherever text is written into a cell.
  */
 export function neutraliseFormula(text: string): string {
+  return CELL_TEXT_START.test(text) ? `'${text}` : text;
+}
+
+/** The CSV variant: a field starting with a formula character gets the quote; an apostrophe stays as it is. */
+export function neutraliseCsvField(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
@@ -42,7 +53,7 @@ export function toCsv(rows: readonly (readonly CsvValue[])[], options: CsvOption
 function formatField(value: CsvValue, separator: string, decimalComma: boolean): string {
   if (value === null) return '';
   if (typeof value === 'number') return quoteIfNeeded(formatNumber(value, decimalComma), separator);
-  return quoteIfNeeded(neutraliseFormula(value), separator);
+  return quoteIfNeeded(neutraliseCsvField(value), separator);
 }
 
 /**

@@ -34,6 +34,14 @@ export const suppressedCellSchema = z.object({ status: z.literal('suppressed') }
 export const cellSchema = z.discriminatedUnion('status', [shownCellSchema, suppressedCellSchema]);
 export type Cell = z.infer<typeof cellSchema>;
 
+/**
+ * Why a group is not shown, as the server says it: a stable code and, where the server words it
+ * itself, the text in both languages. The sheets render the text, else a text they know for the
+ * code, else a neutral one: never a reason the data does not give.
+ */
+export const suppressionReasonSchema = z.object({ code: z.string().min(1), text: localizedTextSchema.optional() });
+export type SuppressionReason = z.infer<typeof suppressionReasonSchema>;
+
 export const groupResultSchema = z.discriminatedUnion('status', [
   z.object({
     id: z.string(),
@@ -43,7 +51,12 @@ export const groupResultSchema = z.discriminatedUnion('status', [
     /** How many comments GET /api/rounds/:id/comments holds for this group. */
     comments: z.number().int(),
   }),
-  z.object({ id: z.string(), name: localizedTextSchema, status: z.literal('suppressed') }),
+  z.object({
+    id: z.string(),
+    name: localizedTextSchema,
+    status: z.literal('suppressed'),
+    reason: suppressionReasonSchema.optional(),
+  }),
 ]);
 export type GroupResult = z.infer<typeof groupResultSchema>;
 

@@ -4,8 +4,11 @@ import type { ExcelCapabilities } from './capabilities';
 /**
  * Groups queued Excel commands into requests that stay within RequestLimits, and counts the
  * requests. Every write reserves its size first; a write that would overflow the current request
- * sends what is queued. Calculation and screen updating are suspended for each request that
- * writes, where the running Excel supports it (both switches last only until the next sync).
+ * sends what is queued. Where the running Excel supports it, calculation is suspended for each
+ * request that writes; screen updating is suspended once per Excel.run (one batch is one run), in
+ * its first writing request: Microsoft advises against calling suspendScreenUpdatingUntilNextSync
+ * repeatedly, which makes the window flicker.
+ * https://learn.microsoft.com/en-us/office/dev/add-ins/excel/performance#suspend-screen-updating
  */
 export class ExcelBatch {
   /** context.sync() calls made through this batch. */
@@ -13,6 +16,7 @@ export class ExcelBatch {
   private queuedCells = 0;
   private queuedBytes = 0;
   private suspended = false;
+  private screenSuspended = false;
 
   constructor(
     readonly context: Excel.RequestContext,
@@ -48,7 +52,10 @@ export class ExcelBatch {
     if (this.suspended) return;
     const application = this.context.workbook.application;
     if (this.capabilities.suspendCalculation) application.suspendApiCalculationUntilNextSync();
-    if (this.capabilities.suspendScreenUpdating) application.suspendScreenUpdatingUntilNextSync();
+    if (this.capabilities.suspendScreenUpdating && !this.screenSuspended) {
+      application.suspendScreenUpdatingUntilNextSync();
+      this.screenSuspended = true;
+    }
     this.suspended = true;
   }
 }

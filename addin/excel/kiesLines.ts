@@ -25,10 +25,10 @@ export async function writeLineAboveKiesTable(
 export async function writeAmoLine(
   context: Excel.RequestContext,
   line: string,
-  options: { texts: SheetTexts; capabilities: ExcelCapabilities },
+  options: { roundId: string; texts: SheetTexts; capabilities: ExcelCapabilities },
 ): Promise<boolean> {
   const batch = new ExcelBatch(context, options.capabilities);
-  const kies = await findKiesTable(batch, options.texts.kiesSheet);
+  const kies = await findKiesTable(batch, options.roundId);
   if (!kies) return false;
   const written = await writeLineAboveKiesTable(batch, kies, AMO_LINE_ABOVE_HEADER, line);
   await batch.flush();

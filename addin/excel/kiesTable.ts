@@ -1,9 +1,9 @@
 import { allSheetTexts } from '../i18n';
 import { parseKiesRows, type ParsedKiesTable } from '../../core/sheets/kiesLayout';
-import { LEVERS_TABLE } from '../../core/sheets/names';
+import { LEVERS_TABLE, roundTableName } from '../../core/sheets/names';
 import type { ExcelBatch } from './batch';
 import type { ExcelCapabilities } from './capabilities';
-import { findSheet, listSheetObjects, type FoundSheet, type SheetObjects } from './sheetAccess';
+import { findRoundTables, type FoundSheet } from './sheetAccess';
 
 /** "Kies" and "Choose": a workbook made in Dutch Excel may be opened in English Excel. */
 export function kiesSheetNames(first?: string): string[] {
@@ -23,10 +23,13 @@ export interface KiesTable extends ParsedKiesTable {
   rowIds: string[];
 }
 
-/** The Koers.Levers table among a sheet's tables, read in one request; undefined when it is gone. */
-export async function readKiesTable(batch: ExcelBatch, tables: readonly Excel.Table[]): Promise<KiesTable | undefined> {
-  const table = tables.find((candidate) => candidate.name.toLowerCase() === LEVERS_TABLE.toLowerCase());
-  if (!table) return undefined;
+/** The name of a round's Kies table: each round has its own Kies sheet. */
+export function leversTableName(roundId: string): string {
+  return roundTableName(roundId, LEVERS_TABLE);
+}
+
+/** A round's Kies table, read in one request. */
+export async function readKiesTable(batch: ExcelBatch, table: Excel.Table): Promise<KiesTable> {
   const header = table.getHeaderRowRange();
   header.load('values,rowIndex,columnIndex');
   const body = table.getDataBodyRange();
@@ -48,15 +51,17 @@ export async function readKiesTable(batch: ExcelBatch, tables: readonly Excel.Ta
 
 export interface FoundKies {
   found: FoundSheet;
-  objects: SheetObjects;
   table: KiesTable;
 }
 
-/** The Kies sheet and its table, or undefined if either is missing. Creates nothing. */
-export async function findKiesTable(batch: ExcelBatch, preferredName?: string): Promise<FoundKies | undefined> {
-  const found = await findSheet(batch, kiesSheetNames(preferredName));
+/**
+ * A round's Kies table by its name, on whatever sheet it is now (renamed, moved), and that sheet;
+ * undefined when the table is gone. Creates nothing.
+ */
+export async function findKiesTable(batch: ExcelBatch, roundId: string): Promise<FoundKies | undefined> {
+  const [found] = await findRoundTables(batch, [leversTableName(roundId)]);
   if (!found) return undefined;
-  const objects = await listSheetObjects(batch, found.sheet);
-  const table = await readKiesTable(batch, objects.tables);
-  return table ? { found, objects, table } : undefined;
+  const table = await readKiesTable(batch, found.table);
+  const sheet = batch.context.workbook.worksheets.getItem(found.sheetName);
+  return { found: { sheet, name: found.sheetName, existed: true }, table };
 }

@@ -15,9 +15,11 @@ export interface KiesWriteContext {
 /** The Kies flow's access to the workbook: each call is one Excel.run of its own. */
 export interface KiesWorkbook {
   writeSheet(input: KiesSheetInput, context: KiesWriteContext): Promise<KiesSheetReport>;
-  readSheet(): Promise<KiesSheetState | undefined>;
+  /** The round's Kies sheet, found by its table wherever it is. */
+  readSheet(roundId: string): Promise<KiesSheetState | undefined>;
+  /** Into the Kies sheet of the session's round (view.roundId). */
   writeMtScores(view: ScoringView, context: KiesWriteContext): Promise<MtWriteReport | undefined>;
-  writeAmoLine(line: string, texts: SheetTexts): Promise<boolean>;
+  writeAmoLine(roundId: string, line: string, texts: SheetTexts): Promise<boolean>;
 }
 
 /** Binds the Kies writers and readers to Excel.run (or a test's runner over the fake workbook). */
@@ -28,9 +30,10 @@ export function kiesWorkbook(capabilities: ExcelCapabilities, run: ExcelRunner =
       await run((context) => activateSheet(context, report.sheetName));
       return report;
     },
-    readSheet: () => run((context) => readKiesSheet(context)),
+    readSheet: (roundId) => run((context) => readKiesSheet(context, roundId)),
     writeMtScores: (view, { texts, retrievedOn }) =>
       run((context) => writeMtScores(context, view, { texts, retrievedOn, capabilities })),
-    writeAmoLine: (line, texts) => run((context) => writeAmoLine(context, line, { texts, capabilities })),
+    writeAmoLine: (roundId, line, texts) =>
+      run((context) => writeAmoLine(context, line, { roundId, texts, capabilities })),
   };
 }

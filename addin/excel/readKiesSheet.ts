@@ -14,8 +14,11 @@ export interface KiesSheetState {
  * language, so moved columns and a workbook from Excel in the other language still read right.
  * Undefined when the workbook has no Kies sheet or its table is gone.
  */
-export async function readKiesSheet(context: Excel.RequestContext): Promise<KiesSheetState | undefined> {
+export async function readKiesSheet(
+  context: Excel.RequestContext,
+  roundId: string,
+): Promise<KiesSheetState | undefined> {
   const batch = new ExcelBatch(context, READ_ONLY);
-  const kies = await findKiesTable(batch);
+  const kies = await findKiesTable(batch, roundId);
   return kies ? { sheetName: kies.found.name, levers: kies.table.levers } : undefined;
 }

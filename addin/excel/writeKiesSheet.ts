@@ -12,16 +12,17 @@ import {
   type KeptInput,
   type KiesSheetLever,
 } from '../../core/sheets/kiesLayout';
-import { LEVER_MATRIX_CHART, LEVERS_TABLE } from '../../core/sheets/names';
+import { LEVER_MATRIX_CHART } from '../../core/sheets/names';
 import type { SheetTexts } from '../i18n';
 import { ExcelBatch } from './batch';
-import { kiesSheetNames, readKiesTable } from './kiesTable';
+import { kiesSheetNames, leversTableName, readKiesTable } from './kiesTable';
 import { addLeverMatrixChart, queuePointLabels } from './leverMatrixChart';
-import { findOrAddSheet, listSheetObjects, queueSheetReset } from './sheetAccess';
+import { findOrAddRoundSheet, listSheetObjects, queueSheetReset } from './sheetAccess';
 import { finishSheetColumns, type SheetWriteOptions, type SheetWriteReport } from './sheetWriting';
 import { addTextHighlight, writeLine, writeTableBlock, type WrittenBlock } from './tableWriter';
 
 export interface KiesSheetInput {
+  roundId: string;
   roundName: string;
   suggestions: readonly SuggestionWithLever[];
   levers: readonly Lever[];
@@ -59,22 +60,23 @@ export async function writeKiesSheet(
 ): Promise<KiesSheetReport> {
   const { texts } = options;
   const batch = new ExcelBatch(context, options.capabilities, options.limits);
-  const found = await findOrAddSheet(batch, kiesSheetNames(texts.kiesSheet));
+  const found = await findOrAddRoundSheet(batch, {
+    tableNames: [leversTableName(input.roundId)],
+    sheetNames: kiesSheetNames(texts.kiesSheet),
+    roundName: input.roundName,
+  });
   let kept: ReadonlyMap<string, KeptInput> = new Map();
   if (found.existed) {
     const objects = await listSheetObjects(batch, found.sheet);
-    kept = (await readKiesTable(batch, objects.tables))?.kept ?? kept;
+    const previous = found.tables[0];
+    if (previous) kept = (await readKiesTable(batch, previous.table)).kept;
     // Validation rules would otherwise stay on cells that now hold other columns, and a new rule
     // may not overlap an old one.
     found.sheet.getRange().dataValidation.clear();
-    queueSheetReset(found.sheet, objects);
+    queueSheetReset(found.sheet, objects, found);
   }
 
   const layout = buildKiesLayout({ ...input, kept, texts, retrievedOn: options.retrievedOn });
-  const lines = [...layout.titleLines, layout.amoLine, layout.mtLine];
-  for (const [row, line] of lines.entries()) {
-    await writeLine(batch, found.sheet, row, line, row === 0 ? { bold: true, size: 14 } : {});
-  }
   const total = layout.block.rows.length;
   const written = await writeTableBlock(batch, found.sheet, layout.block, KIES_HEADER_ROW, texts, (rows) =>
     options.onProgress?.(rows, total),
@@ -96,6 +98,13 @@ export async function writeKiesSheet(
     lastColumnWide: true,
     wrappedColumns: [{ column: kiesColumn('why'), width: WHY_COLUMN_WIDTH }],
   });
+  // The lines above the table come after the autofit: Excel fits a column to everything in it, not
+  // only to the range asked, so the long title in column B would make "Nr." as wide as the title.
+  // https://learn.microsoft.com/en-us/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-autofitcolumns-member(1)
+  const lines = [...layout.titleLines, layout.amoLine, layout.mtLine];
+  for (const [row, line] of lines.entries()) {
+    await writeLine(batch, found.sheet, row, line, row === 0 ? { bold: true, size: 14 } : {});
+  }
 
   if (written.rowCount > 0) {
     const gridRow = await writeBorderGrid(batch, found.sheet, written, layout.helper);
@@ -120,7 +129,7 @@ export async function writeKiesSheet(
   options.onProgress?.(total, total);
   return {
     sheetName: found.name,
-    tables: written.table ? [LEVERS_TABLE] : [],
+    tables: written.table ? [layout.block.tableName] : [],
     charts,
     syncs: batch.syncs,
     rows: total,

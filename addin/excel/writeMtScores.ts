@@ -29,7 +29,7 @@ export async function writeMtScores(
 ): Promise<MtWriteReport | undefined> {
   const { texts } = options;
   const batch = new ExcelBatch(context, options.capabilities, options.limits);
-  const kies = await findKiesTable(batch, texts.kiesSheet);
+  const kies = await findKiesTable(batch, view.roundId);
   if (!kies) return undefined;
   const { table } = kies;
   const columns = mapKiesHeader(table.header);

@@ -3,7 +3,8 @@ import type { RoundResponses } from '../api/contracts';
 import { allSheetTexts } from '../i18n';
 import { buildResponsesBlock } from '../../core/sheets/responsesLayout';
 import { ExcelBatch } from './batch';
-import { findOrAddSheet, listSheetObjects, queueSheetReset } from './sheetAccess';
+import { findOrAddRoundSheet, listSheetObjects, queueSheetReset } from './sheetAccess';
+import { RESPONSES_TABLE, roundTableName } from '../../core/sheets/names';
 import { setColumnWidth, type SheetWriteOptions, type SheetWriteReport } from './sheetWriting';
 import { writeTableBlock } from './tableWriter';
 
@@ -22,8 +23,12 @@ export async function writeResponsesSheet(
 ): Promise<SheetWriteReport> {
   const { texts } = options;
   const batch = new ExcelBatch(context, options.capabilities, options.limits);
-  const found = await findOrAddSheet(batch, [texts.responsesSheet, ...allSheetTexts().map((t) => t.responsesSheet)]);
-  if (found.existed) queueSheetReset(found.sheet, await listSheetObjects(batch, found.sheet));
+  const found = await findOrAddRoundSheet(batch, {
+    tableNames: [roundTableName(results.roundId, RESPONSES_TABLE)],
+    sheetNames: [texts.responsesSheet, ...allSheetTexts().map((t) => t.responsesSheet)],
+    roundName: results.roundName,
+  });
+  if (found.existed) queueSheetReset(found.sheet, await listSheetObjects(batch, found.sheet), found);
 
   const block = buildResponsesBlock(responses, results, texts);
   const total = block.rows.length;

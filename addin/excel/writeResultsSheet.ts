@@ -4,7 +4,8 @@ import { buildResultsLayout } from '../../core/sheets/resultsLayout';
 import { readAdviserActions } from './adviserActions';
 import { ExcelBatch } from './batch';
 import { finishSheetColumns, type SheetWriteOptions, type SheetWriteReport } from './sheetWriting';
-import { findOrAddSheet, listSheetObjects, queueSheetReset } from './sheetAccess';
+import { findOrAddRoundSheet, listSheetObjects, queueSheetReset } from './sheetAccess';
+import { sectionTableName } from '../../core/sheets/names';
 import { writeLine, writeTableBlock } from './tableWriter';
 
 /**
@@ -19,12 +20,20 @@ export async function writeResultsSheet(
 ): Promise<SheetWriteReport> {
   const { texts } = options;
   const batch = new ExcelBatch(context, options.capabilities, options.limits);
-  const found = await findOrAddSheet(batch, [texts.resultsSheet, ...allSheetTexts().map((t) => t.resultsSheet)]);
+  const found = await findOrAddRoundSheet(batch, {
+    tableNames: results.sections.map((section) => sectionTableName(results.roundId, section.sectionId)),
+    sheetNames: [texts.resultsSheet, ...allSheetTexts().map((t) => t.resultsSheet)],
+    roundName: results.roundName,
+  });
   let actions = new Map<string, string | number | boolean>();
   if (found.existed) {
     const objects = await listSheetObjects(batch, found.sheet);
-    actions = await readAdviserActions(batch, objects.tables);
-    queueSheetReset(found.sheet, objects);
+    // "Welke actie?" is kept per round: only this round's tables are read, wherever they are now.
+    actions = await readAdviserActions(
+      batch,
+      found.tables.map((entry) => entry.table),
+    );
+    queueSheetReset(found.sheet, objects, found);
   }
 
   const layout = buildResultsLayout(results, options, actions);

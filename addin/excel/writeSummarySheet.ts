@@ -1,10 +1,15 @@
 import type { RoundResults } from '../../core/results';
 import { allSheetTexts } from '../i18n';
 import { blockAddress } from '../../core/sheets/cells';
-import { TOP_GAPS_CHART } from '../../core/sheets/names';
+import {
+  roundTableName,
+  SUMMARY_SECTIONS_TABLE,
+  SUMMARY_TOP_GAPS_TABLE,
+  TOP_GAPS_CHART,
+} from '../../core/sheets/names';
 import { buildSummaryLayout } from '../../core/sheets/summaryLayout';
 import { ExcelBatch } from './batch';
-import { findOrAddSheet, listSheetObjects, queueSheetReset } from './sheetAccess';
+import { findOrAddRoundSheet, listSheetObjects, queueSheetReset } from './sheetAccess';
 import { finishSheetColumns, type SheetWriteOptions, type SheetWriteReport } from './sheetWriting';
 import { writeLine, writeTableBlock, type WrittenBlock } from './tableWriter';
 
@@ -24,8 +29,12 @@ export async function writeSummarySheet(
 ): Promise<SheetWriteReport> {
   const { texts } = options;
   const batch = new ExcelBatch(context, options.capabilities, options.limits);
-  const found = await findOrAddSheet(batch, [texts.summarySheet, ...allSheetTexts().map((t) => t.summarySheet)]);
-  if (found.existed) queueSheetReset(found.sheet, await listSheetObjects(batch, found.sheet));
+  const found = await findOrAddRoundSheet(batch, {
+    tableNames: [SUMMARY_SECTIONS_TABLE, SUMMARY_TOP_GAPS_TABLE].map((base) => roundTableName(results.roundId, base)),
+    sheetNames: [texts.summarySheet, ...allSheetTexts().map((t) => t.summarySheet)],
+    roundName: results.roundName,
+  });
+  if (found.existed) queueSheetReset(found.sheet, await listSheetObjects(batch, found.sheet), found);
 
   const layout = buildSummaryLayout(results, options);
   let row = 0;

@@ -79,7 +79,7 @@ export class KiesSession {
     ]);
     this.levers = { client, list: levers };
     const report = await workbook.writeSheet(
-      { roundName: round.name, suggestions: suggestions.suggestions, levers, scoring },
+      { roundId: round.id, roundName: round.name, suggestions: suggestions.suggestions, levers, scoring },
       this.writeContext(),
     );
     return { sheetName: report.sheetName, levers: report.levers, amo: report.amo, report };
@@ -88,14 +88,15 @@ export class KiesSession {
   /** Reads the sheet as the adviser left it, checks AMO over the chosen levers and notes it on the sheet. */
   async readSheet(): Promise<KiesSheetOutcome> {
     const workbook = this.requireWorkbook();
-    const state = await workbook.readSheet();
+    const round = this.deps.pane.requireRound();
+    const state = await workbook.readSheet(round.id);
     if (!state) throw new PaneError('kiesSheetMissing');
     const texts = sheetTextsFor(this.deps.language);
     const amo = amoForChosen(
       state.levers.filter((lever) => lever.chosen).map((lever) => lever.leverId),
       await this.organisationLevers(),
     );
-    await workbook.writeAmoLine(amoLine(amo, texts), texts);
+    await workbook.writeAmoLine(round.id, amoLine(amo, texts), texts);
     return { sheetName: state.sheetName, levers: state.levers, amo };
   }
 

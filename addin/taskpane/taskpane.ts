@@ -5,6 +5,7 @@ import { kiesWorkbook } from '../excel/kiesWorkbook';
 import { connectToOffice } from '../excel/officeHost';
 import { pullRoundIntoWorkbook } from '../excel/pullRound';
 import { languageFromLocale } from '../i18n';
+import { officeLoadingText } from '../text/officeLoading';
 import { startApp } from './app';
 import { renderCharts } from './chartsView';
 import { startCycleApp } from './cycleApp';
@@ -71,6 +72,7 @@ async function main(): Promise<void> {
       cycle.roundChanged(roundId);
     },
   });
+  if (host.officeTimedOut) view.showStatus(officeLoadingText(language, host.inExcel));
 }
 
 void main();

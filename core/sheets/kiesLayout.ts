@@ -12,7 +12,7 @@ import { findTheme } from '../instruments/themes';
 import type { ScoringView, SuggestionWithLever } from './inputs';
 import { allSheetTexts, fillTemplate, type KiesHeaders, type SheetTexts } from './texts';
 import { cellText, columnLetter, numberCell, textCell, type CellGrid, type CellValue } from './cells';
-import { ID_HEADER, LEVERS_TABLE } from './names';
+import { ID_HEADER, LEVERS_TABLE, roundTableName } from './names';
 import type { BlockColumn, ColumnKind, TableBlock } from './tableBlock';
 
 /**
@@ -108,6 +108,8 @@ export interface KiesSheetLever {
 }
 
 export interface KiesLayoutInput {
+  /** The round's id names the table: each round has its own Kies sheet. */
+  roundId: string;
   roundName: string;
   suggestions: readonly SuggestionWithLever[];
   /** The organisation's levers (GET /api/levers); retired ones are left out. */
@@ -196,7 +198,7 @@ export function buildKiesLayout(input: KiesLayoutInput): KiesLayout {
     ],
     amoLine: amoLine(amo, texts),
     mtLine: mtLine(input.scoring, texts, input.retrievedOn),
-    block: { tableName: LEVERS_TABLE, columns: kiesColumns(texts), rows },
+    block: { tableName: roundTableName(input.roundId, LEVERS_TABLE), columns: kiesColumns(texts), rows },
     formulas: (headerRow) => {
       const cellsOf = (index: number) => {
         const row = headerRow + 2 + index;

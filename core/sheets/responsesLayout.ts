@@ -2,7 +2,7 @@ import type { RoundResults } from '../results';
 import type { RoundResponses } from './inputs';
 import type { SheetTexts } from './texts';
 import { numberCell, textCell, type CellGrid } from './cells';
-import { RESPONSES_TABLE } from './names';
+import { RESPONSES_TABLE, roundTableName } from './names';
 import type { BlockColumn, TableBlock } from './tableBlock';
 
 /**
@@ -28,5 +28,5 @@ export function buildResponsesBlock(responses: RoundResponses, results: RoundRes
     }),
     textCell(row.comment),
   ]);
-  return { tableName: RESPONSES_TABLE, columns, rows };
+  return { tableName: roundTableName(results.roundId, RESPONSES_TABLE), columns, rows };
 }

@@ -1,4 +1,4 @@
-import type { Cell, GroupResult } from '../results';
+import type { Cell, GroupResult, SuppressionReason } from '../results';
 import type { SheetTexts } from './texts';
 import type { BlockColumn } from './tableBlock';
 import { numberCell, textCell, type CellValue } from './cells';
@@ -59,8 +59,18 @@ export function groupValues(
   texts: SheetTexts,
 ): CellValue[] {
   return groups.flatMap((group): CellValue[] => {
-    const cell = group.status === 'suppressed' ? undefined : byGroup[group.id];
+    if (group.status === 'suppressed') return Array<CellValue>(3).fill(suppressionReasonText(group.reason, texts));
+    const cell = byGroup[group.id];
     if (!cell || cell.status === 'suppressed') return [texts.suppressed, texts.suppressed, texts.suppressed];
     return [numberCell(cell.meanCurrent), numberCell(cell.meanDesired), numberCell(cell.gap)];
   });
+}
+
+/** Why a hidden group is hidden, in the sheet's language, from the results' own reason. */
+export function suppressionReasonText(reason: SuppressionReason | undefined, texts: SheetTexts): string {
+  if (!reason) return texts.suppressedReasonUnknown;
+  const own = reason.text?.[texts.language]?.trim();
+  if (own) return own;
+  const known = texts.suppressedReasons[reason.code];
+  return known ?? `${texts.suppressedReasonUnknown}: ${reason.code}`;
 }

@@ -2,7 +2,7 @@ import type { RoundResults } from '../results';
 import { fillTemplate, type SheetTexts } from './texts';
 import { textCell, type CellValue } from './cells';
 import { ID_HEADER, sectionTableName } from './names';
-import { groupColumns, groupValues, overallColumns, overallValues } from './resultCells';
+import { groupColumns, groupValues, overallColumns, overallValues, suppressionReasonText } from './resultCells';
 import type { BlockColumn, TableBlock } from './tableBlock';
 
 /** What the adviser typed in "Welke actie?", keyed by statement id. */
@@ -40,7 +40,7 @@ export function buildResultsLayout(
   const blocks = results.sections.map((section): TableBlock => {
     const statements = results.statements.filter((statement) => statement.sectionId === section.sectionId);
     return {
-      tableName: sectionTableName(section.sectionId),
+      tableName: sectionTableName(results.roundId, section.sectionId),
       title: textCell(section.title[texts.language]),
       columns,
       rows: statements.map((statement) => [
@@ -72,12 +72,26 @@ export function titleLines(results: RoundResults, context: LayoutContext, titleT
       }),
     ),
   ];
-  const suppressed = results.groups.filter((group) => group.status === 'suppressed');
-  if (suppressed.length > 0) {
-    const names = suppressed.map((group) => group.name[texts.language]).join(', ');
-    lines.push(textCell(fillTemplate(texts.suppressedGroupsNote, { groups: names })));
-  }
+  const note = suppressedGroupsLine(results, texts);
+  if (note) lines.push(textCell(note));
   return lines;
+}
+
+/**
+ * "Niet getoond: Teamleiders (te weinig respondenten); OOP (…)." Each group's reason comes from the
+ * results: the server's own text, else the sheet text for its code, else a neutral text (with the
+ * code, so nothing is hidden). Groups with the same reason are listed together.
+ */
+export function suppressedGroupsLine(results: RoundResults, texts: SheetTexts): string | undefined {
+  const byReason = new Map<string, string[]>();
+  for (const group of results.groups) {
+    if (group.status !== 'suppressed') continue;
+    const reason = suppressionReasonText(group.reason, texts);
+    byReason.set(reason, [...(byReason.get(reason) ?? []), group.name[texts.language]]);
+  }
+  if (byReason.size === 0) return undefined;
+  const parts = [...byReason].map(([reason, names]) => `${names.join(', ')} (${reason})`);
+  return fillTemplate(texts.suppressedGroupsNote, { groups: parts.join('; ') });
 }
 
 /** Text the adviser typed is written back as text (neutralised again); numbers stay numbers. */

@@ -1,7 +1,7 @@
 import type { RoundResults } from '../results';
 import { fillTemplate } from './texts';
 import { shortLabel, textCell } from './cells';
-import { ID_HEADER, SUMMARY_SECTIONS_TABLE, SUMMARY_TOP_GAPS_TABLE } from './names';
+import { ID_HEADER, roundTableName, SUMMARY_SECTIONS_TABLE, SUMMARY_TOP_GAPS_TABLE } from './names';
 import { groupColumns, groupValues, overallColumns, overallValues } from './resultCells';
 import { titleLines, type LayoutContext, type SheetLayout } from './resultsLayout';
 import type { TableBlock } from './tableBlock';
@@ -21,7 +21,7 @@ export interface SummaryLayout extends SheetLayout {
 export function buildSummaryLayout(results: RoundResults, context: LayoutContext): SummaryLayout {
   const { texts } = context;
   const sections: TableBlock = {
-    tableName: SUMMARY_SECTIONS_TABLE,
+    tableName: roundTableName(results.roundId, SUMMARY_SECTIONS_TABLE),
     title: texts.sectionsHeading,
     columns: [
       { header: ID_HEADER, kind: 'id' },
@@ -42,7 +42,7 @@ export function buildSummaryLayout(results: RoundResults, context: LayoutContext
     ranked.length === 0
       ? undefined
       : {
-          tableName: SUMMARY_TOP_GAPS_TABLE,
+          tableName: roundTableName(results.roundId, SUMMARY_TOP_GAPS_TABLE),
           title: fillTemplate(texts.topGapsHeading, { count: ranked.length }),
           // Statement and gap sit side by side: they are the chart's categories and values.
           columns: [

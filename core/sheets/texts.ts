@@ -30,7 +30,12 @@ export interface SheetTexts {
   topGapsHeading: string;
   topGapsChartTitle: string;
   noGaps: string;
+  /** "{groups}" lists each hidden group with its reason in brackets. */
   suppressedGroupsNote: string;
+  /** Sheet texts for the reason codes the server sends without words of its own. */
+  suppressedReasons: Record<string, string>;
+  /** A group hidden without a reason the sheet can name: no guess, only what is certain. */
+  suppressedReasonUnknown: string;
   kiesSheet: string;
   kiesTitle: string;
   kiesIntro: string;
@@ -109,7 +114,12 @@ const sheetTexts: Record<Language, SheetTexts> = {
     topGapsHeading: 'Grootste verschillen (top {count})',
     topGapsChartTitle: 'Grootste verschillen tussen gewenst en huidig',
     noGaps: 'Nog geen verschillen om te tonen.',
-    suppressedGroupsNote: 'Niet getoond (te weinig respondenten): {groups}.',
+    suppressedGroupsNote: 'Niet getoond: {groups}.',
+    suppressedReasons: {
+      'below-threshold': 'te weinig respondenten',
+      complementary: 'verborgen zodat een kleine groep niet te herleiden is',
+    },
+    suppressedReasonUnknown: 'ter bescherming van de anonimiteit',
     kiesSheet: 'Kies',
     kiesTitle: 'Kies: maatregelen voor {round}',
     kiesIntro:
@@ -185,7 +195,12 @@ const sheetTexts: Record<Language, SheetTexts> = {
     topGapsHeading: 'Largest gaps (top {count})',
     topGapsChartTitle: 'Largest gaps between desired and current',
     noGaps: 'No gaps to show yet.',
-    suppressedGroupsNote: 'Not shown (too few respondents): {groups}.',
+    suppressedGroupsNote: 'Not shown: {groups}.',
+    suppressedReasons: {
+      'below-threshold': 'too few respondents',
+      complementary: 'hidden so that a small group cannot be worked out',
+    },
+    suppressedReasonUnknown: 'to protect anonymity',
     kiesSheet: 'Choose',
     kiesTitle: 'Choose: levers for {round}',
     kiesIntro:

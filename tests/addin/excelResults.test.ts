@@ -40,10 +40,10 @@ describe('writeResultsSheet', () => {
 
     expect(workbook.sheets.map((s) => s.name)).toEqual(['Resultaten']);
     const sectionIds = fixture.results.sections.map((s) => s.sectionId);
-    expect(report.tables).toEqual(sectionIds.map((id) => `Koers_${id}`));
+    expect(report.tables).toEqual(sectionIds.map((id) => `Koers_round_1.${id}`));
     expect(workbook.tables.map((t) => t.name)).toEqual(report.tables);
     for (const section of fixture.results.sections) {
-      const { header, rows } = workbook.tableValues(`Koers_${section.sectionId}`);
+      const { header, rows } = workbook.tableValues(`Koers_round_1.${section.sectionId}`);
       expect(header.slice(0, 9)).toEqual([
         'ID',
         'Stelling',
@@ -62,7 +62,7 @@ describe('writeResultsSheet', () => {
       expect(rows.map((row) => row[0])).toEqual(expectedIds);
     }
 
-    const { header, rows } = workbook.tableValues('Koers_internal');
+    const { header, rows } = workbook.tableValues('Koers_round_1.internal');
     const cell = shown(fixture, 'int-goals');
     const row = rows.find((r) => r[0] === 'int-goals')!;
     expect(row[column(header, 'n')]).toBe(cell.n);
@@ -78,10 +78,12 @@ describe('writeResultsSheet', () => {
     // Above the tables: title, explanation, and which groups are not shown.
     const sheet = workbook.requireSheet('Resultaten');
     expect(workbook.value(sheet, 0, 1)).toBe('Resultaten: Nulmeting najaar 2026 (Zelfevaluatie strategisch HRM)');
-    expect(String(workbook.value(sheet, 2, 1))).toMatch(/^Niet getoond \(te weinig respondenten\): .*P&O \/ HR/);
+    expect(String(workbook.value(sheet, 2, 1))).toMatch(
+      /^Niet getoond: .*P&O \/ HR \(ter bescherming van de anonimiteit\)\.$/,
+    );
   });
 
-  test('a suppressed group gets the words "te weinig respondenten" and never a number', async () => {
+  test('a suppressed group gets words, never a number; without a reason in the results, no reason is claimed', async () => {
     const workbook = new FakeWorkbook();
     await writeResultsSheet(workbook.createContext(), fixture.results, options());
     const suppressed = fixture.results.groups.filter((g) => g.status === 'suppressed');
@@ -91,7 +93,7 @@ describe('writeResultsSheet', () => {
       for (const group of suppressed) {
         for (const suffix of ['huidig', 'gewenst', 'verschil']) {
           const index = column(header, `${group.name.nl} ${suffix}`);
-          for (const row of rows) expect(row[index]).toBe('te weinig respondenten');
+          for (const row of rows) expect(row[index]).toBe('ter bescherming van de anonimiteit');
         }
       }
     }
@@ -101,8 +103,8 @@ describe('writeResultsSheet', () => {
     const workbook = new FakeWorkbook();
     await writeResultsSheet(workbook.createContext(), fixture.results, options());
     const sheet = workbook.requireSheet('Resultaten');
-    const table = workbook.requireTable('Koers_internal');
-    const { header, rows } = workbook.tableValues('Koers_internal');
+    const table = workbook.requireTable('Koers_round_1.internal');
+    const { header, rows } = workbook.tableValues('Koers_round_1.internal');
     const firstData = table.rect.row + 1;
     const format = (name: string) => workbook.numberFormat(sheet, firstData, column(header, name));
     expect(format('n')).toBe('0');
@@ -143,18 +145,23 @@ describe('writeResultsSheet', () => {
     const workbook = new FakeWorkbook();
     await writeResultsSheet(workbook.createContext(), fixture.results, options());
     const sheet = workbook.requireSheet('Resultaten');
-    const actionColumn = workbook.tableValues('Koers_internal').header.indexOf('Welke actie?');
+    const actionColumn = workbook.tableValues('Koers_round_1.internal').header.indexOf('Welke actie?');
     // The adviser types two actions, one starting with a minus (typed with a quote, as Excel wants).
-    workbook.type(sheet, rowOf(workbook, 'Koers_internal', 'int-goals'), actionColumn, 'Scholingsplan opstellen');
     workbook.type(
       sheet,
-      rowOf(workbook, 'Koers_external', 'ext-laws'),
+      rowOf(workbook, 'Koers_round_1.internal', 'int-goals'),
+      actionColumn,
+      'Scholingsplan opstellen',
+    );
+    workbook.type(
+      sheet,
+      rowOf(workbook, 'Koers_round_1.external', 'ext-laws'),
       actionColumn,
       "'-minder vergaderen, meer overleg",
     );
-    workbook.type(sheet, rowOf(workbook, 'Koers_mapping', 'map-figures'), actionColumn, 3);
+    workbook.type(sheet, rowOf(workbook, 'Koers_round_1.mapping', 'map-figures'), actionColumn, 3);
     // ... and sorts the first table: swap its first two rows.
-    const table = workbook.requireTable('Koers_internal');
+    const table = workbook.requireTable('Koers_round_1.internal');
     const [first, second] = [table.rect.row + 1, table.rect.row + 2];
     const rowA = sheet.rows.get(first)!;
     sheet.rows.set(first, sheet.rows.get(second)!);
@@ -168,15 +175,17 @@ describe('writeResultsSheet', () => {
     expect(workbook.tables.map((t) => [t.name, t.rect])).toEqual(tablesBefore);
     const action = (tableName: string, id: string) =>
       workbook.value(sheet, rowOf(workbook, tableName, id), actionColumn);
-    expect(action('Koers_internal', 'int-goals')).toBe('Scholingsplan opstellen');
-    expect(action('Koers_external', 'ext-laws')).toBe('-minder vergaderen, meer overleg');
-    expect(action('Koers_mapping', 'map-figures')).toBe(3);
-    expect(action('Koers_internal', 'int-support')).toBe('');
+    expect(action('Koers_round_1.internal', 'int-goals')).toBe('Scholingsplan opstellen');
+    expect(action('Koers_round_1.external', 'ext-laws')).toBe('-minder vergaderen, meer overleg');
+    // Typed into a text-formatted cell, 3 is the text "3" (Excel keeps what is typed there as text).
+    expect(action('Koers_round_1.mapping', 'map-figures')).toBe('3');
+    expect(action('Koers_round_1.internal', 'int-support')).toBe('');
     expect(report.keptActions).toBe(3);
     expect(workbook.formulaCells()).toEqual([]);
-    // Sheet lookup, list of tables, headers, id and action columns, and the writes.
-    expect(report.syncs).toBe(5);
-    expect(workbook.syncLog.length - syncsBefore).toBe(5);
+    // Tables by name and their sheet (2), list of the sheet's objects, headers, id and action
+    // columns, and the writes.
+    expect(report.syncs).toBe(6);
+    expect(workbook.syncLog.length - syncsBefore).toBe(6);
     // Conditional formats were replaced, not stacked.
     const firstRun = new FakeWorkbook();
     await writeResultsSheet(firstRun.createContext(), fixture.results, options());
@@ -187,36 +196,35 @@ describe('writeResultsSheet', () => {
     const workbook = new FakeWorkbook();
     await writeResultsSheet(workbook.createContext(), fixture.results, options(nl));
     const sheet = workbook.requireSheet('Resultaten');
-    const actionColumn = workbook.tableValues('Koers_internal').header.indexOf('Welke actie?');
-    workbook.type(sheet, rowOf(workbook, 'Koers_internal', 'int-goals'), actionColumn, 'Gesprekscyclus');
+    const actionColumn = workbook.tableValues('Koers_round_1.internal').header.indexOf('Welke actie?');
+    workbook.type(sheet, rowOf(workbook, 'Koers_round_1.internal', 'int-goals'), actionColumn, 'Gesprekscyclus');
 
     const report = await writeResultsSheet(workbook.createContext(), fixture.results, options(en));
 
     expect(report.sheetName).toBe('Resultaten');
     expect(workbook.sheets.map((s) => s.name)).toEqual(['Resultaten']);
-    const { header } = workbook.tableValues('Koers_internal');
+    const { header } = workbook.tableValues('Koers_round_1.internal');
     expect(header.slice(1, 3)).toEqual(['Statement', 'n']);
     expect(header.at(-1)).toBe('Which action?');
-    expect(workbook.value(sheet, rowOf(workbook, 'Koers_internal', 'int-goals'), actionColumn)).toBe('Gesprekscyclus');
+    expect(workbook.value(sheet, rowOf(workbook, 'Koers_round_1.internal', 'int-goals'), actionColumn)).toBe(
+      'Gesprekscyclus',
+    );
     expect(header).toContain('HR department gap');
-    const { rows } = workbook.tableValues('Koers_internal');
-    expect(rows[0]![header.indexOf('HR department gap')]).toBe('suppressed');
+    const { rows } = workbook.tableValues('Koers_round_1.internal');
+    expect(rows[0]![header.indexOf('HR department gap')]).toBe('to protect anonymity');
   });
 
-  test('pulling another survey into the same workbook leaves no tables of the old one behind', async () => {
+  test('a refresh with fewer sections leaves no tables of the old layout behind', async () => {
     const workbook = new FakeWorkbook();
-    await writeResultsSheet(
-      workbook.createContext(),
-      buildFixture({ survey: trickySurvey(), plan: trickyPlan }).results,
-      options(),
-    );
-    expect(workbook.tables.map((t) => t.name)).toEqual(['Koers_blok_een']);
     await writeResultsSheet(workbook.createContext(), fixture.results, options());
-    expect(workbook.tables.map((t) => t.name)).toEqual(fixture.results.sections.map((s) => `Koers_${s.sectionId}`));
+    const fewer = { ...fixture.results, sections: fixture.results.sections.slice(0, 1) };
+    fewer.statements = fixture.results.statements.filter((s) => s.sectionId === fewer.sections[0]!.sectionId);
+    await writeResultsSheet(workbook.createContext(), fewer, options());
+    expect(workbook.sheets.map((s) => s.name)).toEqual(['Resultaten']);
+    expect(workbook.tables.map((t) => t.name)).toEqual([`Koers_round_1.${fewer.sections[0]!.sectionId}`]);
     const sheet = workbook.requireSheet('Resultaten');
-    const lastRow = workbook.lastUsedRow(sheet);
     const lastTable = workbook.tables.at(-1)!;
-    expect(lastRow).toBe(lastTable.rect.row + lastTable.rect.rows - 1);
+    expect(workbook.lastUsedRow(sheet)).toBe(lastTable.rect.row + lastTable.rect.rows - 1);
   });
 
   test('statement texts, section titles and group names that look like formulas stay text', async () => {
@@ -227,7 +235,7 @@ describe('writeResultsSheet', () => {
     const sheet = workbook.requireSheet('Resultaten');
     const texts: Value[] = [...sheet.rows.values()].flatMap((cells) => [...cells.values()].map((c) => c.value));
     expect(texts).toEqual(expect.arrayContaining(['=1+1 is een stelling', '+ tijd voor overleg', '-Blok een']));
-    const { header } = workbook.tableValues('Koers_blok_een');
+    const { header } = workbook.tableValues('Koers_round_1.blok_een');
     expect(header).toContain('@Leraren huidig');
     // What went over the wire carried the quote prefix.
     expect(workbook.sentStrings).toEqual(

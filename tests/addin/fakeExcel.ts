@@ -11,8 +11,13 @@
  * - each sync is recorded with its estimated payload (JSON bytes of what was sent) and cell count;
  * - sheet names, table names (case-insensitive, workbook-wide) and table ranges must not clash,
  *   value grids must match their range, table headers must be unique non-empty text;
- * - a string starting with =, +, - or @ written through `values` becomes a formula, as in Excel; a
- *   leading apostrophe makes the rest plain text;
+ * - what Excel does with a value depends on the cell's number format and first character (see
+ *   storeValue, each rule with its documentation page): quote prefix, text-formatted cells,
+ *   number-like strings in General cells, formulas;
+ * - table names are unique per workbook, compared case-insensitively; tables are found by name
+ *   across the workbook (workbook.tables.getItemOrNullObject) and know their worksheet;
+ * - duplicate or empty table headers are made unique the way Excel does (Name, Name2, Column1);
+ * - autofitColumns fits each column to everything in it, not only to the range it was called on;
  * - `formulas` writes are kept apart from `values` writes (each cell remembers which one wrote it),
  *   and a formula written into a text-formatted ('@') cell is refused: Excel would keep it as text;
  * - data validation rules are checked for shape, and a rule may not overlap another one that was
@@ -37,6 +42,8 @@ export interface StoredCell {
   formula?: string;
   /** Which property wrote the cell: `values` or `formulas`. */
   via?: 'values' | 'formulas';
+  /** Entered with a leading apostrophe (Excel's quote prefix). */
+  quotePrefix?: boolean;
 }
 
 export interface TableState {
@@ -188,13 +195,53 @@ function estimate(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value ?? null), 'utf8');
 }
 
-/** What Excel stores for a value written through `range.values`. */
-function storeValue(value: Value): StoredCell {
-  if (typeof value !== 'string') return { value, via: 'values' };
-  if (value.startsWith("'")) return { value: value.slice(1), via: 'values' };
-  if (/^[=+\-@]/.test(value) && value.length > 1) return { value: '#FORMULA', formula: value, via: 'values' };
-  return { value, via: 'values' };
+/** A string Excel would take for a number when typed (invariant culture, as the API uses). */
+const NUMBER_LIKE = /^\s*\d+(?:\.\d*)?(?:[eE][+-]?\d+)?\s*$|^\s*\.\d+(?:[eE][+-]?\d+)?\s*$/;
+
+/**
+ * What Excel stores for a value written through `range.values` (or typed), given the cell's number
+ * format at that moment (the add-in sets numberFormat before values in the same request):
+ * - A leading apostrophe is the quote prefix: it is dropped and marks the rest as text ("'t Lyceum"
+ *   is stored as "t Lyceum"). The API drops it too (office-js issue #6687).
+ *   https://learn.microsoft.com/en-us/office/vba/api/excel.range.prefixcharacter
+ *   https://github.com/OfficeDev/office-js/issues/6687
+ * - In a text-formatted cell ('@') whatever is entered is text: a number becomes its text, and a
+ *   string starting with = stays that string (no formula).
+ *   https://support.microsoft.com/en-us/office/format-numbers-as-text-583160db-9a72-4b72-9088-8c3e5fe9f5b5
+ * - Otherwise a string starting with "=", "+" or "-" (and "@") is read as a formula ("If the returned
+ *   value starts with a plus, minus, or equal sign, Excel interprets this value as a formula"), and
+ *   a number-like string in a General cell becomes a number, as if typed ("1.10" → 1.1).
+ *   https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-values-member
+ */
+function storeValue(value: Value, numberFormat = 'General', via: 'values' | 'formulas' = 'values'): StoredCell {
+  if (typeof value === 'number') return numberFormat === '@' ? { value: String(value), via } : { value, via };
+  if (typeof value !== 'string') return { value, via };
+  if (value.startsWith("'")) return { value: value.slice(1), via, quotePrefix: true };
+  if (numberFormat === '@') return { value, via };
+  if (/^[=+\-@]/.test(value) && value.length > 1) return { value: '#FORMULA', formula: value, via };
+  if (NUMBER_LIKE.test(value)) return { value: Number(value), via };
+  return { value, via };
 }
+
+/**
+ * Excel's table headers are unique text within the table: an empty header becomes "Column<n>", a
+ * number its text, and a repeated name (compared case-insensitively) gets a number appended.
+ * https://support.microsoft.com/en-us/office/turn-excel-table-headers-on-or-off-c91d1742-312c-4480-820f-cf4b534c8b3b
+ */
+export function uniqueTableHeaders(header: readonly Value[]): string[] {
+  const seen = new Set<string>();
+  return header.map((cell, index) => {
+    const base = cell === '' ? `Column${index + 1}` : String(cell);
+    let name = base;
+    for (let n = 2; seen.has(name.toLowerCase()); n += 1) name = `${base}${n}`;
+    seen.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/** Points per character at 11pt, and the padding autofit adds: a rough model of Calibri's widths. */
+const CHAR_WIDTH_AT_11 = 5.6;
+const AUTOFIT_PADDING = 6;
 
 const VALIDATION_TYPES = ['list', 'wholeNumber', 'decimal', 'date', 'time', 'textLength', 'custom'];
 
@@ -210,6 +257,8 @@ export class FakeWorkbook {
   readonly sentStrings: string[] = [];
   /** Every `formulas` assignment, in order. */
   readonly formulaWrites: FormulaWrite[] = [];
+  /** Table headers Excel had to rename (empty, duplicate or not text) when a table was made. */
+  readonly renamedHeaders: Array<{ from: Value; to: string }> = [];
   activeSheet?: string;
   private queue: PendingOp[] = [];
   private loadsAfterSync: Array<() => void> = [];
@@ -231,6 +280,19 @@ export class FakeWorkbook {
 
   table(name: string): TableState | undefined {
     return this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /**
+   * The name of the one Koers table of a round whose name ends in `base` ('Levers', 'Responses',
+   * 'internal' for a section): for tests against the real server, where round ids are random.
+   */
+  koersTable(base: string): string {
+    const suffix = `.${base}`.toLowerCase();
+    const found = this.tables.filter((t) => /^Koers[._]/.test(t.name) && t.name.toLowerCase().endsWith(suffix));
+    if (found.length !== 1) {
+      throw new Error(`fake Excel: ${found.length} Koers tables end in "${base}": ${this.tables.map((t) => t.name)}`);
+    }
+    return found[0]!.name;
   }
 
   requireTable(name: string): TableState {
@@ -267,6 +329,13 @@ export class FakeWorkbook {
     return last;
   }
 
+  /** Zero-based index of the last column holding a value, or -1. */
+  lastUsedColumn(sheet: SheetState): number {
+    let last = -1;
+    for (const cells of sheet.rows.values()) for (const col of cells.keys()) last = Math.max(last, col);
+    return last;
+  }
+
   numberFormat(sheet: SheetState, row: number, col: number): string {
     return sheet.numberFormats.get(`${row},${col}`) ?? 'General';
   }
@@ -284,7 +353,21 @@ export class FakeWorkbook {
 
   /** What a person typing into a cell does: no batch, no sync. */
   type(sheet: SheetState, row: number, col: number, value: Value): void {
-    this.setCell(sheet, row, col, storeValue(value));
+    this.setCell(sheet, row, col, storeValue(value, this.numberFormat(sheet, row, col)));
+  }
+
+  /** Width in points autofit would give a column now: the widest content of the whole column. */
+  fitWidth(sheet: SheetState, col: number): number {
+    let widest = 0;
+    for (const [row, cells] of sheet.rows) {
+      const cell = cells.get(col);
+      if (!cell) continue;
+      const size = Number(formatAt(sheet, row, col, 'font.size') ?? 11);
+      const bold = formatAt(sheet, row, col, 'font.bold') === true ? 1.1 : 1;
+      const text = typeof cell.value === 'number' ? String(Math.round(cell.value * 100) / 100) : String(cell.value);
+      widest = Math.max(widest, text.length * CHAR_WIDTH_AT_11 * (size / 11) * bold);
+    }
+    return Math.round(widest + AUTOFIT_PADDING);
   }
 
   addSheetDirectly(name: string): SheetState {
@@ -295,33 +378,51 @@ export class FakeWorkbook {
 
   createContext(): Excel.RequestContext {
     const workbook = this;
-    const root = new OfficeMockObject({
-      workbook: {
-        worksheets: {
-          getItemOrNullObject: (name: string) => workbook.worksheetProxy({ name }, true),
-          getItem: (name: string) => workbook.worksheetProxy({ name }, false),
-          add: (name: string) => {
-            const ref = { name };
-            workbook.enqueue(`worksheets.add(${name})`, estimate(name), 0, true, () => {
-              workbook.createSheet(name);
-            });
-            return workbook.worksheetProxy(ref, false);
-          },
-        },
-        application: {
-          suspendApiCalculationUntilNextSync: () =>
-            workbook.enqueue('application.suspendApiCalculationUntilNextSync()', 10, 0, false, () => {
-              workbook.suspendedCalculation = true;
-            }),
-          suspendScreenUpdatingUntilNextSync: () =>
-            workbook.enqueue('application.suspendScreenUpdatingUntilNextSync()', 10, 0, false, () => {
-              workbook.suspendedScreenUpdating = true;
-            }),
+    const worksheets = this.collectionProxy(
+      'worksheets',
+      () => this.sheets.map((sheet) => this.worksheetProxy({ name: sheet.name }, false)),
+      {
+        getItemOrNullObject: (name: string) => workbook.worksheetProxy({ name }, true),
+        getItem: (name: string) => workbook.worksheetProxy({ name }, false),
+        add: (name: string) => {
+          const ref = { name };
+          workbook.enqueue(`worksheets.add(${name})`, estimate(name), 0, true, () => {
+            workbook.createSheet(name);
+          });
+          return workbook.worksheetProxy(ref, false);
         },
       },
-      sync: () => workbook.sync(),
+    );
+    // Table names are unique in the whole workbook, so the workbook's table collection finds a table
+    // by name wherever its sheet is, or gives a null object.
+    // https://learn.microsoft.com/en-us/javascript/api/excel/excel.tablecollection#excel-excel-tablecollection-getitemornullobject-member(1)
+    const tables = this.collectionProxy(
+      'workbook.tables',
+      () => this.tables.map((t) => this.tableProxy({ state: t })),
+      {
+        getItemOrNullObject: (name: string) => {
+          const ref = {
+            get state(): TableState | undefined {
+              return workbook.table(name);
+            },
+          };
+          return workbook.tableProxy(ref, true);
+        },
+      },
+    );
+    const application = new OfficeMockObject({
+      suspendApiCalculationUntilNextSync: () =>
+        workbook.enqueue('application.suspendApiCalculationUntilNextSync()', 10, 0, false, () => {
+          workbook.suspendedCalculation = true;
+        }),
+      suspendScreenUpdatingUntilNextSync: () =>
+        workbook.enqueue('application.suspendScreenUpdatingUntilNextSync()', 10, 0, false, () => {
+          workbook.suspendedScreenUpdating = true;
+        }),
     });
-    return root as unknown as Excel.RequestContext;
+    // office-addin-mock has no collections: the context is a plain object around the modelled parts.
+    const context = { workbook: { worksheets, tables, application }, sync: () => workbook.sync() };
+    return context as unknown as Excel.RequestContext;
   }
 
   /** What Excel.run does, for code that calls the global. */
@@ -458,15 +559,21 @@ export class FakeWorkbook {
     return wrap(mock, []) as T;
   }
 
-  private worksheetProxy(ref: { name: string }, orNull: boolean): Excel.Worksheet {
+  private worksheetProxy(ref: { readonly name: string }, orNull: boolean): Excel.Worksheet {
     const workbook = this;
+    let label: string;
+    try {
+      label = ref.name;
+    } catch {
+      label = '(sheet of a table)';
+    }
     const state = (): SheetState => {
       const sheet = workbook.sheet(ref.name);
       if (!sheet) throw new Error(`fake Excel: ItemNotFound: sheet "${ref.name}"`);
       return sheet;
     };
     const tables = this.collectionProxy(
-      `${ref.name}.tables`,
+      `${label}.tables`,
       () => this.tables.filter((t) => t.sheet === state()).map((t) => this.tableProxy({ state: t })),
       {
         add: (where: Excel.Range | string, hasHeaders: boolean) => {
@@ -481,16 +588,10 @@ export class FakeWorkbook {
             const clash = this.tables.find((t) => t.sheet === sheet && intersects(t.rect, rect));
             if (clash) throw new Error(`fake Excel: a table cannot overlap another table (${clash.name})`);
             const header = this.grid(sheet, { ...rect, rows: 1 })[0]!;
-            const seen = new Set<string>();
-            for (const name of header) {
-              const key = String(name).toLowerCase();
-              if (typeof name !== 'string' || name === '' || seen.has(key)) {
-                throw new Error(
-                  `fake Excel: table headers must be unique, non-empty text (got ${JSON.stringify(header)})`,
-                );
-              }
-              seen.add(key);
-            }
+            uniqueTableHeaders(header).forEach((name, c) => {
+              if (name !== header[c]) this.renamedHeaders.push({ from: header[c]!, to: name });
+              this.setCell(sheet, rect.row, rect.col + c, { value: name, via: 'values' });
+            });
             const table: TableState = { name: this.freeTableName(), sheet, rect };
             this.tables.push(table);
             tableRef.state = table;
@@ -500,7 +601,7 @@ export class FakeWorkbook {
       },
     );
     const charts = this.collectionProxy(
-      `${ref.name}.charts`,
+      `${label}.charts`,
       () => state().charts.map((c) => this.chartProxy({ state: c, sheet: state })),
       {
         add: (type: string, source: Excel.Range, seriesBy: string) => {
@@ -537,7 +638,7 @@ export class FakeWorkbook {
       },
     );
     return this.proxy<Excel.Worksheet>(
-      `worksheet(${ref.name})`,
+      `worksheet(${label})`,
       {
         freezePanes: {
           freezeRows: (count: number) =>
@@ -598,19 +699,28 @@ export class FakeWorkbook {
     return collection;
   }
 
-  private tableProxy(ref: { state?: TableState }): Excel.Table {
+  private tableProxy(ref: { readonly state?: TableState }, orNull = false): Excel.Table {
     const table = (): TableState => {
-      if (!ref.state || !this.tables.includes(ref.state)) throw new Error('fake Excel: the table does not exist');
-      return ref.state;
+      const state = ref.state;
+      if (!state || !this.tables.includes(state)) throw new Error('fake Excel: the table does not exist');
+      return state;
     };
     const sheet = () => table().sheet;
+    const sheetRef = {
+      get name(): string {
+        return table().sheet.name;
+      },
+    };
+    let worksheet: Excel.Worksheet | undefined;
+    const worksheetOf = (): Excel.Worksheet => (worksheet ??= this.worksheetProxy(sheetRef, false));
     return this.proxy<Excel.Table>(
       'table',
       {
         delete: () =>
           this.enqueue('table.delete()', 10, 0, true, () => {
             const state = table();
-            // Like ListObject.Delete: the table goes and so do its cells.
+            // "Deletes the table": the table goes and so do its cells (convertToRange would keep them).
+            // https://learn.microsoft.com/en-us/javascript/api/excel/excel.table#excel-excel-table-delete-member(1)
             for (let r = 0; r < state.rect.rows; r += 1) {
               for (let c = 0; c < state.rect.cols; c += 1)
                 this.setCell(state.sheet, state.rect.row + r, state.rect.col + c, { value: '' });
@@ -622,7 +732,14 @@ export class FakeWorkbook {
         getDataBodyRange: () =>
           this.rangeProxy(sheet, () => ({ ...table().rect, row: table().rect.row + 1, rows: table().rect.rows - 1 })),
       },
-      { name: () => table().name },
+      {
+        name: () => table().name,
+        isNullObject: () => {
+          if (!orNull) throw new Error('fake Excel: isNullObject on a table not got through getItemOrNullObject');
+          const state = ref.state;
+          return !state || !this.tables.includes(state);
+        },
+      },
       (path, value) => {
         const state = table();
         if (path === 'name') {
@@ -630,11 +747,20 @@ export class FakeWorkbook {
           if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) {
             throw new Error(`fake Excel: invalid table name "${name}"`);
           }
+          // "Table names must be unique within the workbook"; Excel does not tell upper from lower case.
+          // https://support.microsoft.com/en-us/office/rename-an-excel-table-fbf49a4f-82a3-43eb-8ba2-44d21233b114
           const other = this.table(name);
           if (other && other !== state) throw new Error(`fake Excel: the table name "${name}" is already used`);
           state.name = name;
         } else if (path === 'style') state.style = String(value);
         else throw new Error(`fake Excel: unexpected write table.${path}`);
+      },
+      // Table.worksheet: "The worksheet containing the current table" (ExcelApi 1.2).
+      // https://learn.microsoft.com/en-us/javascript/api/excel/excel.table#excel-excel-table-worksheet-member
+      {
+        get worksheet() {
+          return worksheetOf();
+        },
       },
     );
   }
@@ -757,10 +883,17 @@ export class FakeWorkbook {
         format: {
           font: {},
           fill: {},
+          // "Changes the width of the columns of the current range to achieve the best fit, based on
+          // the current data in the columns": the whole column counts, not only the rows of the range.
+          // https://learn.microsoft.com/en-us/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-autofitcolumns-member(1)
           autofitColumns: () =>
-            this.enqueue('range.format.autofitColumns()', 10, 0, true, () =>
-              sheet().autofits.push({ kind: 'columns', rect: rect() }),
-            ),
+            this.enqueue('range.format.autofitColumns()', 10, 0, true, () => {
+              const s = sheet();
+              const target = rect();
+              s.autofits.push({ kind: 'columns', rect: target });
+              const last = Number.isFinite(target.cols) ? target.col + target.cols : this.lastUsedColumn(s) + 1;
+              for (let c = target.col; c < last; c += 1) s.columnWidths.set(c, this.fitWidth(s, c));
+            }),
           autofitRows: () =>
             this.enqueue('range.format.autofitRows()', 10, 0, true, () =>
               sheet().autofits.push({ kind: 'rows', rect: rect() }),
@@ -852,7 +985,12 @@ export class FakeWorkbook {
                 if (!['string', 'number', 'boolean'].includes(typeof cell))
                   throw new Error(`fake Excel: cannot write ${JSON.stringify(cell)}`);
                 if (typeof cell === 'string') workbook.sentStrings.push(cell);
-                workbook.setCell(s, r.row + i, r.col + j, storeValue(cell as Value));
+                workbook.setCell(
+                  s,
+                  r.row + i,
+                  r.col + j,
+                  storeValue(cell as Value, workbook.numberFormat(s, r.row + i, r.col + j)),
+                );
               } else
                 s.numberFormats.set(
                   `${r.row + i},${r.col + j}`,
@@ -884,7 +1022,12 @@ export class FakeWorkbook {
                 }
                 workbook.setCell(s, r.row + i, r.col + j, { value: '#FORMULA', formula: cell, via: 'formulas' });
               } else {
-                workbook.setCell(s, r.row + i, r.col + j, { ...storeValue(cell as Value), via: 'formulas' });
+                workbook.setCell(
+                  s,
+                  r.row + i,
+                  r.col + j,
+                  storeValue(cell as Value, workbook.numberFormat(s, r.row + i, r.col + j), 'formulas'),
+                );
               }
             }),
           );

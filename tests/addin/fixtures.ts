@@ -99,6 +99,8 @@ export function buildFixture(
     comments?: readonly string[];
     commentEvery?: number;
     seed?: number;
+    /** Another round (id and name) of the same organisation: several rounds in one workbook. */
+    round?: { id: string; name: string };
   } = {},
 ): Fixture {
   const survey = options.survey ?? shrm();
@@ -109,6 +111,7 @@ export function buildFixture(
   const round = makeRound(
     survey,
     plan.map((p) => p.group),
+    options.round ?? {},
   );
   const statements = listStatements(survey);
   const { min, max } = survey.scale;

@@ -97,8 +97,8 @@ async function failure(promise: Promise<unknown>): Promise<unknown> {
 }
 
 function type(workbook: FakeWorkbook, leverId: string, values: Record<string, string | number>): void {
-  const table = workbook.requireTable('Koers.Levers');
-  const { header, rows } = workbook.tableValues('Koers.Levers');
+  const table = workbook.requireTable(workbook.koersTable('Levers'));
+  const { header, rows } = workbook.tableValues(workbook.koersTable('Levers'));
   const index = rows.findIndex((row) => row[0] === leverId);
   if (index < 0) throw new Error(`${leverId} not on the sheet`);
   for (const [column, value] of Object.entries(values))
@@ -106,7 +106,7 @@ function type(workbook: FakeWorkbook, leverId: string, values: Record<string, st
 }
 
 function sheetRow(workbook: FakeWorkbook, leverId: string) {
-  const { header, rows } = workbook.tableValues('Koers.Levers');
+  const { header, rows } = workbook.tableValues(workbook.koersTable('Levers'));
   const row = rows.find((r) => r[0] === leverId)!;
   return (column: string) => row[header.indexOf(column)];
 }
@@ -122,7 +122,7 @@ describe('the Kies flow against the server', () => {
     expect(suggestions.suggestions.length).toBeGreaterThan(2);
     const written = await kies.writeSheet();
     expect(written.sheetName).toBe('Kies');
-    const ids = workbook.tableValues('Koers.Levers').rows.map((row) => row[0]);
+    const ids = workbook.tableValues(workbook.koersTable('Levers')).rows.map((row) => row[0]);
     expect(ids.slice(0, suggestions.suggestions.length)).toEqual(suggestions.suggestions.map((s) => s.leverId));
     expect(ids).toContain(customLever.id);
     expect(written.report.suggested).toBe(suggestions.suggestions.length);
@@ -151,7 +151,7 @@ describe('the Kies flow against the server', () => {
     );
     expect(read.amo.message).toEqual(expectedAmo.message);
     const kiesSheet = workbook.requireSheet('Kies');
-    const header = workbook.requireTable('Koers.Levers').rect.row;
+    const header = workbook.requireTable(workbook.koersTable('Levers')).rect.row;
     expect(workbook.value(kiesSheet, header - 3, 1)).toBe(`AMO-check: ${expectedAmo.message.nl}`);
 
     // 4. The MT session is opened for the chosen levers, with two personal links.
@@ -234,7 +234,7 @@ describe('the Kies flow against the server', () => {
     expect(refreshed.report.kept).toBe(3);
     expect(sheetRow(workbook, a)('Gekozen')).toBe('Ja');
     expect(sheetRow(workbook, a)('MT-beoordelaars')).toBe(3);
-    expect(workbook.tables.map((t) => t.name)).toEqual(['Koers.Levers']);
+    expect(workbook.tables.map((t) => t.name)).toEqual([workbook.koersTable('Levers')]);
   });
 
   test('with nothing chosen the session takes the suggested levers; a running session is replaced only on request', async () => {
@@ -285,7 +285,7 @@ describe('the Kies flow against the server', () => {
     expect(written.report.suggested).toBe(0);
     const levers = (await (await api('GET', '/api/levers')).json()) as Lever[];
     expect(written.report.rows).toBe(levers.filter((l) => !l.retired).length);
-    expect(workbook.tableValues('Koers.Levers').rows.every((row) => row[6] === '')).toBe(true);
+    expect(workbook.tableValues(workbook.koersTable('Levers')).rows.every((row) => row[6] === '')).toBe(true);
     expect(describeError(await failure(kies.openSession(2)), 'nl')).toBe(
       'Er is niets om te scoren: kies maatregelen op het Kies-blad (Gekozen: Ja).',
     );

@@ -20,14 +20,14 @@ const [first, second, third] = fixture.suggestions.map((s) => s.leverId) as [str
 async function kiesSheet(workbook = new FakeWorkbook()) {
   await writeKiesSheet(
     workbook.createContext(),
-    { roundName: 'Nulmeting', suggestions: fixture.suggestions, levers: fixture.levers },
+    { roundId: 'round-1', roundName: 'Nulmeting', suggestions: fixture.suggestions, levers: fixture.levers },
     { ...context, retrievedOn: '24 november 2026' },
   );
   return workbook;
 }
 
 function row(workbook: FakeWorkbook, leverId: string) {
-  const { header, rows } = workbook.tableValues('Koers.Levers');
+  const { header, rows } = workbook.tableValues('Koers.round_1.Levers');
   const found = rows.find((r) => r[0] === leverId)!;
   return (name: string) => found[header.indexOf(name)];
 }
@@ -49,8 +49,8 @@ describe('writeMtScores', () => {
   test("writes each lever's MT figures by id beside the adviser's own scores, and the MT line", async () => {
     const workbook = await kiesSheet();
     const sheet = workbook.requireSheet('Kies');
-    const { header } = workbook.tableValues('Koers.Levers');
-    const table = workbook.requireTable('Koers.Levers');
+    const { header } = workbook.tableValues('Koers.round_1.Levers');
+    const table = workbook.requireTable('Koers.round_1.Levers');
     const adviserRow = table.rect.row + 1;
     workbook.type(sheet, adviserRow, header.indexOf('Impact (1–5)'), 3);
     workbook.type(sheet, adviserRow, header.indexOf('Gekozen'), 'Ja');
@@ -102,7 +102,7 @@ describe('writeMtScores', () => {
   test('lands on the right rows after the adviser sorted the table and moved a column', async () => {
     const workbook = await kiesSheet();
     const sheet = workbook.requireSheet('Kies');
-    const table = workbook.requireTable('Koers.Levers');
+    const table = workbook.requireTable('Koers.round_1.Levers');
     // Reverse the data rows and swap the two MT mean columns, as sorting and dragging would.
     const body = { ...table.rect, row: table.rect.row + 1, rows: table.rect.rows - 1 };
     const grid = workbook.grid(sheet, body).reverse();
@@ -132,7 +132,7 @@ describe('writeMtScores', () => {
     });
     await writeMtScores(workbook.createContext(), view, context);
     expect(row(workbook, first)('MT-beoordelaars')).toBe(4);
-    const table = workbook.requireTable('Koers.Levers');
+    const table = workbook.requireTable('Koers.round_1.Levers');
     expect(workbook.value(workbook.requireSheet('Kies'), table.rect.row - 2, 1)).toBe(
       'MT-scores (sessie gesloten): 3 van 3 MT-leden hebben gescoord, plus de adviseur. Opgehaald op 25 november 2026.',
     );
@@ -143,7 +143,9 @@ describe('writeMtScores', () => {
     await expect(
       writeMtScores(workbook.createContext(), scoringView(fixture.levers, [first], members), context),
     ).resolves.toBeUndefined();
-    await expect(writeAmoLine(workbook.createContext(), 'AMO-check: x', context)).resolves.toBe(false);
+    await expect(
+      writeAmoLine(workbook.createContext(), 'AMO-check: x', { ...context, roundId: 'round-1' }),
+    ).resolves.toBe(false);
     expect(workbook.sheets).toHaveLength(0);
   });
 });
@@ -158,17 +160,17 @@ describe('writeAmoLine and the Kies workbook binding', () => {
     };
     const kies = kiesWorkbook(capabilities, run);
     const report = await kies.writeSheet(
-      { roundName: 'Nulmeting', suggestions: fixture.suggestions, levers: fixture.levers },
+      { roundId: 'round-1', roundName: 'Nulmeting', suggestions: fixture.suggestions, levers: fixture.levers },
       { texts: nl, retrievedOn: '24 november 2026' },
     );
     expect(runs).toBe(2);
     expect(workbook.activeSheet).toBe('Kies');
     expect(report.levers).toHaveLength(report.rows);
 
-    await expect(kies.writeAmoLine('AMO-check: alles gedekt', nl)).resolves.toBe(true);
-    const table = workbook.requireTable('Koers.Levers');
+    await expect(kies.writeAmoLine('round-1', 'AMO-check: alles gedekt', nl)).resolves.toBe(true);
+    const table = workbook.requireTable('Koers.round_1.Levers');
     expect(workbook.value(workbook.requireSheet('Kies'), table.rect.row - 3, 1)).toBe('AMO-check: alles gedekt');
-    const state = await kies.readSheet();
+    const state = await kies.readSheet('round-1');
     expect(state?.levers.map((l) => l.leverId)).toEqual(report.levers.map((l) => l.leverId));
     expect(runs).toBe(4);
   });

@@ -19,6 +19,7 @@ const capabilities = { suspendCalculation: true, suspendScreenUpdating: true };
 const options = (texts = nl) => ({ texts, retrievedOn: '24 november 2026', capabilities });
 const fixture = kiesFixture();
 const input = (overrides: Partial<Parameters<typeof writeKiesSheet>[1]> = {}) => ({
+  roundId: 'round-1',
   roundName: 'Nulmeting najaar 2026',
   suggestions: fixture.suggestions,
   levers: fixture.levers,
@@ -56,20 +57,20 @@ async function written(texts = nl, workbook = new FakeWorkbook(), overrides = {}
     workbook,
     report,
     sheet: workbook.requireSheet(report.sheetName),
-    table: workbook.requireTable('Koers.Levers'),
+    table: workbook.requireTable('Koers.round_1.Levers'),
   };
 }
 
 /** Zero-based sheet row of a lever in the table. */
 function rowOf(workbook: FakeWorkbook, leverId: string): number {
-  const table = workbook.requireTable('Koers.Levers');
-  const index = workbook.tableValues('Koers.Levers').rows.findIndex((row) => row[0] === leverId);
+  const table = workbook.requireTable('Koers.round_1.Levers');
+  const index = workbook.tableValues('Koers.round_1.Levers').rows.findIndex((row) => row[0] === leverId);
   if (index < 0) throw new Error(`${leverId} not on the sheet`);
   return table.rect.row + 1 + index;
 }
 
 function typeInto(workbook: FakeWorkbook, sheet: SheetState, leverId: string, column: string, value: Value): void {
-  const header = workbook.tableValues('Koers.Levers').header;
+  const header = workbook.tableValues('Koers.round_1.Levers').header;
   workbook.type(sheet, rowOf(workbook, leverId), header.indexOf(column), value);
 }
 
@@ -78,12 +79,12 @@ describe('writeKiesSheet', () => {
     const { workbook, report, sheet } = await written();
     expect(report).toMatchObject({
       sheetName: 'Kies',
-      tables: ['Koers.Levers'],
+      tables: ['Koers.round_1.Levers'],
       charts: ['Koers.LeverMatrix'],
       kept: 0,
       labelled: true,
     });
-    const { header, rows } = workbook.tableValues('Koers.Levers');
+    const { header, rows } = workbook.tableValues('Koers.round_1.Levers');
     expect(header).toEqual(DUTCH_HEADER);
 
     const suggestedIds = fixture.suggestions.map((s) => s.leverId);
@@ -194,7 +195,7 @@ describe('writeKiesSheet', () => {
     const formula = workbook.cell(sheet, row, kiesColumn('quadrant'))!.formula!;
     expect(formula).toBe(quadrantExcelFormula(`H${row + 1}`, `I${row + 1}`, 'en'));
     expect(formula).toContain('"Do now"');
-    expect(workbook.tableValues('Koers.Levers').header).toContain('Feasibility (1–5)');
+    expect(workbook.tableValues('Koers.round_1.Levers').header).toContain('Feasibility (1–5)');
     expect(sheet.dataValidations.find((dv) => dv.rect.col === kiesColumn('chosen'))!.rule).toEqual({
       list: { inCellDropDown: true, source: 'Yes,No' },
     });
@@ -310,7 +311,7 @@ describe('refreshing the Kies sheet', () => {
       options(),
     );
     expect(report.kept).toBe(3);
-    const { header, rows } = workbook.tableValues('Koers.Levers');
+    const { header, rows } = workbook.tableValues('Koers.round_1.Levers');
     const row = (id: string) => rows.find((r) => r[0] === id)!;
     expect(rows[0]![0]).toBe(b);
     expect([
@@ -324,7 +325,7 @@ describe('refreshing the Kies sheet', () => {
     expect(report.levers.find((l) => l.leverId === a)).toMatchObject({ impact: 5, feasibility: 4, chosen: true });
 
     expect(workbook.sheets).toHaveLength(1);
-    expect(workbook.tables.map((t) => t.name)).toEqual(['Koers.Levers']);
+    expect(workbook.tables.map((t) => t.name)).toEqual(['Koers.round_1.Levers']);
     expect(sheet.charts.map((c) => c.name).sort()).toEqual(['Koers.LeverMatrix', 'Mijn grafiek']);
     expect(sheet.dataValidations).toHaveLength(3);
     // The formulas point at the new rows.
@@ -345,7 +346,7 @@ describe('refreshing the Kies sheet', () => {
     const report = await writeKiesSheet(workbook.createContext(), input(), options(en));
     expect(report.sheetName).toBe('Kies');
     expect(workbook.sheets.map((s) => s.name)).toEqual(['Kies']);
-    const { header, rows } = workbook.tableValues('Koers.Levers');
+    const { header, rows } = workbook.tableValues('Koers.round_1.Levers');
     const row = rows.find((r) => r[0] === a)!;
     expect(row[header.indexOf('Chosen')]).toBe('Yes');
     expect(row[header.indexOf('Impact (1–5)')]).toBe(4);
@@ -375,19 +376,19 @@ describe('readKiesSheet', () => {
     typeInto(workbook, sheet, ids[2]!, 'MT impact', 3.25);
     typeInto(workbook, sheet, ids[2]!, 'MT haalbaarheid', 4);
 
-    const state = await readKiesSheet(workbook.createContext());
+    const state = await readKiesSheet(workbook.createContext(), 'round-1');
     expect(state?.sheetName).toBe('Kies');
     const lever = (id: string) => state!.levers.find((l) => l.leverId === id)!;
     expect(lever(ids[0]!)).toMatchObject({ number: 1, impact: 5, feasibility: 2, chosen: true, mtImpact: null });
     expect(lever(ids[1]!)).toMatchObject({ impact: null, feasibility: null, chosen: true });
     expect(lever(ids[2]!)).toMatchObject({ impact: null, chosen: false, mtImpact: 3.25, mtFeasibility: 4 });
     expect(lever(FORMULA_LEVER.id).title).toBe(FORMULA_LEVER.title.nl);
-    expect(state!.levers).toHaveLength(workbook.tableValues('Koers.Levers').rows.length);
+    expect(state!.levers).toHaveLength(workbook.tableValues('Koers.round_1.Levers').rows.length);
   });
 
   test('a workbook without the Kies sheet reads as undefined and gets no sheet', async () => {
     const workbook = new FakeWorkbook();
-    await expect(readKiesSheet(workbook.createContext())).resolves.toBeUndefined();
+    await expect(readKiesSheet(workbook.createContext(), 'round-1')).resolves.toBeUndefined();
     expect(workbook.sheets).toHaveLength(0);
   });
 });

@@ -86,7 +86,7 @@ async function main(): Promise<void> {
     workbook.run,
   );
   const ms = performance.now() - began;
-  const table = workbook.requireTable('Koers.Responses');
+  const table = workbook.requireTable(workbook.koersTable('Responses'));
   // The responses sheet's syncs are the ones between the results sheet's and the summary's.
   const responseSyncs = workbook.syncLog.slice(report.results.syncs, report.results.syncs + report.responses.syncs);
   const columns = table.rect.cols;

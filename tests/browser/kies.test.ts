@@ -85,15 +85,15 @@ async function connectAndChoose(page: Page, round: RegExp): Promise<void> {
 
 /** What the adviser types in Excel: straight into the fake workbook, as a person would. */
 function type(workbook: FakeWorkbook, leverId: string, values: Record<string, string | number>): void {
-  const table = workbook.requireTable('Koers.Levers');
-  const { header, rows } = workbook.tableValues('Koers.Levers');
+  const table = workbook.requireTable(workbook.koersTable('Levers'));
+  const { header, rows } = workbook.tableValues(workbook.koersTable('Levers'));
   const index = rows.findIndex((row) => row[0] === leverId);
   for (const [column, value] of Object.entries(values))
     workbook.type(table.sheet, table.rect.row + 1 + index, header.indexOf(column), value);
 }
 
 function sheetRow(workbook: FakeWorkbook, leverId: string) {
-  const { header, rows } = workbook.tableValues('Koers.Levers');
+  const { header, rows } = workbook.tableValues(workbook.koersTable('Levers'));
   const row = rows.find((r) => r[0] === leverId)!;
   return (column: string) => row[header.indexOf(column)];
 }
@@ -115,7 +115,7 @@ describeWithChromium('Kies section of the task pane in Chromium', () => {
       );
       expect(workbook.activeSheet).toBe('Kies');
       const sheet = workbook.requireSheet('Kies');
-      const { rows } = workbook.tableValues('Koers.Levers');
+      const { rows } = workbook.tableValues(workbook.koersTable('Levers'));
       expect(sheet.dataValidations).toHaveLength(3);
       expect(workbook.formulaCells()).toHaveLength(2 * rows.length);
       expect(sheet.charts.map((c) => [c.name, c.type])).toEqual([['Koers.LeverMatrix', 'XYScatter']]);
@@ -150,7 +150,7 @@ describeWithChromium('Kies section of the task pane in Chromium', () => {
         'Kwadrant: Nu doen',
       );
       await expect(amo.textContent()).resolves.not.toMatch(/nog geen maatregel gekozen/);
-      const amoLine = workbook.value(sheet, workbook.requireTable('Koers.Levers').rect.row - 3, 1);
+      const amoLine = workbook.value(sheet, workbook.requireTable(workbook.koersTable('Levers')).rect.row - 3, 1);
       await expect(amo.textContent()).resolves.toBe(String(amoLine).replace(/^AMO-check: /, ''));
 
       // Before any session, pulling says there is none.
@@ -236,7 +236,7 @@ describeWithChromium('Kies section of the task pane in Chromium', () => {
       await page.getByRole('button', { name: 'Create/update Choose sheet' }).click();
       await page.locator('#kies-status').filter({ hasText: 'Done' }).waitFor();
       expect(workbook.sheets.map((s) => s.name)).toEqual(['Choose']);
-      expect(workbook.tableValues('Koers.Levers').header).toContain('Feasibility (1–5)');
+      expect(workbook.tableValues(workbook.koersTable('Levers')).header).toContain('Feasibility (1–5)');
       await expect(page.locator('#amo-status').textContent()).resolves.toMatch(/^No lever has been chosen yet/);
 
       await page.getByRole('radio', { name: /Nog leeg/ }).check();

@@ -75,7 +75,16 @@ describe('neutraliseFormula', () => {
     expect(neutraliseFormula(text)).toBe(`'${text}`);
   });
 
-  it.each(['Goed overleg', ' =1 (starts with a space)', '1=1', '', "'al geneutraliseerd", 'a-b'])(
+  // Excel takes a leading apostrophe as its quote prefix and drops it: "'t Lyceum" would lose it.
+  it.each(["'t Lyceum", "'al geneutraliseerd", "''"])('protects the leading apostrophe of %j', (text) => {
+    expect(neutraliseFormula(text)).toBe(`'${text}`);
+  });
+
+  it('a CSV field keeps its apostrophe as it is (a CSV reader has no quote prefix)', () => {
+    expect(toCsv([["'t Lyceum"]], { bom: false })).toBe("'t Lyceum\r\n");
+  });
+
+  it.each(['Goed overleg', ' =1 (starts with a space)', '1=1', '', 'a-b', "Het 'lyceum'"])(
     'leaves %j alone',
     (text) => {
       expect(neutraliseFormula(text)).toBe(text);

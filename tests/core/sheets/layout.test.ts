@@ -39,8 +39,8 @@ describe('cells', () => {
   });
 
   test('table names are valid Excel names and cannot clash with the fixed ones', () => {
-    expect(sectionTableName('int-goals')).toBe('Koers_int_goals');
-    expect(sectionTableName('responses')).not.toBe('Koers.Responses');
+    expect(sectionTableName('rnd-1', 'int-goals')).toBe('Koers_rnd_1.int_goals');
+    expect(sectionTableName('rnd-1', 'responses').toLowerCase()).not.toBe('koers.rnd_1.responses');
   });
 });
 
