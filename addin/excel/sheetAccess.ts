@@ -53,9 +53,9 @@ export async function findRoundTables(
 
 /**
  * The round's sheet: the one holding its tables (the first found, in `tableNames` order), whatever
- * it is called now. Without any of its tables, a sheet under one of the plain names that holds no
- * Koers table (a header-only sheet of an empty pull) is taken up again; otherwise a new sheet gets
- * a free name (sheetNameForRound), so another round's sheet is never overwritten.
+ * it is called now. Without any of its tables a new sheet gets a free name (sheetNameForRound): a
+ * sheet Koers cannot tell as this round's (another round's, or one the adviser made) is never
+ * overwritten.
  */
 export async function findOrAddRoundSheet(batch: ExcelBatch, spec: RoundSheetSpec): Promise<FoundRoundSheet> {
   const worksheets = batch.context.workbook.worksheets;
@@ -67,14 +67,6 @@ export async function findOrAddRoundSheet(batch: ExcelBatch, spec: RoundSheetSpe
   worksheets.load('items/name');
   await batch.sync();
   const names = worksheets.items.map((sheet) => sheet.name);
-  const plain = new Set(spec.sheetNames.map((name) => name.toLowerCase()));
-  const reusable = worksheets.items.filter((sheet) => plain.has(sheet.name.toLowerCase()));
-  for (const sheet of reusable) {
-    sheet.tables.load('items/name');
-  }
-  if (reusable.length > 0) await batch.sync();
-  const empty = reusable.find((sheet) => !sheet.tables.items.some((table) => isKoersName(table.name)));
-  if (empty) return { sheet: worksheets.getItem(empty.name), name: empty.name, existed: true, tables: [] };
   const name = sheetNameForRound(spec.sheetNames[0]!, spec.roundName, names);
   return { sheet: worksheets.add(name), name, existed: false, tables: [] };
 }

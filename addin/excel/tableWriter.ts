@@ -50,15 +50,19 @@ export async function writeTableBlock(
     onRows?.(Math.max(0, chunk.end - 1));
   }
   const rowCount = block.rows.length;
-  const written: WrittenBlock = { headerRow, rowCount, columnCount, nextRow: headerRow + 1 + rowCount };
-  // A table over a header alone would get an empty data row from Excel: only the header then.
-  if (rowCount === 0) return written;
+  const written: WrittenBlock = { headerRow, rowCount, columnCount, nextRow: headerRow + 1 + Math.max(rowCount, 1) };
 
+  // Without data rows the table still goes in, over the header and one empty row (a table always
+  // has a data row in Excel): its name is how the next pull finds this round's sheet again.
   await batch.reserve(0, 200 + estimateBytes(block.tableName));
-  const table = sheet.tables.add(sheet.getRangeByIndexes(headerRow, 0, rowCount + 1, columnCount), true);
+  const table = sheet.tables.add(
+    sheet.getRangeByIndexes(headerRow, 0, rowCount + 1 + (rowCount === 0 ? 1 : 0), columnCount),
+    true,
+  );
   table.name = block.tableName;
   table.style = TABLE_STYLE;
   written.table = table;
+  if (rowCount === 0) return written;
 
   for (const column of [...columnIndexes(block.columns, 'gap'), ...columnIndexes(block.columns, 'groupGap')]) {
     await batch.reserve(0, 300);
