@@ -72,7 +72,10 @@ async function main(): Promise<void> {
       cycle.roundChanged(roundId);
     },
   });
-  if (host.officeTimedOut) view.showStatus(officeLoadingText(language, host.inExcel));
+  if (host.officeTimedOut) {
+    const note = officeLoadingText(language, host.officeSource === 'local-after-timeout');
+    view.showStatus(host.inExcel ? note : `${note} ${view.text('errorNoExcel')}`);
+  }
 }
 
 void main();

@@ -16,6 +16,7 @@ const texts = {
   },
 } satisfies Record<Language, Record<string, string>>;
 
-export function officeLoadingText(language: Language, inExcel: boolean): string {
-  return texts[language][inExcel ? 'localWorks' : 'nothingWorks'];
+/** `localStarted`: the bundled copy became ready after the CDN's did not. */
+export function officeLoadingText(language: Language, localStarted: boolean): string {
+  return texts[language][localStarted ? 'localWorks' : 'nothingWorks'];
 }

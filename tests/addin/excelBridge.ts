@@ -209,7 +209,14 @@ export function installOfficeStub(options: OfficeStubOptions): void {
     return proxy;
   }
 
-  const supported = (version: string) => Number.parseFloat(version) <= Number.parseFloat(options.excelApi);
+  // Requirement set versions are major.minor with a whole-number minor: "1.10" is newer than "1.9"
+  // (parseFloat would read 1.1 < 1.9). https://learn.microsoft.com/en-us/javascript/api/requirement-sets
+  const parts = (version: string) => version.split('.').map((part) => Number.parseInt(part, 10) || 0);
+  const supported = (version: string) => {
+    const [major, minor = 0] = parts(version);
+    const [hasMajor, hasMinor = 0] = parts(options.excelApi);
+    return major! < hasMajor! || (major === hasMajor && minor <= hasMinor);
+  };
   (window as unknown as Record<string, unknown>).Office = {
     HostType: { Excel: 'Excel' },
     onReady: () => Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }),
