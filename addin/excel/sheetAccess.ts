@@ -33,6 +33,7 @@ export async function findRoundTables(
   const tables = batch.context.workbook.tables;
   const candidates = [...new Set(tableNames)].map((name) => {
     const table = tables.getItemOrNullObject(name);
+    // eslint-disable-next-line office-addins/no-navigational-load -- isNullObject is a scalar; the fake workbook (tests/addin/fakeExcel.ts) needs it loaded
     table.load('isNullObject');
     return table;
   });

@@ -290,7 +290,9 @@ export class FakeWorkbook {
     const suffix = `.${base}`.toLowerCase();
     const found = this.tables.filter((t) => /^Koers[._]/.test(t.name) && t.name.toLowerCase().endsWith(suffix));
     if (found.length !== 1) {
-      throw new Error(`fake Excel: ${found.length} Koers tables end in "${base}": ${this.tables.map((t) => t.name)}`);
+      throw new Error(
+        `fake Excel: ${found.length} Koers tables end in "${base}": ${this.tables.map((t) => t.name).join(', ')}`,
+      );
     }
     return found[0]!.name;
   }
