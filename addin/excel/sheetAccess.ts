@@ -72,6 +72,24 @@ export async function findOrAddRoundSheet(batch: ExcelBatch, spec: RoundSheetSpe
   return { sheet: worksheets.add(name), name, existed: false, tables: [] };
 }
 
+/**
+ * A sheet under any of its names (both languages), or undefined. The cycle sheets (Plan, Vergelijking,
+ * Knelpunten, Stakeholders: one each per workbook) are found this way; a round's sheets through their
+ * tables (findOrAddRoundSheet).
+ */
+export async function findSheet(batch: ExcelBatch, names: readonly string[]): Promise<FoundSheet | undefined> {
+  const worksheets = batch.context.workbook.worksheets;
+  const candidates = [...new Set(names)].map((name) => {
+    const sheet = worksheets.getItemOrNullObject(name);
+    // eslint-disable-next-line office-addins/no-navigational-load -- isNullObject is a scalar; the fake workbook (tests/addin/fakeExcel.ts) needs it loaded
+    sheet.load('isNullObject');
+    return { name, sheet };
+  });
+  await batch.sync();
+  const existing = candidates.find((candidate) => !candidate.sheet.isNullObject);
+  return existing ? { sheet: existing.sheet, name: existing.name, existed: true } : undefined;
+}
+
 export interface SheetObjects {
   tables: Excel.Table[];
   charts: Excel.Chart[];

@@ -35,6 +35,8 @@ import { finishSheetColumns, setColumnWidth } from './sheetWriting';
 import { addTextHighlight, writeTableBlock } from './tableWriter';
 
 export interface PlanInput {
+  /** The chosen round: its Kies sheet (found by its table, wherever it is) gives the chosen levers. */
+  roundId: string;
   /** The round the plan starts from (its statements and gaps); undefined when it has no figures yet. */
   results?: RoundResults;
   levers: readonly Lever[];
@@ -67,7 +69,7 @@ export async function writePlanSheets(
 ): Promise<PlanReport> {
   const { texts } = options;
   const batch = new ExcelBatch(context, options.capabilities, options.limits);
-  const kies = await findKiesTable(batch);
+  const kies = await findKiesTable(batch, input.roundId);
   const chosen: ChosenLever[] = (kies?.table.levers ?? [])
     .filter((lever) => lever.chosen)
     .map((lever) => ({ leverId: lever.leverId, number: lever.number, title: lever.title }));

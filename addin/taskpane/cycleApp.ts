@@ -79,7 +79,10 @@ export function startCycleApp({ language, pane, paneView, workbook, now = () => 
       optionalResults(() => client.getResults(round.id)),
       client.listLevers(),
     ]);
-    const report = await target.writePlan({ results, levers, schoolYear: schoolYearOf(now()) }, context());
+    const report = await target.writePlan(
+      { roundId: round.id, results, levers, schoolYear: schoolYearOf(now()) },
+      context(),
+    );
     const parts = [
       text('planDone', {
         sheet: report.sheetName,

@@ -183,10 +183,10 @@ async function kiesWithChoices(workbook: FakeWorkbook, chosen: string[]) {
   const fixture = kiesFixture();
   await writeKiesSheet(
     workbook.createContext(),
-    { roundName: 'Nulmeting', suggestions: fixture.suggestions, levers: fixture.levers },
+    { roundId: 'round-1', roundName: 'Nulmeting', suggestions: fixture.suggestions, levers: fixture.levers },
     { texts: sheetTextsFor('nl'), retrievedOn: '1 december 2026', capabilities },
   );
-  for (const id of chosen) typeAt(workbook, 'Koers.Levers', id, 'Gekozen', 'Ja');
+  for (const id of chosen) typeAt(workbook, 'Koers.round_1.Levers', id, 'Gekozen', 'Ja');
   return fixture;
 }
 
@@ -197,7 +197,7 @@ describe('Plan and Indicatoren', () => {
     const { results } = buildFixture();
     const report = await writePlanSheets(
       workbook.createContext(),
-      { results, levers: fixture.levers, schoolYear: 2026 },
+      { roundId: 'round-1', results, levers: fixture.levers, schoolYear: 2026 },
       options(),
     );
     expect(report).toMatchObject({
@@ -264,7 +264,7 @@ describe('Plan and Indicatoren', () => {
     const workbook = new FakeWorkbook();
     const fixture = await kiesWithChoices(workbook, ['intervisie']);
     const { results } = buildFixture();
-    const input = { results, levers: fixture.levers, schoolYear: 2026 };
+    const input = { roundId: 'round-1', results, levers: fixture.levers, schoolYear: 2026 };
     await writePlanSheets(workbook.createContext(), input, options());
     const h = nl.planHeaders;
     typeAt(workbook, 'Koers.Plan', 'intervisie::1', h.activity, 'Intervisiegroepen starten');
@@ -279,7 +279,7 @@ describe('Plan and Indicatoren', () => {
     reverseRows(workbook, 'Koers.Plan');
     typeAt(workbook, 'Koers.Indicators', 'intervisie::1', nl.indicatorHeaders.statementId, 'int-support');
     typeAt(workbook, 'Koers.Indicators', 'intervisie::1', nl.indicatorHeaders.targetGap, '0,5');
-    typeAt(workbook, 'Koers.Levers', 'mentor-met-tijd', 'Gekozen', 'Ja');
+    typeAt(workbook, 'Koers.round_1.Levers', 'mentor-met-tijd', 'Gekozen', 'Ja');
 
     const report = await writePlanSheets(workbook.createContext(), input, options(en));
     expect(report).toMatchObject({ sheetName: 'Plan', indicatorsSheet: 'Indicatoren', chosen: 2, newLevers: 1 });
@@ -355,7 +355,7 @@ describe('Vergelijking', () => {
     const fixture = await kiesWithChoices(workbook, ['intervisie']);
     await writePlanSheets(
       workbook.createContext(),
-      { results: before.results, levers: fixture.levers, schoolYear: 2026 },
+      { roundId: 'round-1', results: before.results, levers: fixture.levers, schoolYear: 2026 },
       options(),
     );
     const statementId = comparison.statements[0]!.statementId;
