@@ -122,9 +122,9 @@ describeWithChromium('Doe and Ga door section of the task pane in Chromium', () 
       // Kies first, two levers chosen, then the plan.
       await page.getByRole('button', { name: 'Kies-blad maken/bijwerken' }).click();
       await page.locator('#kies-status').filter({ hasText: 'Klaar' }).waitFor();
-      const levers = workbook.tableValues('Koers.Levers');
+      const levers = workbook.tableValues(workbook.koersTable('Levers'));
       const chosen = levers.rows.slice(0, 2).map((row) => String(row[0]));
-      const kiesTable = workbook.requireTable('Koers.Levers');
+      const kiesTable = workbook.requireTable(workbook.koersTable('Levers'));
       for (const id of chosen) {
         const index = levers.rows.findIndex((row) => row[0] === id);
         workbook.type(kiesTable.sheet, kiesTable.rect.row + 1 + index, levers.header.indexOf('Gekozen'), 'Ja');
