@@ -26,4 +26,7 @@ module.exports = {
   },
   transformIgnorePatterns: [`/node_modules/(?!(?:${esmOnly})/)[^/]+/(?:(?!/node_modules/).)*$`],
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // A throwaway PostgreSQL for the PostgreSQL store's tests (tests/support/postgres.ts).
+  globalSetup: '<rootDir>/tests/support/pgGlobalSetup.ts',
+  globalTeardown: '<rootDir>/tests/support/pgGlobalTeardown.ts',
 };

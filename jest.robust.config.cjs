@@ -14,4 +14,6 @@ module.exports = {
   moduleFileExtensions: base.moduleFileExtensions,
   ...(base.moduleNameMapper ? { moduleNameMapper: base.moduleNameMapper } : {}),
   testTimeout: 10 * 60 * 1000,
+  globalSetup: base.globalSetup,
+  globalTeardown: base.globalTeardown,
 };
