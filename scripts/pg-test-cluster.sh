@@ -8,7 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 case "${1:-}" in
   start)
-    read -r url dir < <(npx tsx tests/support/pgCluster.ts start)
+    started="$(npx tsx tests/support/pgCluster.ts start)"
+    read -r url dir <<<"$started"
     echo "export KOERS_TEST_DATABASE_URL='$url' KOERS_TEST_PG_DIR='$dir'"
     ;;
   stop)
