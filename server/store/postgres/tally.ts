@@ -76,6 +76,22 @@ export function responseDelta(survey: Survey, response: StoredResponse): number[
   return out;
 }
 
+/** A whole in-memory tally as round_tallies rows, one per group (for bulk imports). */
+export function tallyToRows(survey: Survey, tally: RoundTally): TallyRow[] {
+  const width = fieldsPerStatement(survey);
+  const statements = listStatements(survey);
+  return tally.groups.map((group) => {
+    const stats = new Array<number>(statements.length * width).fill(0);
+    statements.forEach((statement, index) => writeCell(stats, index * width, tally.cells[group]![statement.id]!));
+    return {
+      group,
+      responses: tally.responsesByGroup[group] ?? 0,
+      comments: tally.commentsByGroup[group] ?? 0,
+      stats,
+    };
+  });
+}
+
 /** One stored row of round_tallies (shards of one group are added up by the caller or here). */
 export interface TallyRow {
   group: string;
