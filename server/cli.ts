@@ -2,8 +2,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { readConfig } from './config';
+import { migrateUsage, runMigrate } from './migrate/command';
 import type { ApiKeyInfo } from './store/contract';
-import { openStore } from './store/index';
+import { openConfiguredStore } from './store/postgres/select';
 
 const usage = `Usage:
   npm run koers -- key create --org "<organisation name>" [--label "<what it is for>"]
@@ -16,7 +17,10 @@ key list    lists every key by its id (never the key itself), organisation, labe
             or revoked.
 key revoke  revokes a key by the id that key list shows (or a unique start of it); it stops working at
             once, also in a running server after its next start.
-Data folder: KOERS_DATA_DIR (default ./data). Stop the server first: one process per data folder.`;
+Data folder: KOERS_DATA_DIR (default ./data). Stop the server first: one process per data folder.
+With KOERS_DATABASE_URL=postgres://… keys live in that database (servers may keep running).
+
+${migrateUsage}`;
 
 const organisationName = z
   .string()
@@ -31,6 +35,7 @@ function keyLine(key: ApiKeyInfo): string {
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'migrate') return runMigrate(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     options: { org: { type: 'string' }, label: { type: 'string' }, help: { type: 'boolean' } },
@@ -55,7 +60,8 @@ async function main(argv: string[]): Promise<number> {
     console.error(`Name the key to revoke by its id (see key list).\n\n${usage}`);
     return 2;
   }
-  const store = await openStore({ dataDir: path.resolve(readConfig(process.env, 'dist').dataDir) });
+  const config = readConfig(process.env, 'dist');
+  const store = await openConfiguredStore({ dataDir: path.resolve(config.dataDir), databaseUrl: config.databaseUrl });
   try {
     if (command === 'create') {
       const organisation = await store.organisations.findOrCreateOrganisation(name!);

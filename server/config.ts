@@ -8,6 +8,14 @@ const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('localhost'),
   KOERS_DATA_DIR: z.string().min(1).default('./data'),
+  /** postgres://… : keep everything in PostgreSQL instead of the data folder (several servers, one database). */
+  KOERS_DATABASE_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//i, 'use a postgres:// URL')
+      .optional(),
+  ),
   /** https with trusted local certificates (office-addin-dev-certs): Office loads task panes only over https. */
   KOERS_HTTPS: flag.default('auto'),
   /** Extra origin allowed to call the API from a browser (the add-in itself is served from this origin). */
@@ -25,6 +33,7 @@ export type ServerConfig = {
   port: number;
   host: string;
   dataDir: string;
+  databaseUrl?: string;
   https: 'on' | 'off' | 'auto';
   addinOrigin?: string;
   publicUrl?: string;
@@ -45,6 +54,7 @@ export function readConfig(env: NodeJS.ProcessEnv, distDir: string): ServerConfi
     port: c.PORT,
     host: c.HOST,
     dataDir: c.KOERS_DATA_DIR,
+    databaseUrl: c.KOERS_DATABASE_URL,
     https: c.KOERS_HTTPS,
     addinOrigin: c.KOERS_ADDIN_ORIGIN,
     publicUrl: c.KOERS_PUBLIC_URL,

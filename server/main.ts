@@ -4,16 +4,20 @@ import { createApp } from './app';
 import { readConfig } from './config';
 import { seedDemo } from './demo/seed';
 import { listen } from './listen';
-import { openStore } from './store/index';
+import type { FileStore } from './store/index';
+import { describeStoreChoice, openConfiguredStore } from './store/postgres/select';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 async function main(): Promise<void> {
   const config = readConfig(process.env, path.join(root, 'dist'));
-  const store = await openStore({ dataDir: path.resolve(config.dataDir) });
-  const { repairs } = store.stats().recovery;
-  for (const repair of repairs) console.log(`Repaired on start-up: ${repair}`);
-  if (repairs.length === 0) console.log('Start-up check: data folder intact, nothing to repair.');
+  const store = await openConfiguredStore(config);
+  // The embedded store repairs its folder on open and says what it did; PostgreSQL recovers itself.
+  if ('stats' in store) {
+    const { repairs } = (store as FileStore).stats().recovery;
+    for (const repair of repairs) console.log(`Repaired on start-up: ${repair}`);
+    if (repairs.length === 0) console.log('Start-up check: data folder intact, nothing to repair.');
+  }
   const app = createApp({ store, config });
   const { server, url } = await listen(app, config);
   // Installed before anything is printed, so a stop right after start still closes the store cleanly.
@@ -34,7 +38,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
-  console.log(`Koers listens on ${url} (data in ${path.resolve(config.dataDir)})`);
+  console.log(`Koers listens on ${url} (data in ${describeStoreChoice(config)})`);
 
   if (process.argv.includes('--demo')) {
     const demo = await seedDemo(store);

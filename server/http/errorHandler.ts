@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { StoreError } from '../store/types';
+import { StoreUnavailableError } from '../store/contract';
 import { HttpError } from './errors';
 import { requestLanguage } from './language';
 import { translate, type MessageCode } from './messages';
@@ -12,6 +13,8 @@ type BodyParserError = Error & { type?: string; status?: number; limit?: number 
 function classify(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
   if (error instanceof StoreError) return new HttpError(storeErrorStatus[error.code], error.code, error.details);
+  // The database is restarting or unreachable: nothing was stored, the client may retry.
+  if (error instanceof StoreUnavailableError) return new HttpError(503, 'storeUnavailable');
   const parserError = error as BodyParserError;
   switch (parserError?.type) {
     case 'entity.parse.failed':
@@ -36,7 +39,8 @@ function classify(error: unknown): HttpError {
 /** The one JSON error middleware, mounted last: `{ error: { code, message } }`. */
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const httpError = classify(error);
-  if (httpError.status >= 500) console.error('Unexpected error', req.method, req.path, error);
+  if (httpError.status === 503) logUnavailable(error);
+  else if (httpError.status >= 500) console.error('Unexpected error', req.method, req.path, error);
   const language = requestLanguage(req);
   const params = { ...httpError.params };
   if (Array.isArray(params.issues)) params.detail = describeIssues(params.issues as Issue[], language);
@@ -44,8 +48,18 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
     error: { code: httpError.code, message: translate(httpError.code, language, params) },
   };
   if (res.headersSent) return void res.end();
+  if (httpError.status === 503) res.set('Retry-After', '2');
   res.status(httpError.status).json(body);
 };
+
+let lastUnavailableLog = 0;
+/** One line per 5 s while the store is gone, not one per request. */
+function logUnavailable(error: unknown): void {
+  const now = Date.now();
+  if (now - lastUnavailableLog < 5_000) return;
+  lastUnavailableLog = now;
+  console.error(`Store unavailable, answering 503: ${(error as Error).message}`);
+}
 
 /** Unknown routes end as JSON 404s too, not Express's HTML page. */
 export const notFoundHandler: RequestHandler = (_req, _res, next) => next(new HttpError(404, 'notFound'));

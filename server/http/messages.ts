@@ -102,6 +102,10 @@ const messages = {
     nl: 'Deze ronde heeft geen basisronde om mee te vergelijken. Geef baselineRoundId mee bij het openen van een vervolgronde.',
     en: 'This round has no baseline round to compare with. Pass baselineRoundId when opening a follow-up round.',
   },
+  storeUnavailable: {
+    nl: 'De opslag is even niet bereikbaar; er is niets opgeslagen. Probeer het over een ogenblik opnieuw.',
+    en: 'Storage is briefly unavailable; nothing was saved. Please try again in a moment.',
+  },
   internal: {
     nl: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
     en: 'Something went wrong on our side. Please try again later.',

@@ -14,7 +14,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createApp } from '../../server/app';
 import { readConfig } from '../../server/config';
 import { listen } from '../../server/listen';
-import { openStore } from '../../server/store/index';
+import { openConfiguredStore } from '../../server/store/postgres/select';
 
 /** Wraps FileHandle.prototype.datasync to time it; returns the list the durations go to. */
 async function timeDatasyncs(dataDir: string): Promise<number[]> {
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(config.dataDir);
   const datasyncs = process.env.KOERS_BENCH_TRACE === '1' ? await timeDatasyncs(dataDir) : undefined;
   const openStarted = performance.now();
-  const store = await openStore({ dataDir });
+  const store = await openConfiguredStore({ ...config, dataDir });
   const openStoreMs = performance.now() - openStarted;
   const app = createApp({ store, config });
   const { server } = await listen(app, config);

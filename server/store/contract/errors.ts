@@ -28,3 +28,14 @@ export class StoreError extends Error {
     this.name = 'StoreError';
   }
 }
+
+/**
+ * The store cannot be reached right now (its database restarts, the network is down). Nothing was
+ * stored by the failed call; the HTTP layer answers 503 and the client may retry.
+ */
+export class StoreUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`The store is not available: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    this.name = 'StoreUnavailableError';
+  }
+}

@@ -20,7 +20,7 @@ export type { CodeLookup, RoundStore } from './rounds';
 export type { ResponseStore, SubmitOutcome } from './responses';
 export type { LeverStore } from './levers';
 export type { RaterScores, ScoreOutcome, ScoringSession, ScoringStore, ScoringTokenLookup } from './scoring';
-export { StoreError, type StoreErrorCode } from './errors';
+export { StoreError, StoreUnavailableError, type StoreErrorCode } from './errors';
 
 export interface KoersStores {
   organisations: OrganisationStore;

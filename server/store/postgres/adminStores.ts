@@ -218,6 +218,7 @@ export class PgRoundStore implements RoundStore {
       ...(input.period ? { period: { ...input.period } } : {}),
       anonymityThreshold: input.anonymityThreshold,
       actionGap: input.actionGap,
+      ...(input.baselineRoundId ? { baselineRoundId: input.baselineRoundId } : {}),
       status: 'open',
       createdAt: this.ctx.timestamp(),
     };

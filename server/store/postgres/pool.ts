@@ -8,14 +8,9 @@
  * acknowledged after its transaction committed).
  */
 import pg from 'pg';
+import { StoreUnavailableError } from '../contract/errors';
 
-/** The database cannot be reached or gave up the connection; the request may be retried later. */
-export class StoreUnavailableError extends Error {
-  constructor(cause: unknown) {
-    super(`The database is not available: ${(cause as Error)?.message ?? String(cause)}`, { cause });
-    this.name = 'StoreUnavailableError';
-  }
-}
+export { StoreUnavailableError };
 
 /** Node socket errors and PostgreSQL SQLSTATEs that mean "not reachable now", not "bad request". */
 const UNAVAILABLE_CODES = new Set([
