@@ -8,11 +8,11 @@ import { addToTally, buildComments, buildResults, createTally } from '../../core
 import type { RoundComments, RoundResults } from '../../core/results';
 import type { Round } from '../../core/round';
 import type { Survey } from '../../core/survey';
-import { openStore } from '../../server/store/index';
 import {
   AdminApi,
   createOrganisations,
   killLeftoverServers,
+  openTestStore,
   removeDir,
   serve,
   sleep,
@@ -172,7 +172,7 @@ test('200 concurrent respondents for 60 s: no 5xx, nothing lost or doubled, resu
 
   // And the same results again once the server has stopped and the folder is loaded from disk.
   await stop();
-  const store = await openStore({ dataDir });
+  const store = await openTestStore(dataDir);
   try {
     const reloaded = (await store.rounds.getRound(org!.organisationId, round.id))!;
     expect(JSON.parse(JSON.stringify(await store.responses.results(reloaded)))).toEqual(published);

@@ -227,5 +227,8 @@ describeCluster('two Koers servers on one PostgreSQL', () => {
     for (const comment of acknowledged.keys()) expect(comments.has(comment)).toBe(true);
     const results = await admin.getJson<{ responseCount: number }>(`/api/rounds/${round.id}/results`);
     expect(results.responseCount).toBe(acknowledged.size);
+    console.log(
+      `PostgreSQL restart: answers by phase ${JSON.stringify(Object.fromEntries(seen))}; ${pending.length} retried after a 503; ${rows.length} stored (seed ${seed})`,
+    );
   });
 });

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { RoundInput } from '../../../core/round';
-import { openStore } from '../../../server/store/index';
+import type { KoersStores } from '../../../server/store/contract';
+import { openConfiguredStore } from '../../../server/store/postgres/select';
 import { HttpClient, type HttpResult } from '../../bench/lib/http';
 import { startServer, type ServerProcess } from '../../bench/lib/serverProcess';
 
@@ -23,11 +24,24 @@ export interface OrgKey {
 }
 
 /**
+ * The PostgreSQL database the suites run against instead of the data folder, when set (the pg*
+ * variants set it; see support/pgTarget.ts).
+ */
+export function robustDatabaseUrl(): string | undefined {
+  return process.env.KOERS_ROBUST_DATABASE_URL || undefined;
+}
+
+/** The store the servers of this suite use: the folder, or the robust database when one is set. */
+export function openTestStore(dataDir: string): Promise<KoersStores> {
+  return openConfiguredStore({ dataDir, databaseUrl: robustDatabaseUrl() });
+}
+
+/**
  * Organisations and API keys can only be made through the store (the CLI does the same), so they are
  * created in-process before the server starts on the folder.
  */
 export async function createOrganisations(dataDir: string, names: string[]): Promise<OrgKey[]> {
-  const store = await openStore({ dataDir });
+  const store = await openTestStore(dataDir);
   try {
     const out: OrgKey[] = [];
     for (const name of names) {
@@ -117,7 +131,12 @@ export async function killLeftoverServers(): Promise<void> {
 export async function serve(
   dataDir: string,
 ): Promise<{ server: ServerProcess; client: HttpClient; stop(): Promise<void> }> {
-  const server = await startServer({ dataDir, entry: 'main' });
+  const databaseUrl = robustDatabaseUrl();
+  const server = await startServer({
+    dataDir,
+    entry: 'main',
+    env: databaseUrl ? { KOERS_DATABASE_URL: databaseUrl } : {},
+  });
   running.add(server);
   void server.exited.then(() => running.delete(server));
   const client = new HttpClient(server.url);
