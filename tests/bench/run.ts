@@ -23,6 +23,7 @@ import { runOpenLoop } from './lib/openLoop';
 import { copyDataDir, folderBytes, prepareDataDir, type PreparedFolder } from './lib/prepare';
 import { measureResults, type ResultsLatency } from './lib/resultsLatency';
 import { startServer } from './lib/serverProcess';
+import { runStoreComparison } from './stores';
 import { median } from './lib/stats';
 import { formatTable, mb, ms, num, ratio } from './lib/table';
 
@@ -254,6 +255,11 @@ function openLoopAmount(rate: number): number {
 }
 
 async function main(): Promise<void> {
+  // BENCH_ONLY=stores: only the embedded vs PostgreSQL comparison (tests/bench/stores.ts).
+  if (process.env.BENCH_ONLY === 'stores') {
+    console.log('\n' + (await runStoreComparison()).text);
+    return;
+  }
   const machine = machineInfo();
   const began = performance.now();
   const levels: Level[] = [];
@@ -300,16 +306,20 @@ async function main(): Promise<void> {
   }
   log(`Excel pull (${EXCEL_ROWS.map((n) => num(n)).join(', ')} rows)`);
   const excel = await measureExcelPull(EXCEL_ROWS);
+  log('Stores side by side: embedded and PostgreSQL');
+  const stores = await runStoreComparison();
   machine.loadAtEnd = os
     .loadavg()
     .map((l) => l.toFixed(2))
     .join(' ');
   const figures = levels.map((l) => l.figures);
-  const { text, checks } = report(figures, openLoopRate, excel, machine);
+  const { text: mainText, checks } = report(figures, openLoopRate, excel, machine);
+  const text = `${mainText}\n\n${stores.text}`;
+  checks.push(...stores.checks);
   console.log('\n' + text);
   console.log(`\nTotal bench time ${Math.round((performance.now() - began) / 1000)} s`);
   const outFile = path.join(os.tmpdir(), 'koers-bench-last.json');
-  fs.writeFileSync(outFile, JSON.stringify({ machine, openLoopRate, levels: figures, excel, checks }, null, 2));
+  fs.writeFileSync(outFile, JSON.stringify({ machine, openLoopRate, levels: figures, excel, stores: stores.figures, checks }, null, 2));
   fs.writeFileSync(path.join(os.tmpdir(), 'koers-bench-last.txt'), text + '\n');
   console.log(`Figures also written to ${outFile} and koers-bench-last.txt`);
 }
