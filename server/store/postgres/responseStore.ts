@@ -178,37 +178,45 @@ export class PgResponseStore implements ResponseStore {
   }
 
   /**
-   * The results of the round as stored now. The round row and its totals are read on every call
-   * (another server may have stored a response a moment ago); only building and serialising is
-   * skipped when neither changed since the last call, which the key (count + round) tells.
+   * The results of the round as stored now. The round row and its response count are read on every
+   * call, in one query (another server may have stored a response a moment ago); the totals
+   * themselves are fetched, and results built and serialised, only when the count or the round
+   * changed since this process last built them.
    */
   private async cachedResults(round: Round): Promise<CachedResults> {
-    const [current, tallies] = await Promise.all([
-      this.storedRound(round),
-      query<{ group_id: string; responses: number; comments: number; stats: number[] }>(
-        this.ctx.pool,
-        'SELECT group_id, responses, comments, stats FROM round_tallies WHERE round_id = $1',
-        [round.id],
-      ),
-    ]);
-    const known = current !== undefined;
+    const { rows: heads } = await query<{ doc: Round; total: number }>(
+      this.ctx.pool,
+      `SELECT r.doc, (SELECT coalesce(sum(t.responses), 0)::bigint FROM round_tallies t WHERE t.round_id = r.id) AS total
+       FROM rounds r WHERE r.id = $1`,
+      [round.id],
+    );
+    const current = heads[0]?.doc;
     const shown = current ?? round;
+    const key = `${heads[0]?.total ?? 0}:${JSON.stringify(shown)}`;
+    const cached = this.resultsCache.get(shown.id);
+    if (current && cached?.key === key) return cached;
+    const survey: Survey | undefined = await this.ctx.surveyById(shown.surveyId);
+    if (!survey) throw new StoreError('unknownSurvey', { surveyId: shown.surveyId });
+    const tallies = await query<{ group_id: string; responses: number; comments: number; stats: number[] }>(
+      this.ctx.pool,
+      'SELECT group_id, responses, comments, stats FROM round_tallies WHERE round_id = $1',
+      [shown.id],
+    );
     const rows: TallyRow[] = tallies.rows.map((r) => ({
       group: r.group_id,
       responses: r.responses,
       comments: r.comments,
       stats: r.stats,
     }));
+    // The key from the rows actually read: a response committed between the two queries is in them.
     const total = rows.reduce((sum, row) => sum + row.responses, 0);
-    const key = `${total}:${JSON.stringify(shown)}`;
-    const cached = this.resultsCache.get(shown.id);
-    if (cached?.key === key) return cached;
-    const survey: Survey | undefined = await this.ctx.surveyById(shown.surveyId);
-    if (!survey) throw new StoreError('unknownSurvey', { surveyId: shown.surveyId });
     const tally = tallyFromRows(survey, shown.groups, rows);
-    const fresh: CachedResults = { key, results: buildResults({ tally, survey, round: shown }) };
+    const fresh: CachedResults = {
+      key: `${total}:${JSON.stringify(shown)}`,
+      results: buildResults({ tally, survey, round: shown }),
+    };
     // Only stored rounds are cached, so a caller's made-up round cannot grow the cache.
-    if (known) this.resultsCache.set(shown.id, fresh);
+    if (current) this.resultsCache.set(shown.id, fresh);
     return fresh;
   }
 
