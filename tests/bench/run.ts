@@ -319,7 +319,10 @@ async function main(): Promise<void> {
   console.log('\n' + text);
   console.log(`\nTotal bench time ${Math.round((performance.now() - began) / 1000)} s`);
   const outFile = path.join(os.tmpdir(), 'koers-bench-last.json');
-  fs.writeFileSync(outFile, JSON.stringify({ machine, openLoopRate, levels: figures, excel, stores: stores.figures, checks }, null, 2));
+  fs.writeFileSync(
+    outFile,
+    JSON.stringify({ machine, openLoopRate, levels: figures, excel, stores: stores.figures, checks }, null, 2),
+  );
   fs.writeFileSync(path.join(os.tmpdir(), 'koers-bench-last.txt'), text + '\n');
   console.log(`Figures also written to ${outFile} and koers-bench-last.txt`);
 }

@@ -54,13 +54,13 @@ const INT8_ARRAY = 1016;
 
 /** bigint columns and arrays as JS numbers: every count and sum here stays far below 2^53. */
 const types = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
+  getTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
     if (oid === INT8) return (value: string) => Number(value);
     if (oid === INT8_ARRAY) {
       const parseArray = pg.types.getTypeParser(INT8_ARRAY as never, 'text') as (value: string) => Array<string | null>;
       return (value: string) => parseArray(value).map((item) => (item === null ? 0 : Number(item)));
     }
-    return pg.types.getTypeParser(oid, format as 'text');
+    return pg.types.getTypeParser(oid, format as 'text') as (value: string) => unknown;
   },
 };
 
