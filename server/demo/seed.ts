@@ -1,3 +1,4 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import type { Answer } from '../../core/response';
 import type { Round } from '../../core/round';
 import { listStatements, type Survey } from '../../core/survey';
@@ -30,19 +31,40 @@ const demoComments = [
 export interface DemoInfo {
   organisationName: string;
   apiKey: string;
+  /** Whether the key was made on this start (false: the one from an earlier start, still valid). */
+  newKey: boolean;
   roundId: string;
   freeCode: string;
-  freeCodes: number;
+}
+
+/** What the demo keeps between starts, in `demo.json` of the data folder (a demo convenience). */
+interface DemoMemory {
+  apiKey?: string;
+  freeCode?: string;
+}
+
+async function readMemory(file: string | undefined): Promise<DemoMemory> {
+  if (!file) return {};
+  try {
+    const value = JSON.parse(await readFile(file, 'utf8')) as DemoMemory;
+    return typeof value === 'object' && value !== null ? value : {};
+  } catch {
+    return {};
+  }
 }
 
 /**
  * Seeds the demo organisation once (a round of the SHRM instrument with 60 synthetic responses,
- * submitted through the same path as real ones) and on every start hands out a fresh API key and
- * a fresh unused code, because only hashes of earlier ones are stored.
+ * submitted through the same path as real ones). The demo key and one unused code are remembered in
+ * `memoryFile`, so every start prints the same ones: a new key only when the old one was revoked,
+ * a new code only when the old one was used. The store itself keeps only hashes.
  */
-export async function seedDemo(store: KoersStores, today = '2026-10-01'): Promise<DemoInfo> {
+export async function seedDemo(store: KoersStores, memoryFile?: string, today = '2026-10-01'): Promise<DemoInfo> {
   const organisation = await store.organisations.findOrCreateOrganisation(DEMO_ORGANISATION);
-  const apiKey = await store.organisations.createApiKey(organisation.id);
+  const memory = await readMemory(memoryFile);
+  const known = memory.apiKey ? await store.organisations.organisationForKey(memory.apiKey) : undefined;
+  const newKey = known?.id !== organisation.id;
+  const apiKey = newKey ? await store.organisations.createApiKey(organisation.id, { label: 'demo' }) : memory.apiKey!;
   let round = (await store.rounds.listRounds(organisation.id)).find((r) => r.name === DEMO_ROUND);
   if (!round) {
     const survey = await store.surveys.getSurvey(organisation.id, DEMO_SURVEY);
@@ -57,14 +79,15 @@ export async function seedDemo(store: KoersStores, today = '2026-10-01'): Promis
     });
     await submitDemoResponses(store, round, survey, today);
   }
-  const spare = await store.rounds.createInvitations(organisation.id, round.id, 'leraren', 5);
-  return {
-    organisationName: organisation.name,
-    apiKey,
-    roundId: round.id,
-    freeCode: spare[0]!,
-    freeCodes: spare.length,
-  };
+  const remembered = memory.freeCode ? await store.rounds.lookupCode(memory.freeCode) : undefined;
+  const reusable = remembered && !remembered.used && remembered.round.id === round.id && round.status === 'open';
+  const freeCode = reusable
+    ? memory.freeCode!
+    : (await store.rounds.createInvitations(organisation.id, round.id, 'leraren', 1))[0]!;
+  if (memoryFile && (newKey || freeCode !== memory.freeCode)) {
+    await writeFile(memoryFile, JSON.stringify({ apiKey, freeCode } satisfies DemoMemory) + '\n', { mode: 0o600 });
+  }
+  return { organisationName: organisation.name, apiKey, newKey, roundId: round.id, freeCode };
 }
 
 async function submitDemoResponses(store: KoersStores, round: Round, survey: Survey, today: string): Promise<void> {

@@ -4,7 +4,7 @@ import { StoreUnavailableError } from '../store/contract';
 import { HttpError } from './errors';
 import { requestLanguage } from './language';
 import { translate, type MessageCode } from './messages';
-import { storeErrorStatus } from './storeErrors';
+import { storageFailure, storeErrorStatus } from './storeErrors';
 import { describeIssues, type Issue } from './validate';
 
 /** Errors thrown by express.json() (body-parser) carry a `type`. */
@@ -15,6 +15,8 @@ function classify(error: unknown): HttpError {
   if (error instanceof StoreError) return new HttpError(storeErrorStatus[error.code], error.code, error.details);
   // The database is restarting or unreachable: nothing was stored, the client may retry.
   if (error instanceof StoreUnavailableError) return new HttpError(503, 'storeUnavailable');
+  const storage = storageFailure(error);
+  if (storage) return storage;
   const parserError = error as BodyParserError;
   switch (parserError?.type) {
     case 'entity.parse.failed':

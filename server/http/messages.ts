@@ -106,6 +106,10 @@ const messages = {
     nl: 'De opslag is even niet bereikbaar; er is niets opgeslagen. Probeer het over een ogenblik opnieuw.',
     en: 'Storage is briefly unavailable; nothing was saved. Please try again in a moment.',
   },
+  storageFull: {
+    nl: 'De server kan nu niets opslaan: de schijf is vol. Er is niets bewaard; probeer het later opnieuw.',
+    en: 'The server cannot store anything right now: its disk is full. Nothing was saved; please try again later.',
+  },
   internal: {
     nl: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
     en: 'Something went wrong on our side. Please try again later.',

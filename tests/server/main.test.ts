@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { openStore } from '../../server/store/index';
 
 /** Starts the real entry (as `npm start` does, without the build) and collects its output. */
 function startServer(dataDir: string) {
@@ -58,8 +59,20 @@ describe('server entry', () => {
       ).json();
       expect(roundsAgain).toHaveLength(1);
       expect(roundsAgain[0].responseCount).toBe(60);
+      // The same demo key and the same unused code: no new permanent key, no new codes per start.
+      expect(second.apiKey).toBe(apiKey);
+      const codeOf = (text: string) => /\/r\/([A-Z0-9]+)/.exec(text)?.[1];
+      expect(codeOf(again.output())).toBe(codeOf(server.output()));
+      expect(again.output()).toMatch(/the same as on earlier starts/);
       again.child.kill('SIGINT');
       expect(await again.exited).toBe(0);
+      const store = await openStore({ dataDir });
+      try {
+        expect(await store.organisations.listApiKeys()).toHaveLength(1);
+        expect((await store.rounds.lookupCode(codeOf(server.output())!))?.used).toBe(false);
+      } finally {
+        await store.close();
+      }
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
