@@ -12,6 +12,7 @@ import {
   roundListSchema,
   roundResponsesSchema,
   scoringSessionCreatedSchema,
+  scoringSessionsReplySchema,
   scoringSessionViewSchema,
   suggestionsReplySchema,
   type RoundListItem,
@@ -176,9 +177,20 @@ export class KoersClient {
     return this.postJson(`/api/rounds/${encodeURIComponent(roundId)}/scoring`, input, scoringSessionCreatedSchema);
   }
 
-  /** GET /api/rounds/:id/scoring: the round's latest session with every lever's aggregate. 404 when none. */
-  getScoring(roundId: string): Promise<ScoringView> {
-    return this.getJson(`/api/rounds/${encodeURIComponent(roundId)}/scoring`, scoringSessionViewSchema);
+  /**
+   * GET /api/rounds/:id/scoring: a session of the round (the chosen one, default the latest) with
+   * every lever's aggregate. 404 when none.
+   */
+  getScoring(roundId: string, sessionId?: string): Promise<ScoringView> {
+    const query = sessionId ? `?session=${encodeURIComponent(sessionId)}` : '';
+    return this.getJson(`/api/rounds/${encodeURIComponent(roundId)}/scoring${query}`, scoringSessionViewSchema);
+  }
+
+  /** GET /api/rounds/:id/scoring/sessions: every session of the round with its scores, oldest first. */
+  listScoringSessions(roundId: string): Promise<ScoringView[]> {
+    return this.getJson(`/api/rounds/${encodeURIComponent(roundId)}/scoring/sessions`, scoringSessionsReplySchema).then(
+      (reply) => reply.sessions,
+    );
   }
 
   /** POST /api/rounds/:id/scoring/adviser: the adviser's own scores, as one more rater (replacing earlier ones). */

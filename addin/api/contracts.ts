@@ -105,6 +105,12 @@ export const scoringSessionViewSchema = z.object({
 });
 export type ScoringView = z.infer<typeof scoringSessionViewSchema>;
 
+/** GET /api/rounds/:id/scoring/sessions: every session of the round, oldest first. */
+export const scoringSessionsReplySchema = z.object({
+  roundId: z.string(),
+  sessions: z.array(scoringSessionViewSchema),
+});
+
 /** POST /api/rounds/:id/scoring: the view plus the personal links, shown this once. */
 export const scoringSessionCreatedSchema = scoringSessionViewSchema.extend({ links: z.array(z.string().min(1)) });
 export type ScoringCreated = z.infer<typeof scoringSessionCreatedSchema>;

@@ -1,4 +1,5 @@
-import { Router, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
 import type { Lever } from '../../core/levers/lever';
 import {
   scoreSubmissionSchema,
@@ -8,7 +9,15 @@ import {
 import { HttpError } from '../http/errors';
 import { parseInput } from '../http/validate';
 import type { LeverStore, RoundStore, ScoringSession, ScoringStore } from '../store/contract';
+import { idParamSchema } from './params';
 import { loadRound, loadedRound } from './roundParam';
+
+/** `?session=<id>` picks one of the round's sessions; without it, the latest. */
+const sessionQuerySchema = z.object({ session: idParamSchema.optional() });
+
+function chosenSession(req: Request): string | undefined {
+  return parseInput(sessionQuerySchema, req.query).session;
+}
 import { scoringSessionView } from './scoringView';
 
 /**
@@ -47,19 +56,27 @@ export function scoringRouter(
     res.status(201).set('Cache-Control', 'no-store').json(body);
   });
 
-  router.get('/', async (_req, res) => {
-    res.json(await view(await latestSession(scoring, res)));
+  router.get('/', async (req, res) => {
+    res.json(await view(await findSession(scoring, res, chosenSession(req))));
+  });
+
+  /** Every session of the round, oldest first, each with its scores: opening a new one discards nothing. */
+  router.get('/sessions', async (_req, res) => {
+    const round = loadedRound(res);
+    const sessions = await scoring.listScoringSessions(round.organisationId, round.id);
+    res.json({ roundId: round.id, sessions: await Promise.all(sessions.map(view)) });
   });
 
   router.post('/adviser', async (req, res) => {
     const round = loadedRound(res);
+    const sessionId = chosenSession(req);
     const { scores } = parseInput(scoreSubmissionSchema, req.body);
-    res.json(await view(await scoring.saveAdviserScores(round.organisationId, round.id, scores)));
+    res.json(await view(await scoring.saveAdviserScores(round.organisationId, round.id, scores, sessionId)));
   });
 
-  router.post('/close', async (_req, res) => {
+  router.post('/close', async (req, res) => {
     const round = loadedRound(res);
-    const session = await scoring.closeScoringSession(round.organisationId, round.id);
+    const session = await scoring.closeScoringSession(round.organisationId, round.id, chosenSession(req));
     if (!session) throw new HttpError(404, 'scoringSessionNotFound');
     res.json(await view(session));
   });
@@ -67,9 +84,13 @@ export function scoringRouter(
   return router;
 }
 
-async function latestSession(scoring: ScoringStore, res: Response): Promise<ScoringSession> {
+async function findSession(
+  scoring: ScoringStore,
+  res: Response,
+  sessionId: string | undefined,
+): Promise<ScoringSession> {
   const round = loadedRound(res);
-  const session = await scoring.getScoringSession(round.organisationId, round.id);
+  const session = await scoring.getScoringSession(round.organisationId, round.id, sessionId);
   if (!session) throw new HttpError(404, 'scoringSessionNotFound');
   return session;
 }
