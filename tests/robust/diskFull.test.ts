@@ -60,10 +60,25 @@ maybe('an admin write on a full disk gets 503 and changes nothing', async () => 
   const before = fs.readFileSync(meta, 'utf8');
   fs.symlinkSync('/dev/full', meta + '.tmp');
   const res = await request(app)
-    .post(`/api/rounds/${round.id}/invitations`)
+    .post('/api/surveys')
     .set('Authorization', auth)
-    .send({ group: 'leraren', count: 5 })
+    .send({
+      title: { nl: 'Vol', en: 'Full' },
+      scale: { min: 1, max: 5 },
+      sections: [{ id: 'a', title: { nl: 'A', en: 'A' }, statements: [{ id: 'a1', text: { nl: 'x', en: 'x' } }] }],
+      groups: [{ id: 'leraren', name: { nl: 'Leraren', en: 'Teachers' } }],
+    })
     .expect(503);
   expect(res.body.error.code).toBe('storageFull');
   expect(fs.readFileSync(meta, 'utf8')).toBe(before);
+
+  // Invitation codes go to the round's own log: on a full disk no code is handed out.
+  const second = await store.rounds.createRound(round.organisationId, { ...round, name: 'Tweede' });
+  fs.symlinkSync('/dev/full', path.join(dataDir, 'invitations', `${second.id}.jsonl`));
+  const invite = await request(app)
+    .post(`/api/rounds/${second.id}/invitations`)
+    .set('Authorization', auth)
+    .send({ group: 'leraren', count: 5 })
+    .expect(503);
+  expect(invite.body.error.code).toBe('storageFull');
 });

@@ -1,0 +1,85 @@
+import { mkdir, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { AppendLog } from './appendLog';
+import { scanJsonLines } from './jsonLines';
+import { LOG_SUFFIX } from './responseLogs';
+import type { StoreStats } from './stats';
+
+export const INVITATIONS_DIR = 'invitations';
+
+/** One line of invitations/<roundId>.jsonl: the code hashes one request made for a group. */
+export interface InvitationLine {
+  group: string;
+  hashes: string[];
+}
+
+function isInvitationLine(value: unknown): value is InvitationLine {
+  if (typeof value !== 'object' || value === null) return false;
+  const line = value as Record<string, unknown>;
+  return (
+    typeof line.group === 'string' && Array.isArray(line.hashes) && line.hashes.every((h) => typeof h === 'string')
+  );
+}
+
+export function invitationsPath(dataDir: string, roundId: string): string {
+  return path.join(dataDir, INVITATIONS_DIR, roundId + LOG_SUFFIX);
+}
+
+/**
+ * Invitation code hashes, one append-only log per round, like the responses: making codes appends
+ * one line and fdatasyncs it, so an admin write costs the same however many codes exist (koers.json
+ * is no longer rewritten with every hash in it). Codes are shown to the caller only after the line
+ * is on disk, so a torn last line holds codes nobody ever saw and is cut off on open.
+ */
+export class InvitationLogs {
+  private readonly open = new Map<string, AppendLog>();
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly stats: StoreStats,
+  ) {}
+
+  /** Reads every round's log (cutting a torn last line) and hands each line to `onLine`. */
+  async load(onLine: (roundId: string, line: InvitationLine) => void): Promise<void> {
+    const dir = path.join(this.dataDir, INVITATIONS_DIR);
+    await mkdir(dir, { recursive: true });
+    for (const name of await readdir(dir)) {
+      if (!name.endsWith(LOG_SUFFIX)) continue;
+      const roundId = name.slice(0, -LOG_SUFFIX.length);
+      const filePath = path.join(dir, name);
+      const scan = await scanJsonLines(filePath, isInvitationLine, (value) => onLine(roundId, value as InvitationLine));
+      if (scan.tornTail) {
+        const log = await AppendLog.open(filePath, this.stats);
+        await log.truncateTo(scan.validBytes);
+        await log.close();
+        this.stats.recovery.tornLines += 1;
+        this.stats.recovery.repairs.push(
+          `${INVITATIONS_DIR}/${name}: cut off a torn last line (codes of a request that was never answered)`,
+        );
+      }
+    }
+  }
+
+  /** Appends one request's hashes durably. Callers serialise appends per round. */
+  async append(roundId: string, line: InvitationLine): Promise<void> {
+    let log = this.open.get(roundId);
+    if (!log) {
+      log = await AppendLog.open(invitationsPath(this.dataDir, roundId), this.stats);
+      this.open.set(roundId, log);
+    }
+    const before = log.durableBytes;
+    try {
+      await log.appendDurably(Buffer.from(JSON.stringify(line) + '\n', 'utf8'));
+    } catch (error) {
+      // Nobody saw these codes: take the partial line back so the next append starts clean.
+      await log.truncateTo(before).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    const logs = [...this.open.values()];
+    this.open.clear();
+    await Promise.all(logs.map((log) => log.close()));
+  }
+}
