@@ -7,6 +7,7 @@ import {
   type ScoringSessionCreated,
 } from '../../core/levers/scoringSession';
 import { HttpError } from '../http/errors';
+import { linkBase } from '../http/links';
 import { parseInput } from '../http/validate';
 import type { LeverStore, RoundStore, ScoringSession, ScoringStore } from '../store/contract';
 import { idParamSchema } from './params';
@@ -24,10 +25,15 @@ import { scoringSessionView } from './scoringView';
  * /api/rounds/:id/scoring: the MT scores the chosen levers on impact and feasibility through personal
  * links; the adviser reads the aggregate, may add their own scores as one more rater, and closes.
  */
-export function scoringRouter(
-  { rounds, levers, scoring }: { rounds: RoundStore; levers: LeverStore; scoring: ScoringStore },
-  publicUrl: string | undefined,
-): Router {
+export function scoringRouter({
+  rounds,
+  levers,
+  scoring,
+}: {
+  rounds: RoundStore;
+  levers: LeverStore;
+  scoring: ScoringStore;
+}): Router {
   const router = Router({ mergeParams: true });
   router.use(loadRound(rounds));
 
@@ -47,7 +53,7 @@ export function scoringRouter(
       input.leverIds,
       input.raters,
     );
-    const base = publicUrl ?? `${req.protocol}://${req.get('host')}`;
+    const base = linkBase(req);
     const body: ScoringSessionCreated = {
       ...(await view(session)),
       links: tokens.map((token) => `${base}/s/${token}`),

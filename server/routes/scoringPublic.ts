@@ -51,7 +51,7 @@ export function scoringPageRouter(deps: {
     res.json(scoringPagePayload(found));
   });
 
-  router.post('/api/scoring/:code', perCodeLimit(deps.perCodePerMinute), async (req, res) => {
+  router.post('/api/scoring/:code', perCodeLimit(deps.perCodePerMinute, 'scoringToken'), async (req, res) => {
     protectToken(res);
     const token = parseInput(scoringTokenSchema, req.params.code);
     const { scores } = parseInput(scoreSubmissionSchema, req.body);
