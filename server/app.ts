@@ -24,6 +24,7 @@ import { scoringRouter } from './routes/scoring';
 import { scoringPageRouter } from './routes/scoringPublic';
 import { suggestionsRouter } from './routes/suggestions';
 import { surveysRouter } from './routes/surveys';
+import { downloadPageRouter, workbookRouter } from './workbook/router';
 import type { KoersStores } from './store/contract';
 
 export interface AppDeps {
@@ -69,6 +70,7 @@ export function createApp({
   app.use(['/api/responses', '/api/scoring'], jsonBody(config.bodyLimit));
   app.use('/api/responses', publicResponsesRouter(store, config.ratePerCode, today));
   app.use(formRouter({ rounds: store.rounds, distDir }));
+  app.use(downloadPageRouter(distDir));
   app.use(scoringPageRouter({ scoring: store.scoring, distDir, perCodePerMinute: config.ratePerCode }));
   const wrongCodes = new FailureThrottle({ limit: config.failedCodesPerIp, delayMs: config.failedLookupDelayMs });
   app.use(publicPaths, failedLookupGuard(wrongCodes));
@@ -88,6 +90,7 @@ export function createApp({
   app.use('/api/rounds/:id/comparison', admin, comparisonRouter(store));
   app.use('/api/rounds/:id/responses', admin, roundResponsesRouter(store));
   app.use('/api/rounds/:id/suggestions', admin, suggestionsRouter(store));
+  app.use('/api/rounds/:id/workbook.xlsx', admin, workbookRouter(store));
   app.use('/api/rounds/:id/scoring', admin, scoringRouter(store));
   app.use('/api/levers', admin, leversRouter(store));
   app.use('/api/rounds', admin, roundsRouter(store));
