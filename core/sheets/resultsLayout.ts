@@ -1,3 +1,4 @@
+import { coverageLabel } from '../anonymityText';
 import type { RoundResults } from '../results';
 import { fillTemplate, type SheetTexts } from './texts';
 import { textCell, type CellValue } from './cells';
@@ -65,7 +66,7 @@ export function titleLines(results: RoundResults, context: LayoutContext, titleT
     textCell(fillTemplate(titleTemplate, { round: results.roundName, survey: results.surveyTitle[texts.language] })),
     textCell(
       fillTemplate(texts.metaLine, {
-        responses: results.responseCount,
+        responses: coverageLabel(results, texts.language),
         threshold: results.anonymityThreshold,
         actionGap: numbers.format(results.actionGap),
         date: context.retrievedOn,
