@@ -28,6 +28,12 @@ const text = {
     largeGap: 'Groot verschil op veel punten: kies wat mogelijk, realistisch en haalbaar is en stel prioriteiten.',
     focused: 'Een paar punten vragen actie: begin daar.',
     none: 'Nog geen cijfers om prioriteiten uit af te leiden.',
+    priorityRank: 'Prioriteit',
+    priorityTier: 'Aanpak',
+    ciLowHeader: 'Verschil minstens (95%)',
+    prioritiesHeading: 'Waar actie eerst komt (gerangschikt op de ondergrens van het 95%-interval van het verschil)',
+    firstLine: 'Eerst: {statements}.',
+    notShownLine: 'Niet getoond: {items}.',
   },
   en: {
     coverageAll: '{shown} responses',
@@ -49,6 +55,12 @@ const text = {
     largeGap: 'Large gaps on many points: choose what is possible, realistic and feasible, and set priorities.',
     focused: 'A few points need action: start there.',
     none: 'No figures yet to derive priorities from.',
+    priorityRank: 'Priority',
+    priorityTier: 'Approach',
+    ciLowHeader: 'Gap at least (95%)',
+    prioritiesHeading: 'Where action comes first (ranked by the lower bound of the 95% interval of the gap)',
+    firstLine: 'First: {statements}.',
+    notShownLine: 'Not shown: {items}.',
   },
 } satisfies Record<Language, Record<string, string>>;
 
@@ -115,4 +127,24 @@ export function tierLabel(tier: Priority['tier'], language: Language): string {
 
 export function scenarioLabel(scenario: Priorities['scenario'], language: Language): string {
   return text[language][scenario];
+}
+
+/** "Directie — te weinig antwoorden (minder dan 5); telt mee in "Leidinggevenden"" for every hidden column. */
+export function notShownLine(results: Pick<RoundResults, 'groups' | 'anonymityThreshold'>, language: Language) {
+  const items = results.groups.flatMap((column) => {
+    const reason = hiddenReasonLabel(column, results, language);
+    return reason === undefined ? [] : [`${column.name[language]} — ${reason}`];
+  });
+  return items.length === 0 ? undefined : fill(text[language].notShownLine, { items: items.join('; ') });
+}
+
+/** The scenario and the few statements where action comes first, for a sheet's title lines. */
+export function prioritiesLines(results: Pick<RoundResults, 'priorities' | 'statements'>, language: Language) {
+  const { scenario, first } = results.priorities;
+  const lines = [text[language][scenario]];
+  if (first.length > 0) {
+    const names = first.map((id) => results.statements.find((s) => s.statementId === id)?.text[language] ?? id);
+    lines.push(fill(text[language].firstLine, { statements: names.join(' · ') }));
+  }
+  return lines;
 }

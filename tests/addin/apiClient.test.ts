@@ -133,7 +133,7 @@ describe('KoersClient', () => {
         name: g.name,
         kind: 'group' as const,
         status: 'suppressed' as const,
-        reason: 'belowThreshold' as const,
+        reason: { code: 'belowThreshold' },
         responses: { exact: false as const, atLeast: 0, below: 5 },
       })),
     };

@@ -10,6 +10,9 @@ import { roundResultsSchema, type Cell, type RoundResults, type StatementResult 
 import { roundSchema, type Round } from '../../core/round';
 import type { StoredResponse } from '../../core/response';
 import { seededRandom } from '../../core/seededRandom';
+import { buildResultsLayout } from '../../core/sheets/resultsLayout';
+import { buildSummaryLayout } from '../../core/sheets/summaryLayout';
+import { sheetTextsFor } from '../../core/sheets/texts';
 import { surveySchema, type Survey } from '../../core/survey';
 
 const text = (value: string) => ({ nl: value, en: value });
@@ -157,6 +160,40 @@ describe('the issue example: 6 starters, 8 teachers, 5 mentors, 3 team leaders, 
     expect(priorities.ranked.find((p) => p.statementId === 'st14')).toMatchObject({ tier: 3 });
     expect(tierLabel(3, 'nl')).toBe('behouden en versterken');
     expect(scenarioLabel('largeGap', 'nl')).toMatch(/kies wat mogelijk/);
+  });
+});
+
+describe('the sheets of the issue example', () => {
+  const { results } = read(makeRound(), exampleData());
+  const context = { texts: sheetTextsFor('nl'), retrievedOn: '24-11-2026' };
+
+  it('Resultaten: reasons, scenario, the first priorities, and rank and tier per statement', () => {
+    const layout = buildResultsLayout(results, context, new Map());
+    const lines = layout.titleLines.join('\n');
+    expect(lines).toContain('Antwoorden: 24 antwoorden.');
+    expect(lines).toContain(
+      'Niet getoond: teamleiders, directie (te weinig antwoorden (minder dan 5); telt mee in "Leidinggevenden").',
+    );
+    expect(lines).toContain('kies wat mogelijk, realistisch en haalbaar is en stel prioriteiten');
+    expect(lines).toMatch(/Eerst: st\d+ · st\d+ · st\d+\./);
+    const block = layout.blocks[0]!;
+    const headers = block.columns.map((c) => c.header);
+    const rank = headers.indexOf('Prioriteit');
+    const tier = headers.indexOf('Aanpak');
+    expect(rank).toBeGreaterThan(0);
+    expect(block.rows.map((row) => row[tier])).toContain('eerst aanpakken');
+    expect(headers.at(-1)).toBe('Welke actie?');
+  });
+
+  it('Samenvatting: a ranked block of where action comes first', () => {
+    const layout = buildSummaryLayout(results, context);
+    const priorities = layout.blocks.find((b) => b.tableName === 'Koers.round_1.Summary.Priorities')!;
+    expect(priorities.rows.length).toBeGreaterThan(0);
+    expect(priorities.rows.length).toBeLessThanOrEqual(10);
+    expect(priorities.rows.map((row) => row[1])).toEqual(priorities.rows.map((_, i) => i + 1));
+    expect(priorities.rows.slice(0, results.priorities.first.length).map((row) => row[0])).toEqual(
+      results.priorities.first,
+    );
   });
 });
 
