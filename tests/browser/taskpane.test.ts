@@ -129,7 +129,8 @@ describeWithChromium('task pane in Chromium', () => {
       for (const base of ['internal', 'Responses', 'Summary.Sections', 'Summary.TopGaps']) {
         expect(workbook.koersTable(base)).toMatch(/^Koers[._]round_/);
       }
-      expect(workbook.tableValues(workbook.koersTable('Responses')).rows).toHaveLength(19);
+      // leraren 8, OOP 6, teamleiders 5, and directie 2 + P&O 3 as "Overige geledingen".
+      expect(workbook.tableValues(workbook.koersTable('Responses')).rows).toHaveLength(24);
       expect(workbook.requireSheet('Samenvatting').charts.map((c) => c.name)).toEqual(['Koers.TopGaps']);
       expect(workbook.formulaCells()).toEqual([]);
       expect(workbook.activeSheet).toBe('Resultaten');
@@ -143,6 +144,7 @@ describeWithChromium('task pane in Chromium', () => {
         'Leraren',
         'Onderwijsondersteunend personeel (OOP)',
         'Teamleiders',
+        'Overige geledingen',
       ]);
       // A task pane is narrow: nothing may stick out sideways.
       await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);

@@ -320,7 +320,10 @@ describe('results and rows keep the anonymity promise', () => {
     const status = Object.fromEntries(results.groups.map((g) => [g.id, g.status]));
     // directie (2) is below 5 and hidden; oop is shown (no complementary suppression any more).
     expect(status).toEqual({ leraren: 'shown', oop: 'shown', directie: 'suppressed' });
-    expect(results.groups[2]).toMatchObject({ reason: 'belowThreshold', responses: { exact: false, below: 5 } });
+    expect(results.groups[2]).toMatchObject({
+      reason: { code: 'belowThreshold' },
+      responses: { exact: false, below: 5 },
+    });
     const first = results.statements[0]!;
     expect(first.byGroup.leraren).toMatchObject({ status: 'shown', n: 8, meanCurrent: 2, meanDesired: 4, gap: 2 });
     expect(first.overall).toMatchObject({ status: 'shown', n: 14, actionNeeded: true });

@@ -46,7 +46,7 @@ describe('server entry', () => {
       ).json();
       expect(results.groups.find((g: { id: string }) => g.id === 'po-hr')).toMatchObject({
         status: 'suppressed',
-        reason: 'belowThreshold',
+        reason: { code: 'belowThreshold' },
       });
       expect(results.groups.find((g: { id: string }) => g.id === 'leidinggevenden')).toMatchObject({
         status: 'shown',
