@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDaySchema, slugSchema } from './text';
+import { anonymityInputFields, anonymityRoundFields } from './roundAnonymity';
 
 export const DEFAULT_ANONYMITY_THRESHOLD = 5;
 /** A gap (desired − current) at or above this marks "action needed" unless a round sets its own. */
@@ -25,6 +26,8 @@ export const roundInputSchema = z
     actionGap: z.number().min(0).max(10).default(DEFAULT_ACTION_GAP),
     /** Ga door: the earlier round this one is compared with (same survey, or statements shared by id). */
     baselineRoundId: z.string().min(1).max(64).optional(),
+    /** Roll-ups, comment threshold, release moment: see roundAnonymity.ts. */
+    ...anonymityInputFields,
   })
   .strict();
 export type RoundInput = z.infer<typeof roundInputSchema>;
@@ -44,6 +47,7 @@ export const roundSchema = z.object({
   createdAt: z.string(),
   closedAt: z.string().optional(),
   baselineRoundId: z.string().optional(),
+  ...anonymityRoundFields,
 });
 export type Round = z.infer<typeof roundSchema>;
 

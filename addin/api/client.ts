@@ -136,7 +136,7 @@ export class KoersClient {
    */
   async getResults(roundId: string): Promise<RoundResults> {
     const results = await this.getJson(`/api/rounds/${encodeURIComponent(roundId)}/results`, roundResultsSchema);
-    if (results.responseCount === 0) {
+    if (results.responses.total.exact && results.responses.total.value === 0) {
       throw new KoersApiError('noResults', `Round ${roundId} has no responses yet`, { reason: 'noResponses' });
     }
     if (!results.groups.some((group) => group.status === 'shown')) {

@@ -3,6 +3,7 @@ import { leverSchema, themeIdSchema } from '../../core/levers/lever';
 import { quadrantSchema, scoreDimensions } from '../../core/levers/scoring';
 import type { ScoringSessionCreated, ScoringSessionView } from '../../core/levers/scoringSession';
 import type { LeverSuggestion } from '../../core/levers/suggest';
+import { coarseCountSchema } from '../../core/coarseCount';
 import { roundSchema } from '../../core/round';
 import { storedAnswersSchema } from '../../core/response';
 import { localizedTextSchema, slugSchema } from '../../core/text';
@@ -10,7 +11,8 @@ import { localizedTextSchema, slugSchema } from '../../core/text';
 /** One entry of GET /api/rounds: a round with its survey's title and the responses so far. */
 export const roundListItemSchema = roundSchema.extend({
   surveyTitle: localizedTextSchema.optional(),
-  responseCount: z.number().int().min(0),
+  /** All responses so far, coarse when an exact number would expose a small group (core/coarseCount.ts). */
+  responses: coarseCountSchema,
 });
 export type RoundListItem = z.infer<typeof roundListItemSchema>;
 

@@ -53,6 +53,31 @@ const messages = {
     nl: 'Het antwoord op "{statementId}" valt buiten de schaal {min}–{max}.',
     en: 'The answer to "{statementId}" is outside the scale {min}–{max}.',
   },
+  // Anonymity and release (issue 12)
+  resultsNotReleased: {
+    nl: 'De resultaten van deze ronde komen vrij als de ronde sluit. Tijdens het veldwerk is alleen de deelname te zien (GET /api/rounds/{roundId}): wie de resultaten vóór en na het antwoord van één collega leest, zou anders dat antwoord zien.',
+    en: 'The results of this round are released when the round closes. During fieldwork only participation is visible (GET /api/rounds/{roundId}): otherwise anyone reading the results before and after one colleague answers would see that answer.',
+  },
+  noInterimRelease: {
+    nl: 'Er is nog geen tussenstand: die komt er zodra een groep of samengevoegde groep minstens {threshold} antwoorden heeft.',
+    en: 'There is no interim release yet: it comes once a group or combined group has at least {threshold} responses.',
+  },
+  commentThresholdBelowThreshold: {
+    nl: 'De drempel voor opmerkingen ({commentThreshold}) mag niet lager zijn dan de anonimiteitsdrempel ({threshold}).',
+    en: 'The comment threshold ({commentThreshold}) may not be below the anonymity threshold ({threshold}).',
+  },
+  rollUpUnknownGroup: {
+    nl: 'De samengevoegde groep "{rollUp}" noemt de groep "{group}", die niet bij deze ronde hoort.',
+    en: 'The combined group "{rollUp}" names the group "{group}", which is not part of this round.',
+  },
+  rollUpOverlap: {
+    nl: 'De groep "{group}" staat in meer dan één samengevoegde groep (ook in "{rollUp}"); dan zou het verschil tussen die twee de groep blootleggen.',
+    en: 'The group "{group}" is in more than one combined group (also in "{rollUp}"); the difference between the two would expose it.',
+  },
+  rollUpIdTaken: {
+    nl: 'De naam "{rollUp}" is al in gebruik voor een groep of samengevoegde groep; kies een andere id.',
+    en: 'The id "{rollUp}" is already used by a group or combined group; choose another id.',
+  },
   tooManyRequests: {
     nl: 'Te veel verzoeken in korte tijd. Probeer het over een minuut opnieuw.',
     en: 'Too many requests in a short time. Please try again in a minute.',

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { RoundComments } from '../../core/results';
 import type { ResponseStore, RoundStore } from '../store/contract';
+import { releasedResults } from './release';
 import { loadRound, loadedRound } from './roundParam';
 
 /** GET /api/rounds/:id/comments: free text of the shown groups, apart from the constant-cost results. */
@@ -8,6 +9,7 @@ export function commentsRouter({ rounds, responses }: { rounds: RoundStore; resp
   const router = Router({ mergeParams: true });
   router.get('/', loadRound(rounds), async (_req, res) => {
     const round = loadedRound(res);
+    await releasedResults(responses, round);
     const body: RoundComments = { roundId: round.id, comments: await responses.comments(round) };
     res.json(body);
   });

@@ -1,5 +1,8 @@
 import { Router } from 'express';
+import type { Round } from '../../core/round';
 import { roundInputSchema } from '../../core/round';
+import { anonymitySettingsProblem } from '../../core/roundAnonymity';
+import { exactCount } from '../../core/coarseCount';
 import { callerOrganisation } from '../http/auth';
 import { HttpError } from '../http/errors';
 import { parseInput } from '../http/validate';
@@ -27,7 +30,7 @@ export function roundsRouter({
       list.map(async (round) => ({
         ...round,
         surveyTitle: (await surveys.getSurvey(organisationId, round.surveyId))?.title,
-        responseCount: await responses.responseCount(round.id),
+        ...(await participation(responses, round)),
       })),
     );
     res.json(body);
@@ -35,12 +38,14 @@ export function roundsRouter({
 
   router.get('/:id', loadRound(rounds), async (_req, res) => {
     const round = loadedRound(res);
-    res.json({ ...round, responseCount: await responses.responseCount(round.id) });
+    res.json({ ...round, ...(await participation(responses, round)) });
   });
 
   router.post('/', async (req, res) => {
     const input = parseInput(roundInputSchema, req.body);
     const organisationId = callerOrganisation(res).id;
+    const problem = anonymitySettingsProblem({ ...input, groups: [...new Set(input.groups)] });
+    if (problem) throw new HttpError(400, problem.code, problem.params);
     await checkBaseline({ rounds, surveys }, organisationId, input);
     // The store refuses unknown surveys and groups (StoreError → 400).
     const round = await rounds.createRound(organisationId, input);
@@ -55,4 +60,23 @@ export function roundsRouter({
   });
 
   return router;
+}
+
+/**
+ * What a round shows of its participation: the total and each group's count, as coarse as the
+ * anonymity rules need (groups below the threshold "fewer than 5", a total that would expose them as a
+ * range), whether or not its results are released.
+ */
+async function participation(responses: ResponseStore, round: Round) {
+  const results = await responses.results(round);
+  return {
+    responses: results.responses.total,
+    participation: results.groups.map((g) => ({
+      id: g.id,
+      kind: g.kind,
+      status: g.status,
+      responses: g.status === 'shown' ? exactCount(g.responses) : g.responses,
+    })),
+    released: results.release.state,
+  };
 }

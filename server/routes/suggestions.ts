@@ -4,6 +4,7 @@ import { themeIdSchema, type Lever } from '../../core/levers/lever';
 import { DEFAULT_SUGGESTION_LIMIT, suggestLevers, type LeverSuggestion } from '../../core/levers/suggest';
 import { parseInput } from '../http/validate';
 import type { LeverStore, ResponseStore, RoundStore } from '../store/contract';
+import { releasedResults } from './release';
 import { loadRound, loadedRound } from './roundParam';
 
 const MAX_SUGGESTIONS = 100;
@@ -30,7 +31,7 @@ export function suggestionsRouter(store: { rounds: RoundStore; responses: Respon
     const levers = (await store.levers.listLevers(round.organisationId)).filter((lever) => !lever.retired);
     const byId = new Map(levers.map((lever) => [lever.id, lever]));
     const suggestions: SuggestionWithLever[] = suggestLevers({
-      results: await store.responses.results(round),
+      results: await releasedResults(store.responses, round),
       levers,
       theme,
       limit,

@@ -4,6 +4,7 @@ import { StoreError, type CodeLookup, type RoundStore } from './contract';
 import type { InvitationLine, InvitationLogs } from './invitationLogs';
 import type { StoreContext } from './storeContext';
 import type { FileSurveyStore } from './surveyStore';
+import { storedAnonymitySettings } from '../../core/roundAnonymity';
 
 /** Same bound as the HTTP schema (invitationRequestSchema); guards direct callers too. */
 export const MAX_CODES_PER_REQUEST = 5000;
@@ -57,6 +58,7 @@ export class FileRoundStore implements RoundStore {
       ...(input.period ? { period: { ...input.period } } : {}),
       anonymityThreshold: input.anonymityThreshold,
       actionGap: input.actionGap,
+      ...storedAnonymitySettings(input),
       ...(input.baselineRoundId ? { baselineRoundId: input.baselineRoundId } : {}),
       status: 'open',
       createdAt: this.ctx.timestamp(),

@@ -8,6 +8,7 @@ import type { Language } from '../../core/text';
 import { requestLanguage } from '../http/language';
 import { parseInput } from '../http/validate';
 import { readShownRows } from '../routes/roundResponses';
+import { releasedResults } from '../routes/release';
 import { loadRound, loadedRound } from '../routes/roundParam';
 import { scoringSessionView } from '../routes/scoringView';
 import type { LeverStore, ResponseStore, RoundStore, ScoringStore, SurveyStore } from '../store/contract';
@@ -58,8 +59,9 @@ export function workbookRouter(
     const round = loadedRound(res);
     parseInput(workbookQuerySchema, req.query);
     const language = requestLanguage(req);
-    const results = await store.responses.results(round);
-    const shownGroups = results.groups.filter((g) => g.status === 'shown').map((g) => g.id);
+    // The same release rule as every other route: nothing of an unreleased round leaves the server.
+    const results = await releasedResults(store.responses, round);
+    const shown = await readShownRows(store.responses, round.id, results);
     const survey = await store.surveys.getSurvey(round.organisationId, round.surveyId);
     const levers = (await store.levers.listLevers(round.organisationId)).filter((lever) => !lever.retired);
     const byId = new Map(levers.map((lever) => [lever.id, lever]));
@@ -70,8 +72,8 @@ export function workbookRouter(
       responses: {
         roundId: round.id,
         statementIds: survey ? listStatements(survey).map((s) => s.id) : [],
-        groups: shownGroups,
-        rows: await readShownRows(store.responses, round.id, shownGroups),
+        groups: shown.groups,
+        rows: shown.rows,
       },
       suggestions,
       levers,

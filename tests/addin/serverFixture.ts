@@ -51,16 +51,17 @@ export async function startKoersServer(options: { distDir?: string } = {}): Prom
     }
   };
 
-  // Directie and P&O are below the threshold; together they hide 5 responses, so the other groups
-  // need no complementary suppression.
+  // Directie and P&O are below the threshold; together they reach it as "overige geledingen".
   const plan = { leraren: 8, oop: 6, teamleiders: 5, directie: 2, 'po-hr': 3 };
   const tooSmall = await open('Te kleine ronde', ['leraren', 'oop']);
   await submit(tooSmall, 'leraren', 3, 1);
-  await submit(tooSmall, 'oop', 2, 1);
+  await submit(tooSmall, 'oop', 1, 1);
   const empty = await open('Nog leeg', ['leraren']);
   const withResults = await open('Nulmeting strategisch HRM', Object.keys(plan));
   for (const [group, count] of Object.entries(plan))
     await submit(withResults, group, count, group === 'leraren' ? 2 : 1);
+  // Results are released at closing.
+  for (const round of [tooSmall, empty, withResults]) await store.rounds.closeRound(organisation.id, round.id);
 
   const app = createApp({
     store,

@@ -181,8 +181,10 @@ async function measureStart(level: Level): Promise<void> {
       30,
       stats,
     );
-    if (results.responseCount !== figures.stored)
-      throw new Error(`results count ${results.responseCount}, expected ${figures.stored}`);
+    // An interim release trails the data by fewer than the threshold (5) per column (5 groups).
+    const covered = results.responseCount ?? -1;
+    if (covered > figures.stored || covered < figures.stored - 25)
+      throw new Error(`results cover ${covered} responses, expected about ${figures.stored}`);
     figures.results.push(results);
     figures.comments.push(
       await measureResults(server.url, prepared.apiKey, `/api/rounds/${prepared.roundId}/comments`, 50, 10, stats),

@@ -91,7 +91,7 @@ describe('file store: recovery on open', () => {
     expect(setup.store.stats().recovery).toEqual(expect.objectContaining({ tornLines: 0, unacknowledgedLines: 2 }));
     expect(setup.store.stats().recovery.repairs).toEqual([expect.stringMatching(/rolled back 2 line/)]);
     expect(readLinesOf(file)).toHaveLength(3);
-    expect((await setup.store.responses.results(setup.round)).responseCount).toBe(3);
+    expect((await setup.store.responses.results(setup.round)).responses.shown).toBe(3);
   });
 
   it('drops used codes of a flush whose responses never reached the disk, freeing those codes', async () => {

@@ -21,6 +21,7 @@ import {
 import { leverSlug } from '../leverStore';
 import type { PgContext } from './context';
 import { inTransaction, query } from './pool';
+import { storedAnonymitySettings } from '../../../core/roundAnonymity';
 
 const KEY_ID_LENGTH = 12;
 /** Same bound as the HTTP schema (invitationRequestSchema); guards direct callers too. */
@@ -218,6 +219,7 @@ export class PgRoundStore implements RoundStore {
       ...(input.period ? { period: { ...input.period } } : {}),
       anonymityThreshold: input.anonymityThreshold,
       actionGap: input.actionGap,
+      ...storedAnonymitySettings(input),
       ...(input.baselineRoundId ? { baselineRoundId: input.baselineRoundId } : {}),
       status: 'open',
       createdAt: this.ctx.timestamp(),
