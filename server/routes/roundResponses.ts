@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Router } from 'express';
+import { compareCodeUnits } from '../../core/compare';
 import { toCsv } from '../../core/csv';
 import type { StoredResponse } from '../../core/response';
 import { listStatements } from '../../core/survey';
@@ -64,7 +65,7 @@ async function readShownRows(responses: ResponseStore, roundId: string, shownGro
     const key = createHash('sha256').update(JSON.stringify(row)).digest('hex');
     keyed.push({ order, key, row });
   }
-  keyed.sort((a, b) => a.order - b.order || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  keyed.sort((a, b) => a.order - b.order || compareCodeUnits(a.key, b.key));
   return keyed.map((k) => k.row);
 }
 
