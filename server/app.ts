@@ -1,5 +1,6 @@
 import path from 'node:path';
 import express, { type Express } from 'express';
+import compression from 'compression';
 import helmet from 'helmet';
 import type { ServerConfig } from './config';
 import { defaultConfig } from './config';
@@ -8,6 +9,7 @@ import { corsForOrigin } from './http/cors';
 import { errorHandler, notFoundHandler } from './http/errorHandler';
 import { jsonBody } from './http/jsonBody';
 import { perIpLimit } from './http/rateLimits';
+import { staticFiles } from './http/staticFiles';
 import { commentsRouter } from './routes/comments';
 import { comparisonRouter } from './routes/comparison';
 import { formRouter } from './routes/form';
@@ -47,6 +49,8 @@ export function createApp({
 
   app.use(securityHeaders());
   app.use(corsForOrigin(config.addinOrigin));
+  // JSON, CSV and pages compressed (brotli or gzip); the bundles come precompressed from the build.
+  app.use(compression());
   app.use(healthRouter());
 
   const publicLimit = perIpLimit(config.ratePerIp);
@@ -68,7 +72,7 @@ export function createApp({
   app.use('/api/levers', admin, leversRouter(store));
   app.use('/api/rounds', admin, roundsRouter(store));
 
-  app.use(express.static(distDir, { index: false, maxAge: '1h' }));
+  app.use(staticFiles(distDir));
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;
