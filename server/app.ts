@@ -14,6 +14,7 @@ import { commentsRouter } from './routes/comments';
 import { comparisonRouter } from './routes/comparison';
 import { formRouter } from './routes/form';
 import { healthRouter } from './routes/health';
+import { openApiRouter } from './routes/openapi';
 import { invitationsRouter } from './routes/invitations';
 import { leversRouter } from './routes/levers';
 import { publicResponsesRouter } from './routes/publicResponses';
@@ -52,6 +53,7 @@ export function createApp({
   // JSON, CSV and pages compressed (brotli or gzip); the bundles come precompressed from the build.
   app.use(compression());
   app.use(healthRouter());
+  app.use(openApiRouter());
 
   const publicLimit = perIpLimit(config.ratePerIp);
   app.use(['/r', '/api/form', '/api/responses', '/s', '/api/scoring'], publicLimit);

@@ -1,4 +1,6 @@
 import { Router } from 'express';
+import { commentsReplySchema } from '../../core/api/results';
+import { sendJson } from '../http/sendJson';
 import type { RoundComments } from '../../core/results';
 import type { ResponseStore, RoundStore } from '../store/contract';
 import { loadRound, loadedRound } from './roundParam';
@@ -9,7 +11,7 @@ export function commentsRouter({ rounds, responses }: { rounds: RoundStore; resp
   router.get('/', loadRound(rounds), async (_req, res) => {
     const round = loadedRound(res);
     const body: RoundComments = { roundId: round.id, comments: await responses.comments(round) };
-    res.json(body);
+    sendJson(res, commentsReplySchema, body);
   });
   return router;
 }

@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { formPayloadSchema } from '../../core/api/form';
+import { sendJson } from '../http/sendJson';
 import express from 'express';
 import { z } from 'zod';
 import type { RoundStore } from '../store/contract';
@@ -44,7 +46,7 @@ export function formRouter(deps: { rounds: RoundStore; distDir: string }): expre
       },
       used: found.used,
     };
-    res.json(payload);
+    sendJson(res, formPayloadSchema, payload);
   });
 
   return router;

@@ -1,22 +1,19 @@
 import { createHash } from 'node:crypto';
 import { Router } from 'express';
+import { roundResponsesSchema, type ResponseRow } from '../../core/api/responses';
 import { compareCodeUnits } from '../../core/compare';
 import { toCsv } from '../../core/csv';
-import type { StoredResponse } from '../../core/response';
 import { listStatements } from '../../core/survey';
 import type { Language } from '../../core/text';
 import { requestLanguage } from '../http/language';
+import { sendJson } from '../http/sendJson';
 import { parseInput } from '../http/validate';
 import type { ResponseStore, RoundStore, SurveyStore } from '../store/contract';
 import { csvOptionsSchema, wantsCsv } from './params';
 import { loadRound, loadedRound } from './roundParam';
 
-/** One anonymised row: no code, no day, nothing but the group, the ratings and the comment. */
-export interface ResponseRow {
-  group: string;
-  answers: StoredResponse['answers'];
-  comment?: string;
-}
+/** One anonymised row (core/api/responses.ts): no code, no day, only the group, the ratings and the comment. */
+export type { ResponseRow };
 
 /**
  * GET /api/rounds/:id/responses: rows of the groups the results show (the same anonymity rule,
@@ -48,7 +45,7 @@ export function roundResponsesRouter(store: {
       res.type('text/csv; charset=utf-8').attachment(`antwoorden-${round.id}.csv`).send(csv);
       return;
     }
-    res.json({ roundId: round.id, statementIds, groups: shownGroups, rows });
+    sendJson(res, roundResponsesSchema, { roundId: round.id, statementIds, groups: shownGroups, rows });
   });
 
   return router;

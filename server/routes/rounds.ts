@@ -1,4 +1,6 @@
 import { Router } from 'express';
+import { roundListItemSchema, roundListSchema, roundReplySchema } from '../../core/api/rounds';
+import { sendJson } from '../http/sendJson';
 import { roundInputSchema } from '../../core/round';
 import { callerOrganisation } from '../http/auth';
 import { HttpError } from '../http/errors';
@@ -30,12 +32,12 @@ export function roundsRouter({
         responseCount: await responses.responseCount(round.id),
       })),
     );
-    res.json(body);
+    sendJson(res, roundListSchema, body);
   });
 
   router.get('/:id', loadRound(rounds), async (_req, res) => {
     const round = loadedRound(res);
-    res.json({ ...round, responseCount: await responses.responseCount(round.id) });
+    sendJson(res, roundListItemSchema, { ...round, responseCount: await responses.responseCount(round.id) });
   });
 
   router.post('/', async (req, res) => {
@@ -44,14 +46,14 @@ export function roundsRouter({
     await checkBaseline({ rounds, surveys }, organisationId, input);
     // The store refuses unknown surveys and groups (StoreError → 400).
     const round = await rounds.createRound(organisationId, input);
-    res.status(201).location(`/api/rounds/${round.id}`).json(round);
+    sendJson(res.location(`/api/rounds/${round.id}`), roundReplySchema, round, 201);
   });
 
   router.post('/:id/close', async (req, res) => {
     const id = parseInput(idParamSchema, req.params.id);
     const round = await rounds.closeRound(callerOrganisation(res).id, id);
     if (!round) throw new HttpError(404, 'roundNotFound');
-    res.json(round);
+    sendJson(res, roundReplySchema, round);
   });
 
   return router;

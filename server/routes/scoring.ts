@@ -1,4 +1,6 @@
 import { Router, type Response } from 'express';
+import { scoringSessionCreatedSchema, scoringSessionViewSchema } from '../../core/api/scoring';
+import { sendJson } from '../http/sendJson';
 import type { Lever } from '../../core/levers/lever';
 import {
   scoreSubmissionSchema,
@@ -44,24 +46,28 @@ export function scoringRouter(
       links: tokens.map((token) => `${base}/s/${token}`),
     };
     // The links are shown this once: keep them out of caches.
-    res.status(201).set('Cache-Control', 'no-store').json(body);
+    sendJson(res.set('Cache-Control', 'no-store'), scoringSessionCreatedSchema, body, 201);
   });
 
   router.get('/', async (_req, res) => {
-    res.json(await view(await latestSession(scoring, res)));
+    sendJson(res, scoringSessionViewSchema, await view(await latestSession(scoring, res)));
   });
 
   router.post('/adviser', async (req, res) => {
     const round = loadedRound(res);
     const { scores } = parseInput(scoreSubmissionSchema, req.body);
-    res.json(await view(await scoring.saveAdviserScores(round.organisationId, round.id, scores)));
+    sendJson(
+      res,
+      scoringSessionViewSchema,
+      await view(await scoring.saveAdviserScores(round.organisationId, round.id, scores)),
+    );
   });
 
   router.post('/close', async (_req, res) => {
     const round = loadedRound(res);
     const session = await scoring.closeScoringSession(round.organisationId, round.id);
     if (!session) throw new HttpError(404, 'scoringSessionNotFound');
-    res.json(await view(session));
+    sendJson(res, scoringSessionViewSchema, await view(session));
   });
 
   return router;

@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { scoresStoredSchema, scoringPagePayloadSchema } from '../../core/api/scoring';
+import { sendJson } from '../http/sendJson';
 import express from 'express';
 import { z } from 'zod';
 import { scoreSubmissionSchema } from '../../core/levers/scoringSession';
@@ -36,7 +38,7 @@ export function scoringPageRouter(deps: {
     const token = parseInput(scoringTokenSchema, req.params.code);
     const found = await deps.scoring.lookupScoringToken(token);
     if (!found) throw new HttpError(404, 'unknownScoringToken');
-    res.json(scoringPagePayload(found));
+    sendJson(res, scoringPagePayloadSchema, scoringPagePayload(found));
   });
 
   router.post('/api/scoring/:code', perCodeLimit(deps.perCodePerMinute), async (req, res) => {
@@ -44,7 +46,7 @@ export function scoringPageRouter(deps: {
     const token = parseInput(scoringTokenSchema, req.params.code);
     const { scores } = parseInput(scoreSubmissionSchema, req.body);
     const status = await deps.scoring.submitScores(token, scores);
-    res.status(201).json({ status });
+    sendJson(res, scoresStoredSchema, { status }, 201);
   });
 
   return router;
