@@ -1,5 +1,6 @@
 import path from 'node:path';
 import express, { type Express } from 'express';
+import compression from 'compression';
 import helmet from 'helmet';
 import type { ServerConfig } from './config';
 import { defaultConfig } from './config';
@@ -10,10 +11,12 @@ import { jsonBody } from './http/jsonBody';
 import { setLinkSettings } from './http/links';
 import { ErrorLog, type LogWriter } from './http/log';
 import { failedLookupGuard, FailureThrottle, perIpLimit, perOrganisationLimit } from './http/rateLimits';
+import { staticFiles } from './http/staticFiles';
 import { commentsRouter } from './routes/comments';
 import { comparisonRouter } from './routes/comparison';
 import { formRouter } from './routes/form';
 import { healthRouter } from './routes/health';
+import { openApiRouter } from './routes/openapi';
 import { invitationsRouter } from './routes/invitations';
 import { leversRouter } from './routes/levers';
 import { publicResponsesRouter } from './routes/publicResponses';
@@ -61,7 +64,10 @@ export function createApp({
 
   app.use(securityHeaders());
   app.use(corsForOrigin(config.addinOrigin));
+  // JSON, CSV and pages compressed (brotli or gzip); the bundles come precompressed from the build.
+  app.use(compression());
   app.use(healthRouter());
+  app.use(openApiRouter());
 
   // Public side: the per-IP limit counts what respondents do; unknown codes count in their own,
   // much smaller budget (failedLookupGuard below), so one guesser cannot lock out a school's NAT address.
@@ -99,22 +105,6 @@ export function createApp({
   app.use(notFoundHandler);
   app.use(createErrorHandler(log));
   return app;
-}
-
-/**
- * dist/ for GET and HEAD. serve-static's fallthrough would turn its own 4xx (416 for a bad Range,
- * 412 for a failed If-Match) into "next route", so errors are forwarded and only a missing file
- * falls through to the JSON 404.
- */
-function staticFiles(distDir: string): express.RequestHandler {
-  const serve = express.static(distDir, { index: false, maxAge: '1h', fallthrough: false });
-  return (req, res, next) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-    serve(req, res, (error?: unknown) => {
-      if (error && (error as { status?: number }).status === 404) return next();
-      next(error);
-    });
-  };
 }
 
 /**

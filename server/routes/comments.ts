@@ -1,4 +1,6 @@
 import { Router } from 'express';
+import { commentsReplySchema } from '../../core/api/results';
+import { sendJson } from '../http/sendJson';
 import type { RoundComments } from '../../core/results';
 import type { ResponseStore, RoundStore } from '../store/contract';
 import { releasedResults } from './release';
@@ -11,7 +13,7 @@ export function commentsRouter({ rounds, responses }: { rounds: RoundStore; resp
     const round = loadedRound(res);
     await releasedResults(responses, round);
     const body: RoundComments = { roundId: round.id, comments: await responses.comments(round) };
-    res.json(body);
+    sendJson(res, commentsReplySchema, body);
   });
   return router;
 }

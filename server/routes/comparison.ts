@@ -1,4 +1,6 @@
 import { Router } from 'express';
+import { comparisonReplySchema } from '../../core/api/results';
+import { sendJson } from '../http/sendJson';
 import { compareRounds, MAX_TREND_ROUNDS, sharedStatementIds } from '../../core/comparison';
 import type { RoundResults } from '../../core/results';
 import type { Round, RoundInput } from '../../core/round';
@@ -60,7 +62,7 @@ export function comparisonRouter({ rounds, responses }: { rounds: RoundStore; re
     if (chain.length < 2) throw new HttpError(409, 'noBaseline');
     // Released results only: a round in fieldwork (or its baseline) answers 409 like its results do.
     const results: RoundResults[] = await Promise.all(chain.map((one) => releasedResults(responses, one)));
-    res.json(compareRounds(results));
+    sendJson(res, comparisonReplySchema, compareRounds(results));
   });
   return router;
 }

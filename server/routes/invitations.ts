@@ -1,4 +1,6 @@
 import { Router } from 'express';
+import { invitationsReplySchema } from '../../core/api/rounds';
+import { sendJson } from '../http/sendJson';
 import { toCsv } from '../../core/csv';
 import { invitationRequestSchema } from '../../core/round';
 import { requestLanguage } from '../http/language';
@@ -32,7 +34,7 @@ export function invitationsRouter({ rounds }: { rounds: RoundStore }): Router {
         .send(csv);
       return;
     }
-    res.status(201).json({ roundId: round.id, group: input.group, codes, links });
+    sendJson(res, invitationsReplySchema, { roundId: round.id, group: input.group, codes, links }, 201);
   });
 
   return router;

@@ -1,4 +1,6 @@
 import { Router } from 'express';
+import { responseStoredSchema } from '../../core/api/responses';
+import { sendJson } from '../http/sendJson';
 import { responseInputSchema } from '../../core/response';
 import { perCodeLimit } from '../http/rateLimits';
 import { parseInput } from '../http/validate';
@@ -14,7 +16,7 @@ export function publicResponsesRouter(
   router.post('/', perCodeLimit(perCodePerMinute), async (req, res) => {
     const input = parseInput(responseInputSchema, req.body);
     const status = await responses.submitResponse(input, today());
-    res.status(201).json({ status });
+    sendJson(res, responseStoredSchema, { status }, 201);
   });
   return router;
 }

@@ -1,23 +1,21 @@
 import { createHash } from 'node:crypto';
 import { Router } from 'express';
+import { roundResponsesSchema, type ResponseRow } from '../../core/api/responses';
+import { compareCodeUnits } from '../../core/compare';
 import { toCsv } from '../../core/csv';
-import type { StoredResponse } from '../../core/response';
 import type { RoundResults } from '../../core/results';
 import { listStatements } from '../../core/survey';
 import type { Language } from '../../core/text';
 import { requestLanguage } from '../http/language';
+import { sendJson } from '../http/sendJson';
 import { parseInput } from '../http/validate';
 import type { ResponseStore, RoundStore, SurveyStore } from '../store/contract';
 import { csvOptionsSchema, wantsCsv } from './params';
 import { releasedResults } from './release';
 import { loadRound, loadedRound } from './roundParam';
 
-/** One anonymised row: no code, no day, nothing but the group, the ratings and the comment. */
-export interface ResponseRow {
-  group: string;
-  answers: StoredResponse['answers'];
-  comment?: string;
-}
+/** One anonymised row (core/api/responses.ts): no code, no day, only the group, the ratings and the comment. */
+export type { ResponseRow };
 
 /**
  * GET /api/rounds/:id/responses: rows of the columns the released results show, each row labelled
@@ -50,7 +48,7 @@ export function roundResponsesRouter(store: {
       res.type('text/csv; charset=utf-8').attachment(`antwoorden-${round.id}.csv`).send(csv);
       return;
     }
-    res.json({ roundId: round.id, statementIds, groups: shownGroups, rows });
+    sendJson(res, roundResponsesSchema, { roundId: round.id, statementIds, groups: shownGroups, rows });
   });
 
   return router;
@@ -98,7 +96,7 @@ async function readRowsOfColumns(responses: ResponseStore, roundId: string, colu
     const key = createHash('sha256').update(JSON.stringify(row)).digest('hex');
     keyed.push({ order, key, row });
   }
-  keyed.sort((a, b) => a.order - b.order || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  keyed.sort((a, b) => a.order - b.order || compareCodeUnits(a.key, b.key));
   return keyed.map((k) => k.row);
 }
 

@@ -1,5 +1,7 @@
 import { Router } from 'express';
 import type { Round } from '../../core/round';
+import { roundListItemSchema, roundListSchema, roundReplySchema } from '../../core/api/rounds';
+import { sendJson } from '../http/sendJson';
 import { roundInputSchema } from '../../core/round';
 import { anonymitySettingsProblem } from '../../core/roundAnonymity';
 import { exactCount } from '../../core/coarseCount';
@@ -33,12 +35,12 @@ export function roundsRouter({
         ...(await participation(responses, round)),
       })),
     );
-    res.json(body);
+    sendJson(res, roundListSchema, body);
   });
 
   router.get('/:id', loadRound(rounds), async (_req, res) => {
     const round = loadedRound(res);
-    res.json({ ...round, ...(await participation(responses, round)) });
+    sendJson(res, roundListItemSchema, { ...round, ...(await participation(responses, round)) });
   });
 
   router.post('/', async (req, res) => {
@@ -49,14 +51,14 @@ export function roundsRouter({
     await checkBaseline({ rounds, surveys }, organisationId, input);
     // The store refuses unknown surveys and groups (StoreError → 400).
     const round = await rounds.createRound(organisationId, input);
-    res.status(201).location(`/api/rounds/${round.id}`).json(round);
+    sendJson(res.location(`/api/rounds/${round.id}`), roundReplySchema, round, 201);
   });
 
   router.post('/:id/close', async (req, res) => {
     const id = parseInput(idParamSchema, req.params.id);
     const round = await rounds.closeRound(callerOrganisation(res).id, id);
     if (!round) throw new HttpError(404, 'roundNotFound');
-    res.json(round);
+    sendJson(res, roundReplySchema, round);
   });
 
   return router;

@@ -1,5 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
+import { scoringSessionCreatedSchema, scoringSessionsReplySchema, scoringSessionViewSchema } from '../../core/api/scoring';
+import { sendJson } from '../http/sendJson';
 import type { Lever } from '../../core/levers/lever';
 import {
   scoreSubmissionSchema,
@@ -59,32 +61,36 @@ export function scoringRouter({
       links: tokens.map((token) => `${base}/s/${token}`),
     };
     // The links are shown this once: keep them out of caches.
-    res.status(201).set('Cache-Control', 'no-store').json(body);
+    sendJson(res.set('Cache-Control', 'no-store'), scoringSessionCreatedSchema, body, 201);
   });
 
   router.get('/', async (req, res) => {
-    res.json(await view(await findSession(scoring, res, chosenSession(req))));
+    sendJson(res, scoringSessionViewSchema, await view(await findSession(scoring, res, chosenSession(req))));
   });
 
   /** Every session of the round, oldest first, each with its scores: opening a new one discards nothing. */
   router.get('/sessions', async (_req, res) => {
     const round = loadedRound(res);
     const sessions = await scoring.listScoringSessions(round.organisationId, round.id);
-    res.json({ roundId: round.id, sessions: await Promise.all(sessions.map(view)) });
+    sendJson(res, scoringSessionsReplySchema, { roundId: round.id, sessions: await Promise.all(sessions.map(view)) });
   });
 
   router.post('/adviser', async (req, res) => {
     const round = loadedRound(res);
     const sessionId = chosenSession(req);
     const { scores } = parseInput(scoreSubmissionSchema, req.body);
-    res.json(await view(await scoring.saveAdviserScores(round.organisationId, round.id, scores, sessionId)));
+    sendJson(
+      res,
+      scoringSessionViewSchema,
+      await view(await scoring.saveAdviserScores(round.organisationId, round.id, scores, sessionId)),
+    );
   });
 
   router.post('/close', async (req, res) => {
     const round = loadedRound(res);
     const session = await scoring.closeScoringSession(round.organisationId, round.id, chosenSession(req));
     if (!session) throw new HttpError(404, 'scoringSessionNotFound');
-    res.json(await view(session));
+    sendJson(res, scoringSessionViewSchema, await view(session));
   });
 
   return router;

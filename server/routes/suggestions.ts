@@ -1,4 +1,6 @@
 import { Router } from 'express';
+import { suggestionsReplySchema } from '../../core/api/levers';
+import { sendJson } from '../http/sendJson';
 import { z } from 'zod';
 import { themeIdSchema, type Lever } from '../../core/levers/lever';
 import { DEFAULT_SUGGESTION_LIMIT, suggestLevers, type LeverSuggestion } from '../../core/levers/suggest';
@@ -36,7 +38,7 @@ export function suggestionsRouter(store: { rounds: RoundStore; responses: Respon
       theme,
       limit,
     }).map((suggestion) => ({ ...suggestion, lever: byId.get(suggestion.leverId)! }));
-    res.json({ roundId: round.id, theme: theme ?? null, suggestions });
+    sendJson(res, suggestionsReplySchema, { roundId: round.id, theme: theme ?? null, suggestions });
   });
   return router;
 }

@@ -1,4 +1,6 @@
 import { Router } from 'express';
+import { surveyListSchema, surveyReplySchema } from '../../core/api/surveys';
+import { sendJson } from '../http/sendJson';
 import { surveyInputSchema } from '../../core/survey';
 import { callerOrganisation } from '../http/auth';
 import { HttpError } from '../http/errors';
@@ -11,20 +13,20 @@ export function surveysRouter({ surveys: store }: { surveys: SurveyStore }): Rou
   const router = Router();
 
   router.get('/', async (_req, res) => {
-    res.json(await store.listSurveys(callerOrganisation(res).id));
+    sendJson(res, surveyListSchema, await store.listSurveys(callerOrganisation(res).id));
   });
 
   router.get('/:id', async (req, res) => {
     const id = parseInput(idParamSchema, req.params.id);
     const survey = await store.getSurvey(callerOrganisation(res).id, id);
     if (!survey) throw new HttpError(404, 'surveyNotFound');
-    res.json(survey);
+    sendJson(res, surveyReplySchema, survey);
   });
 
   router.post('/', async (req, res) => {
     const input = parseInput(surveyInputSchema, req.body);
     const survey = await store.createSurvey(callerOrganisation(res).id, input);
-    res.status(201).location(`/api/surveys/${survey.id}`).json(survey);
+    sendJson(res.location(`/api/surveys/${survey.id}`), surveyReplySchema, survey, 201);
   });
 
   return router;
