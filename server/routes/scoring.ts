@@ -1,6 +1,10 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { scoringSessionCreatedSchema, scoringSessionsReplySchema, scoringSessionViewSchema } from '../../core/api/scoring';
+import {
+  scoringSessionCreatedSchema,
+  scoringSessionsReplySchema,
+  scoringSessionViewSchema,
+} from '../../core/api/scoring';
 import { sendJson } from '../http/sendJson';
 import type { Lever } from '../../core/levers/lever';
 import {

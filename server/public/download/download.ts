@@ -3,9 +3,10 @@
  * its workbook (GET /api/rounds/:id/workbook.xlsx). The key goes in the Authorization header only,
  * never in a URL (it would end up in history and logs), and is not stored.
  */
+import { roundListSchema, type RoundListItem } from '../../../core/api/rounds';
+import { formatCoarseCount } from '../../../core/coarseCount';
+import type { Language } from '../../../core/text';
 import './download.css';
-
-type Language = 'nl' | 'en';
 
 const texts = {
   nl: {
@@ -94,14 +95,7 @@ async function errorMessage(response: Response): Promise<string> {
   }
 }
 
-interface RoundItem {
-  id: string;
-  name: string;
-  status: string;
-  responseCount: number;
-}
-
-function showRounds(rounds: RoundItem[]): void {
+function showRounds(rounds: RoundListItem[]): void {
   roundsBox.replaceChildren(
     ...rounds.map((round, index) => {
       const label = document.createElement('label');
@@ -111,7 +105,10 @@ function showRounds(rounds: RoundItem[]): void {
       radio.name = 'round';
       radio.value = round.id;
       radio.checked = index === 0;
-      label.append(radio, ` ${round.name} · ${text('responses', { count: round.responseCount })} · ${round.status}`);
+      label.append(
+        radio,
+        ` ${round.name} · ${text('responses', { count: formatCoarseCount(round.responses, language) })} · ${round.status}`,
+      );
       return label;
     }),
   );
@@ -127,7 +124,7 @@ keyForm.addEventListener('submit', (event) => {
       const response = await api(`api/rounds?lang=${language}`);
       if (response.status === 401) return showError(text('keyWrong'));
       if (!response.ok) return showError(text('failed', { message: await errorMessage(response) }));
-      const rounds = (await response.json()) as RoundItem[];
+      const rounds = roundListSchema.parse(await response.json());
       if (rounds.length === 0) return showError(text('noRounds'));
       showRounds(rounds);
     } catch {
