@@ -25,6 +25,7 @@ import { scoringRouter } from './routes/scoring';
 import { scoringPageRouter } from './routes/scoringPublic';
 import { suggestionsRouter } from './routes/suggestions';
 import { surveysRouter } from './routes/surveys';
+import { workbookRouter } from './workbook/router';
 import type { KoersStores } from './store/contract';
 
 export interface AppDeps {
@@ -70,6 +71,7 @@ export function createApp({
   app.use('/api/rounds/:id/comparison', admin, comparisonRouter(store));
   app.use('/api/rounds/:id/responses', admin, roundResponsesRouter(store));
   app.use('/api/rounds/:id/suggestions', admin, suggestionsRouter(store));
+  app.use('/api/rounds/:id/workbook.xlsx', admin, workbookRouter(store));
   app.use('/api/rounds/:id/scoring', admin, scoringRouter(store, config.publicUrl));
   app.use('/api/levers', admin, leversRouter(store));
   app.use('/api/rounds', admin, roundsRouter(store));

@@ -51,7 +51,11 @@ export function roundResponsesRouter(store: {
   return router;
 }
 
-async function readShownRows(responses: ResponseStore, roundId: string, shownGroups: string[]): Promise<ResponseRow[]> {
+export async function readShownRows(
+  responses: ResponseStore,
+  roundId: string,
+  shownGroups: string[],
+): Promise<ResponseRow[]> {
   const groupOrder = new Map(shownGroups.map((g, i) => [g, i]));
   const keyed: Array<{ order: number; key: string; row: ResponseRow }> = [];
   for await (const response of responses.readResponses(roundId)) {

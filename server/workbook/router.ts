@@ -1,0 +1,72 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { suggestLevers } from '../../core/levers/suggest';
+import { sheetTextsFor } from '../../core/sheets/texts';
+import { listStatements } from '../../core/survey';
+import type { Language } from '../../core/text';
+import { requestLanguage } from '../http/language';
+import { parseInput } from '../http/validate';
+import { readShownRows } from '../routes/roundResponses';
+import { loadRound, loadedRound } from '../routes/roundParam';
+import { scoringSessionView } from '../routes/scoringView';
+import type { LeverStore, ResponseStore, RoundStore, ScoringStore, SurveyStore } from '../store/contract';
+import { buildRoundWorkbook } from './roundWorkbook';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const workbookQuerySchema = z.object({ lang: z.enum(['nl', 'en']).optional() }).strict();
+
+function formatDay(date: Date, language: Language): string {
+  return new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/Amsterdam',
+  }).format(date);
+}
+
+/**
+ * GET /api/rounds/:id/workbook.xlsx: the round's Resultaten, Antwoorden, Samenvatting and Kies sheets
+ * as a file, from the same layouts (core/sheets) the add-in writes, with the same anonymity: results
+ * and rows of shown groups only. ?lang=nl|en (else Accept-Language) picks the sheets' language.
+ */
+export function workbookRouter(
+  store: {
+    rounds: RoundStore;
+    surveys: SurveyStore;
+    responses: ResponseStore;
+    levers: LeverStore;
+    scoring: ScoringStore;
+  },
+  now: () => Date = () => new Date(),
+): Router {
+  const router = Router({ mergeParams: true });
+  router.get('/', loadRound(store.rounds), async (req, res) => {
+    const round = loadedRound(res);
+    parseInput(workbookQuerySchema, req.query);
+    const language = requestLanguage(req);
+    const results = await store.responses.results(round);
+    const shownGroups = results.groups.filter((g) => g.status === 'shown').map((g) => g.id);
+    const survey = await store.surveys.getSurvey(round.organisationId, round.surveyId);
+    const levers = (await store.levers.listLevers(round.organisationId)).filter((lever) => !lever.retired);
+    const byId = new Map(levers.map((lever) => [lever.id, lever]));
+    const suggestions = suggestLevers({ results, levers }).map((s) => ({ ...s, lever: byId.get(s.leverId)! }));
+    const session = await store.scoring.getScoringSession(round.organisationId, round.id);
+    const buffer = await buildRoundWorkbook({
+      results,
+      responses: {
+        roundId: round.id,
+        statementIds: survey ? listStatements(survey).map((s) => s.id) : [],
+        groups: shownGroups,
+        rows: await readShownRows(store.responses, round.id, shownGroups),
+      },
+      suggestions,
+      levers,
+      scoring: session ? scoringSessionView(session, (id) => byId.get(id)) : undefined,
+      texts: sheetTextsFor(language),
+      retrievedOn: formatDay(now(), language),
+    });
+    res.type(XLSX_TYPE).set('Cache-Control', 'no-store').attachment(`koers-${round.id}.xlsx`).send(buffer);
+  });
+  return router;
+}
