@@ -54,6 +54,12 @@ const pages = [
     entry: './server/public/scoring/scoring.ts',
     template: './server/public/scoring/scoring.html',
   },
+  // The workbook download for advisers without the add-in (server/workbook/).
+  {
+    name: 'download/index',
+    entry: './server/public/download/download.ts',
+    template: './server/public/download/download.html',
+  },
 ];
 
 export default (env, argv) => ({

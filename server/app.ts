@@ -25,7 +25,7 @@ import { scoringRouter } from './routes/scoring';
 import { scoringPageRouter } from './routes/scoringPublic';
 import { suggestionsRouter } from './routes/suggestions';
 import { surveysRouter } from './routes/surveys';
-import { workbookRouter } from './workbook/router';
+import { downloadPageRouter, workbookRouter } from './workbook/router';
 import type { KoersStores } from './store/contract';
 
 export interface AppDeps {
@@ -61,6 +61,7 @@ export function createApp({
   app.use('/api', jsonBody(config.bodyLimit));
   app.use('/api/responses', publicResponsesRouter(store, config.ratePerCode, today));
   app.use(formRouter({ rounds: store.rounds, distDir }));
+  app.use(downloadPageRouter(distDir));
   app.use(scoringPageRouter({ scoring: store.scoring, distDir, perCodePerMinute: config.ratePerCode }));
 
   const admin = requireApiKey(store.organisations);

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Router } from 'express';
 import { z } from 'zod';
 import { suggestLevers } from '../../core/levers/suggest';
@@ -11,6 +12,18 @@ import { loadRound, loadedRound } from '../routes/roundParam';
 import { scoringSessionView } from '../routes/scoringView';
 import type { LeverStore, ResponseStore, RoundStore, ScoringStore, SurveyStore } from '../store/contract';
 import { buildRoundWorkbook } from './roundWorkbook';
+
+/** GET /download: the page where an adviser without the add-in downloads a round's workbook. */
+export function downloadPageRouter(distDir: string): Router {
+  const router = Router();
+  const pagePath = path.join(distDir, 'download', 'index.html');
+  router.get('/download', (_req, res, next) => {
+    res.sendFile(pagePath, { headers: { 'Cache-Control': 'no-cache' } }, (error) => {
+      if (error) next(error);
+    });
+  });
+  return router;
+}
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
