@@ -179,15 +179,24 @@ function finishColumns(
   columnCount: number,
   widths: ReadonlyMap<number, number>,
   wrapped: readonly number[] = [],
+  /** 1-based sheet row of the first table's header: wrapping starts below it. */
+  firstTableRow = 1,
 ): void {
   for (let column = 0; column < columnCount; column += 1) {
     const sheetColumn = sheet.getColumn(column + 1);
     sheetColumn.width = widths.get(column) ?? 13;
   }
   sheet.getColumn(1).hidden = true;
+  // Wrapped cells of the tables only (the lines above run on to the right), with a row height for
+  // their lines: no engine grows rows on opening a file (the rendered sheets showed them overlapping).
   for (const column of wrapped) {
+    const width = widths.get(column) ?? 13;
     sheet.getColumn(column + 1).eachCell({ includeEmpty: false }, (cell, row) => {
-      if (row > 1 && cell.type === ExcelJS.ValueType.String) cell.alignment = { wrapText: true, vertical: 'top' };
+      if (row <= firstTableRow || cell.type !== ExcelJS.ValueType.String) return;
+      cell.alignment = { wrapText: true, vertical: 'top' };
+      const lines = Math.ceil(String(cell.value).length / (width * 1.05));
+      const sheetRow = sheet.getRow(row);
+      sheetRow.height = Math.max(sheetRow.height ?? 15, 15 * Math.max(1, lines));
     });
   }
 }
@@ -219,6 +228,7 @@ function addResults(
       [columns - 1, ACTION_WIDTH],
     ]),
     [1, columns - 1],
+    layout.titleLines.length + 1,
   );
 }
 
@@ -248,7 +258,7 @@ function addSummary(
     columns = Math.max(columns, written.columnCount);
   }
   if (!layout.topGaps) writeLine(sheet, row + 1, input.texts.noGaps);
-  finishColumns(sheet, columns, new Map([[1, TEXT_WIDTH]]), [1]);
+  finishColumns(sheet, columns, new Map([[1, TEXT_WIDTH]]), [1], layout.titleLines.length + 1);
 }
 
 function addKies(workbook: ExcelJS.Workbook, input: RoundWorkbookInput) {
@@ -324,6 +334,7 @@ function addKies(workbook: ExcelJS.Workbook, input: RoundWorkbookInput) {
       [written.columnCount - 1, ACTION_WIDTH],
     ]),
     [kiesColumn('title'), kiesColumn('why')],
+    KIES_HEADER_ROW + 1,
   );
 }
 
