@@ -194,7 +194,7 @@ function finishColumns(
     sheet.getColumn(column + 1).eachCell({ includeEmpty: false }, (cell, row) => {
       if (row <= firstTableRow || cell.type !== ExcelJS.ValueType.String) return;
       cell.alignment = { wrapText: true, vertical: 'top' };
-      const lines = Math.ceil(String(cell.value).length / (width * 1.05));
+      const lines = Math.ceil((cell.text ?? '').length / (width * 1.05));
       const sheetRow = sheet.getRow(row);
       sheetRow.height = Math.max(sheetRow.height ?? 15, 15 * Math.max(1, lines));
     });

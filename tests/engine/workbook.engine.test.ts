@@ -93,7 +93,7 @@ describeWithLibreOffice('LibreOffice over the workbook download and the add-in f
     for (const section of results.sections) {
       const range = tableRange(sheet, sectionTableName(results.roundId, section.sectionId));
       for (let row = range.top + 1; row <= range.bottom; row += 1) {
-        const id = String(sheet.getCell(row, 1).value);
+        const id = sheet.getCell(row, 1).text;
         const statement = results.statements.find((s) => s.statementId === id)!;
         if (statement.overall.status !== 'shown' || statement.overall.gap === null) continue;
         const column = range.right + 2;
