@@ -246,6 +246,26 @@ export const apiRoutes: ApiRoute[] = [
     reply: { status: 200, schema: suggestionsReplySchema },
   },
   {
+    method: 'get',
+    path: '/api/rounds/:id/workbook.xlsx',
+    summary: 'The round as an Excel workbook: Resultaten, Antwoorden, Samenvatting and Kies sheets',
+    tag: 'Rounds',
+    auth: true,
+    query: { lang: 'nl or en: the language of the sheets' },
+    reply: {
+      status: 200,
+      description: 'an .xlsx file (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet)',
+    },
+  },
+  {
+    method: 'get',
+    path: '/download',
+    summary: 'The workbook download page for advisers without the add-in',
+    tag: 'Public',
+    auth: false,
+    reply: { status: 200, html: true },
+  },
+  {
     method: 'post',
     path: '/api/rounds/:id/scoring',
     summary: 'Open an MT scoring session (personal links shown once)',
