@@ -96,9 +96,9 @@ export async function readInvitationTable(
   const sets = new Map<string, Map<string, Set<string>>>();
   const add = (roundId: string, group: string, hashes: readonly string[]) => {
     let byGroup = sets.get(roundId);
-    if (!byGroup) sets.set(roundId, (byGroup = new Map()));
+    if (!byGroup) sets.set(roundId, (byGroup = new Map<string, Set<string>>()));
     let set = byGroup.get(group);
-    if (!set) byGroup.set(group, (set = new Set()));
+    if (!set) byGroup.set(group, (set = new Set<string>()));
     for (const hash of hashes) set.add(hash);
   };
   for (const [roundId, byGroup] of Object.entries(legacy)) {
