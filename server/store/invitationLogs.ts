@@ -83,3 +83,41 @@ export class InvitationLogs {
     await Promise.all(logs.map((log) => log.close()));
   }
 }
+
+/**
+ * Every invitation of a data folder as one table, read without changing anything: the per-round logs
+ * plus what an older koers.json still holds (`legacy`), each hash once. For tools such as the
+ * PostgreSQL import.
+ */
+export async function readInvitationTable(
+  dataDir: string,
+  legacy: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {},
+): Promise<Record<string, Record<string, string[]>>> {
+  const sets = new Map<string, Map<string, Set<string>>>();
+  const add = (roundId: string, group: string, hashes: readonly string[]) => {
+    let byGroup = sets.get(roundId);
+    if (!byGroup) sets.set(roundId, (byGroup = new Map<string, Set<string>>()));
+    let set = byGroup.get(group);
+    if (!set) byGroup.set(group, (set = new Set<string>()));
+    for (const hash of hashes) set.add(hash);
+  };
+  for (const [roundId, byGroup] of Object.entries(legacy)) {
+    for (const [group, hashes] of Object.entries(byGroup)) add(roundId, group, hashes);
+  }
+  const dir = path.join(dataDir, INVITATIONS_DIR);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.endsWith(LOG_SUFFIX)) continue;
+    const roundId = name.slice(0, -LOG_SUFFIX.length);
+    // A torn last line is skipped (scanJsonLines reports it); damage elsewhere throws.
+    await scanJsonLines(path.join(dir, name), isInvitationLine, (value) => {
+      const line = value as InvitationLine;
+      add(roundId, line.group, line.hashes);
+    });
+  }
+  const table: Record<string, Record<string, string[]>> = {};
+  for (const [roundId, byGroup] of sets) {
+    table[roundId] = Object.fromEntries([...byGroup].map(([group, set]) => [group, [...set]]));
+  }
+  return table;
+}
