@@ -106,6 +106,42 @@ const messages = {
     nl: 'De opslag is even niet bereikbaar; er is niets opgeslagen. Probeer het over een ogenblik opnieuw.',
     en: 'Storage is briefly unavailable; nothing was saved. Please try again in a moment.',
   },
+  badEncoding: {
+    nl: 'De inhoud kon niet worden uitgepakt: hij is niet gecomprimeerd zoals de kop Content-Encoding zegt.',
+    en: 'The body could not be decompressed: it is not compressed the way its Content-Encoding header says.',
+  },
+  unsupportedEncoding: {
+    nl: 'Deze compressie (Content-Encoding) wordt niet ondersteund; stuur de inhoud ongecomprimeerd, of als gzip, deflate of br.',
+    en: 'This compression (Content-Encoding) is not supported; send the body uncompressed, or as gzip, deflate or br.',
+  },
+  rangeNotSatisfiable: {
+    nl: 'Het gevraagde deel (Range) valt buiten het bestand; vraag het hele bestand op.',
+    en: 'The requested part (Range) lies outside the file; request the whole file.',
+  },
+  preconditionFailed: {
+    nl: 'De voorwaarde in het verzoek (If-Match of If-Unmodified-Since) klopt niet; laad de pagina opnieuw zonder die kop.',
+    en: 'The condition in the request (If-Match or If-Unmodified-Since) does not hold; reload the page without that header.',
+  },
+  methodNotAllowed: {
+    nl: 'Deze methode is hier niet toegestaan.',
+    en: 'This method is not allowed here.',
+  },
+  clientError: {
+    nl: 'Het verzoek kan niet worden verwerkt (HTTP {status}).',
+    en: 'The request cannot be processed (HTTP {status}).',
+  },
+  tooManyWrongCodes: {
+    nl: 'Vanaf dit netwerk zijn in korte tijd te veel onbekende codes geprobeerd. Controleer de code in uw uitnodiging en probeer het over {seconds} seconden opnieuw; een geldige code werkt gewoon.',
+    en: 'Too many unknown codes were tried from this network in a short time. Check the code in your invitation and try again in {seconds} seconds; a valid code keeps working.',
+  },
+  tooManyWrongKeys: {
+    nl: 'Vanaf dit netwerk zijn in korte tijd te veel ongeldige API-sleutels geprobeerd. Probeer het over {seconds} seconden opnieuw met een geldige sleutel.',
+    en: 'Too many invalid API keys were tried from this network in a short time. Try again in {seconds} seconds with a valid key.',
+  },
+  tooManyRequestsOrganisation: {
+    nl: 'Uw organisatie heeft te veel verzoeken in korte tijd gedaan (maximaal {limit} per minuut). Probeer het over {seconds} seconden opnieuw.',
+    en: 'Your organisation made too many requests in a short time (at most {limit} per minute). Try again in {seconds} seconds.',
+  },
   internal: {
     nl: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
     en: 'Something went wrong on our side. Please try again later.',

@@ -26,8 +26,11 @@ const ENCODINGS = [
  * compress). Which copies exist is looked up once per path: dist/ changes only with a restart.
  */
 export function staticFiles(distDir: string): RequestHandler {
+  // fallthrough: false so send's own 4xx (416 bad Range, 412 failed If-Match) reach the JSON error
+  // handler instead of becoming "next route"; only a missing file falls through to the JSON 404.
   const serve = express.static(distDir, {
     index: false,
+    fallthrough: false,
     setHeaders: (res: Response, filePath: string) => res.setHeader('Cache-Control', cacheControlFor(filePath)),
   });
   const root = path.resolve(distDir);
@@ -66,6 +69,9 @@ export function staticFiles(distDir: string): RequestHandler {
         req.url = req.path + encoding.suffix + query;
       }
     }
-    serve(req, res, next);
+    serve(req, res, (error?: unknown) => {
+      if (error && (error as { status?: number }).status === 404) return next();
+      next(error);
+    });
   };
 }

@@ -1,16 +1,17 @@
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import { invitationsReplySchema } from '../../core/api/rounds';
 import { sendJson } from '../http/sendJson';
 import { toCsv } from '../../core/csv';
 import { invitationRequestSchema } from '../../core/round';
 import { requestLanguage } from '../http/language';
+import { linkBase } from '../http/links';
 import { parseInput } from '../http/validate';
 import type { RoundStore } from '../store/contract';
 import { csvOptionsSchema, wantsCsv } from './params';
 import { loadRound, loadedRound } from './roundParam';
 
 /** POST /api/rounds/:id/invitations: new one-time codes for a group, as JSON or as CSV for mail merge. */
-export function invitationsRouter({ rounds }: { rounds: RoundStore }, publicUrl: string | undefined): Router {
+export function invitationsRouter({ rounds }: { rounds: RoundStore }): Router {
   const router = Router({ mergeParams: true });
 
   router.post('/', loadRound(rounds), async (req, res) => {
@@ -19,7 +20,7 @@ export function invitationsRouter({ rounds }: { rounds: RoundStore }, publicUrl:
     const options = parseInput(csvOptionsSchema, req.query);
     // The store decides on the stored round (unknown group, closed) inside its write queue.
     const codes = await rounds.createInvitations(round.organisationId, round.id, input.group, input.count);
-    const base = publicUrl ?? ownOrigin(req);
+    const base = linkBase(req);
     const links = codes.map((code) => `${base}/r/${code}`);
 
     if (wantsCsv(req, options.format)) {
@@ -37,8 +38,4 @@ export function invitationsRouter({ rounds }: { rounds: RoundStore }, publicUrl:
   });
 
   return router;
-}
-
-function ownOrigin(req: Request): string {
-  return `${req.protocol}://${req.get('host')}`;
 }

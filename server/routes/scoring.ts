@@ -8,6 +8,7 @@ import {
   type ScoringSessionCreated,
 } from '../../core/levers/scoringSession';
 import { HttpError } from '../http/errors';
+import { linkBase } from '../http/links';
 import { parseInput } from '../http/validate';
 import type { LeverStore, RoundStore, ScoringSession, ScoringStore } from '../store/contract';
 import { loadRound, loadedRound } from './roundParam';
@@ -17,10 +18,15 @@ import { scoringSessionView } from './scoringView';
  * /api/rounds/:id/scoring: the MT scores the chosen levers on impact and feasibility through personal
  * links; the adviser reads the aggregate, may add their own scores as one more rater, and closes.
  */
-export function scoringRouter(
-  { rounds, levers, scoring }: { rounds: RoundStore; levers: LeverStore; scoring: ScoringStore },
-  publicUrl: string | undefined,
-): Router {
+export function scoringRouter({
+  rounds,
+  levers,
+  scoring,
+}: {
+  rounds: RoundStore;
+  levers: LeverStore;
+  scoring: ScoringStore;
+}): Router {
   const router = Router({ mergeParams: true });
   router.use(loadRound(rounds));
 
@@ -40,7 +46,7 @@ export function scoringRouter(
       input.leverIds,
       input.raters,
     );
-    const base = publicUrl ?? `${req.protocol}://${req.get('host')}`;
+    const base = linkBase(req);
     const body: ScoringSessionCreated = {
       ...(await view(session)),
       links: tokens.map((token) => `${base}/s/${token}`),

@@ -41,7 +41,7 @@ export function scoringPageRouter(deps: {
     sendJson(res, scoringPagePayloadSchema, scoringPagePayload(found));
   });
 
-  router.post('/api/scoring/:code', perCodeLimit(deps.perCodePerMinute), async (req, res) => {
+  router.post('/api/scoring/:code', perCodeLimit(deps.perCodePerMinute, 'scoringToken'), async (req, res) => {
     protectLinkSecret(res);
     const token = parseInput(scoringTokenSchema, req.params.code);
     const { scores } = parseInput(scoreSubmissionSchema, req.body);

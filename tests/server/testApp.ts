@@ -17,12 +17,16 @@ export interface TestApp {
 }
 
 /** The real app on a real store in a fresh temp data folder. */
-export async function startTestApp(config: Partial<ServerConfig> = {}): Promise<TestApp> {
+export async function startTestApp(
+  config: Partial<ServerConfig> = {},
+  options: { log?: (line: string) => void } = {},
+): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'koers-test-'));
   const store = await openStore({ dataDir });
   const app = createApp({
     store,
-    config: { ratePerIp: 100_000, ratePerCode: 1_000, ...config },
+    ...(options.log ? { log: options.log } : {}),
+    config: { ratePerIp: 100_000, ratePerCode: 1_000, ratePerOrg: 100_000, ...config },
     today: () => '2026-11-24',
   });
   return {
