@@ -33,6 +33,8 @@ const configSchema = z.object({
   KOERS_FAILED_CODES_PER_IP: positiveInt.default(30),
   /** Wrong API keys per minute per IP before further wrong keys get 429. */
   KOERS_FAILED_KEYS_PER_IP: positiveInt.default(20),
+  /** Failed requests are logged as one line per kind per this many seconds, with a count. */
+  KOERS_LOG_INTERVAL_S: positiveInt.default(60),
 });
 
 export type ServerConfig = {
@@ -78,7 +80,7 @@ export function readConfig(env: NodeJS.ProcessEnv, distDir: string): ServerConfi
     failedCodesPerIp: c.KOERS_FAILED_CODES_PER_IP,
     failedKeysPerIp: c.KOERS_FAILED_KEYS_PER_IP,
     failedLookupDelayMs: 1000,
-    logIntervalMs: 60_000,
+    logIntervalMs: c.KOERS_LOG_INTERVAL_S * 1000,
     distDir,
   };
 }
