@@ -97,7 +97,8 @@ export class ErrorLog {
   private timer: NodeJS.Timeout | undefined;
 
   constructor(options: ErrorLogOptions = {}) {
-    this.write = options.write ?? ((line) => console.error(line));
+    // Straight to stderr: one line per write, no console formatting.
+    this.write = options.write ?? ((line) => void process.stderr.write(`${line}\n`));
     this.intervalMs = options.intervalMs ?? 60_000;
   }
 

@@ -76,7 +76,7 @@ describe('one guesser behind a school NAT address', () => {
     } finally {
       await close();
     }
-  });
+  }, 60_000);
 
   test('wrong scoring tokens count the same way', async () => {
     t = await startHttpApp({ failedCodesPerIp: 3, failedLookupDelayMs: 0 });
