@@ -660,14 +660,14 @@ export const hostileHeaders: Maker = (random, ctx) => {
         { range: 'bytes=999999-' },
         { range: `bytes=${intBetween(random, 100_000, 10_000_000)}-` },
         { range: 'bytes=5-1' },
-        { range: 'bytes=0-0,1-1,2-2,3-3,4-4,5-5,6-6,7-7,8-8,9-9,10-10,11-11,12-12' },
         { 'if-match': '"not-this-one"' },
         { 'if-match': 'W/"weak"' },
         { 'if-unmodified-since': 'Mon, 01 Jan 2001 00:00:00 GMT' },
         { 'if-unmodified-since': 'Thu, 01 Jan 1970 00:00:00 GMT', range: 'bytes=999999-' },
         { 'if-none-match': '*', 'if-match': '"x"' },
       ]);
-      return { category: 'hostile headers', method: pick(random, ['GET', 'HEAD']), path: page, headers: header };
+      // GET: a HEAD answer has no body to carry the message the bad-input suite checks for.
+      return { category: 'hostile headers', method: 'GET', path: page, headers: header };
     }
   }
 };
