@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app';
+import type { ErrorLog } from './http/log';
 import { readConfig } from './config';
 import { seedDemo } from './demo/seed';
 import { listen } from './listen';
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
     force.unref();
     await new Promise<void>((resolve) => server.once('close', () => resolve()));
     await store.close();
+    // The counts of failed requests not yet summed up in the log.
+    (app.locals.errorLog as ErrorLog).close();
     console.log('Koers stopped cleanly.');
     process.exit(0);
   };
