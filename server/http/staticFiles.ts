@@ -70,7 +70,9 @@ export function staticFiles(distDir: string): RequestHandler {
       }
     }
     serve(req, res, (error?: unknown) => {
-      if (error && (error as { status?: number }).status === 404) return next();
+      // send answers a path climbing out of dist/ with 403: to the caller that is simply not there.
+      const status = (error as { status?: number } | undefined)?.status;
+      if (status === 404 || status === 403) return next();
       next(error);
     });
   };
