@@ -22,4 +22,10 @@ export const storeErrorStatus: Record<StoreErrorCode, number> = {
   scoringSessionNotFound: 404,
   scoringClosed: 409,
   unknownScoringToken: 404,
+  surveyLimitReached: 409,
+  roundLimitReached: 409,
+  codeLimitReached: 409,
+  leverLimitReached: 409,
+  scoringSessionLimitReached: 409,
+  organisationDataTooLarge: 413,
 };

@@ -8,16 +8,20 @@ import { MetaDocument } from './metaDocument';
 import { recoverRound, removeTempLeftovers } from './recovery';
 import { RESPONSES_DIR, ResponseLogs, USED_CODES_DIR } from './responseLogs';
 import { createStats } from './stats';
+import { resolveLimits, type StoreLimits } from './limits';
 
 export type { FileStore } from './fileStores';
 export type { StoreStats, RecoveryReport } from './stats';
 export * from './contract';
+export { DEFAULT_LIMITS, resolveLimits, type StoreLimits } from './limits';
 
 export interface OpenStoreOptions {
   /** The data folder: koers.json, responses/, used-codes/ and the lock. Created if missing. */
   dataDir: string;
   /** Clock for timestamps and the repeat memory; tests pass a fixed one. */
   now?: () => Date;
+  /** Per-organisation limits; unset ones take DEFAULT_LIMITS. */
+  limits?: Partial<StoreLimits>;
 }
 
 /**
@@ -28,6 +32,7 @@ export interface OpenStoreOptions {
 export async function openStore(options: OpenStoreOptions): Promise<FileStore> {
   const dataDir = path.resolve(options.dataDir);
   const now = options.now ?? (() => new Date());
+  const limits = resolveLimits(options.limits);
   const created = await mkdir(dataDir, { recursive: true });
   const stats = createStats();
   const lock = await acquireDataLock(dataDir, stats.recovery.repairs);
@@ -41,7 +46,7 @@ export async function openStore(options: OpenStoreOptions): Promise<FileStore> {
 
     const meta = await MetaDocument.open(dataDir, stats);
     const logs = new ResponseLogs(dataDir, stats);
-    const store = createFileStore({ meta, logs, lock, stats, dataDir, now, builtIns: builtInSurveys() });
+    const store = createFileStore({ meta, logs, lock, stats, dataDir, now, builtIns: builtInSurveys(), limits });
     for (const round of meta.data.rounds) {
       const recovered = await recoverRound(dataDir, round.id, stats, (response) =>
         store.responses.tallyRecovered(response),

@@ -2,6 +2,7 @@ import type { Round, RoundInput } from '../../core/round';
 import { hashCode, newId, newInvitationCode } from './codes';
 import { StoreError, type CodeLookup, type RoundStore } from './contract';
 import type { MetaData } from './metaDocument';
+import { checkCount, checkDataBytes, jsonBytes } from './limits';
 import type { StoreContext } from './storeContext';
 import type { FileSurveyStore } from './surveyStore';
 
@@ -57,10 +58,17 @@ export class FileRoundStore implements RoundStore {
       status: 'open',
       createdAt: this.ctx.timestamp(),
     };
-    return this.ctx.meta.update((draft) => {
-      draft.rounds.push(round);
-      return round;
-    });
+    const bytes = jsonBytes(round);
+    return this.ctx.meta.update(
+      (draft) => {
+        const own = draft.rounds.filter((r) => r.organisationId === organisationId).length;
+        checkCount(this.ctx.limits, 'roundsPerOrganisation', own);
+        checkDataBytes(this.ctx.limits, this.ctx.organisationBytes(organisationId), bytes);
+        draft.rounds.push(round);
+        return round;
+      },
+      () => this.ctx.addDataBytes(organisationId, bytes),
+    );
   }
 
   async closeRound(organisationId: string, roundId: string): Promise<Round | undefined> {
@@ -68,11 +76,18 @@ export class FileRoundStore implements RoundStore {
     const round = await this.getRound(organisationId, roundId);
     if (!round) return undefined;
     if (round.status === 'closed') return round;
-    return this.ctx.meta.update((draft) => {
-      const stored = draft.rounds.find((r) => r.id === roundId)!;
-      if (stored.status !== 'closed') Object.assign(stored, { status: 'closed', closedAt: this.ctx.timestamp() });
-      return stored;
-    });
+    let delta = 0;
+    return this.ctx.meta.update(
+      (draft) => {
+        const stored = draft.rounds.find((r) => r.id === roundId)!;
+        const before = jsonBytes(stored);
+        if (stored.status !== 'closed') Object.assign(stored, { status: 'closed', closedAt: this.ctx.timestamp() });
+        delta = jsonBytes(stored) - before;
+        return stored;
+      },
+      // Closing never needs room: it is always allowed, the small growth is only counted.
+      () => this.ctx.addDataBytes(organisationId, delta),
+    );
   }
 
   async createInvitations(organisationId: string, roundId: string, group: string, count: number): Promise<string[]> {
@@ -87,6 +102,8 @@ export class FileRoundStore implements RoundStore {
         if (!stored) throw new StoreError('roundNotFound');
         if (!stored.groups.includes(group)) throw new StoreError('unknownGroup', { group });
         if (stored.status !== 'open') throw new StoreError('roundClosedForInvitations');
+        const existing = Object.values(draft.invitations[stored.id] ?? {}).reduce((n, hashes) => n + hashes.length, 0);
+        checkCount(this.ctx.limits, 'codesPerRound', existing, count);
         const codes: string[] = [];
         const hashes = new Set<string>();
         while (codes.length < count) {
