@@ -19,7 +19,7 @@ import {
   type SurveyStore,
 } from '../contract';
 import { leverSlug } from '../leverStore';
-import { checkCount, checkDataBytes, jsonBytes } from '../limits';
+import { checkCount, checkDataBytes } from '../limits';
 import type { PgContext } from './context';
 import { inTransaction, query } from './pool';
 import type pg from 'pg';
