@@ -1,6 +1,7 @@
 import type { Survey, SurveyInput } from '../../core/survey';
 import { newId } from './codes';
 import type { SurveyStore } from './contract';
+import { checkCount, checkDataBytes, jsonBytes } from './limits';
 import type { StoreContext } from './storeContext';
 
 /** Built-in instruments (in code) plus organisations' own surveys (in koers.json). */
@@ -30,9 +31,17 @@ export class FileSurveyStore implements SurveyStore {
       builtIn: false,
       createdAt: this.ctx.timestamp(),
     };
-    return this.ctx.meta.update((draft) => {
-      draft.surveys.push(survey);
-      return survey;
-    });
+    const bytes = jsonBytes(survey);
+    return this.ctx.meta.update(
+      (draft) => {
+        // Decided on committed state inside the write queue: concurrent posts cannot pass a limit together.
+        const own = draft.surveys.filter((s) => s.organisationId === organisationId).length;
+        checkCount(this.ctx.limits, 'surveysPerOrganisation', own);
+        checkDataBytes(this.ctx.limits, this.ctx.organisationBytes(organisationId), bytes);
+        draft.surveys.push(survey);
+        return survey;
+      },
+      () => this.ctx.addDataBytes(organisationId, bytes),
+    );
   }
 }
