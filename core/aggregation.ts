@@ -20,6 +20,7 @@
  * - overall: the sum of the shown group cells only (see anonymity.ts, rule 4).
  * Sums are kept exactly (integer ratings), so pooling in any order gives identical figures.
  */
+import { roundGroupName } from './roundGroups';
 import type { Survey } from './survey';
 import { listStatements } from './survey';
 import type { Round } from './round';
@@ -128,7 +129,7 @@ export function buildResults(input: { tally: RoundTally; survey: Survey; round: 
     actionGap: round.actionGap,
     scale: { ...tally.scale },
     responseCount: tally.totalResponses,
-    groups: groupResults(survey, round.groups, shown, tally),
+    groups: groupResults(survey, round, shown, tally),
     sections: sectionResults(survey, round.groups, visible, tally.scale, describe),
     statements: statementResults(survey, round.groups, visible, tally.scale, describe),
   };
@@ -186,14 +187,14 @@ function statementTally(tally: RoundTally, group: string, statementId: string): 
 
 function groupResults(
   survey: Survey,
-  groupOrder: readonly string[],
+  round: Pick<Round, 'groups' | 'groupNames'>,
   shown: readonly string[],
   tally: RoundTally,
 ): GroupResult[] {
   const countOf = (counts: Readonly<Record<string, number>>, id: string) =>
     Object.hasOwn(counts, id) ? counts[id] : 0;
-  return groupOrder.map((id) => {
-    const name = groupName(survey, id);
+  return round.groups.map((id) => {
+    const name = roundGroupName(round, survey, id);
     if (!shown.includes(id)) return { id, name, status: 'suppressed' };
     return {
       id,
@@ -203,11 +204,6 @@ function groupResults(
       comments: countOf(tally.commentsByGroup, id),
     };
   });
-}
-
-function groupName(survey: Survey, id: string): LocalizedText {
-  const group = survey.groups.find((candidate) => candidate.id === id);
-  return group ? group.name : { nl: id, en: id };
 }
 
 type Describe = (pool: CellTally) => Cell;

@@ -14,6 +14,7 @@ import { formRouter } from './routes/form';
 import { healthRouter } from './routes/health';
 import { invitationsRouter } from './routes/invitations';
 import { leversRouter } from './routes/levers';
+import { participationRouter } from './routes/participation';
 import { publicResponsesRouter } from './routes/publicResponses';
 import { resultsRouter } from './routes/results';
 import { roundResponsesRouter } from './routes/roundResponses';
@@ -22,6 +23,7 @@ import { scoringRouter } from './routes/scoring';
 import { scoringPageRouter } from './routes/scoringPublic';
 import { suggestionsRouter } from './routes/suggestions';
 import { surveysRouter } from './routes/surveys';
+import { themesRouter } from './routes/themes';
 import type { KoersStores } from './store/contract';
 
 export interface AppDeps {
@@ -42,6 +44,8 @@ export function createApp({
   const config = defaultConfig(overrides);
   const distDir = path.resolve(config.distDir);
   const app = express();
+  // Read by the routers that enforce a round's period (routes/roundPhase.ts).
+  app.locals.today = today;
   app.disable('x-powered-by');
   app.set('trust proxy', false);
 
@@ -65,6 +69,8 @@ export function createApp({
   app.use('/api/rounds/:id/responses', admin, roundResponsesRouter(store));
   app.use('/api/rounds/:id/suggestions', admin, suggestionsRouter(store));
   app.use('/api/rounds/:id/scoring', admin, scoringRouter(store, config.publicUrl));
+  app.use('/api/rounds/:id/participation', admin, participationRouter(store));
+  app.use('/api/themes', admin, themesRouter());
   app.use('/api/levers', admin, leversRouter(store));
   app.use('/api/rounds', admin, roundsRouter(store));
 

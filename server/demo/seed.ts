@@ -40,7 +40,7 @@ export interface DemoInfo {
  * submitted through the same path as real ones) and on every start hands out a fresh API key and
  * a fresh unused code, because only hashes of earlier ones are stored.
  */
-export async function seedDemo(store: KoersStores, today = '2026-10-01'): Promise<DemoInfo> {
+export async function seedDemo(store: KoersStores, today = dutchToday()): Promise<DemoInfo> {
   const organisation = await store.organisations.findOrCreateOrganisation(DEMO_ORGANISATION);
   const apiKey = await store.organisations.createApiKey(organisation.id);
   let round = (await store.rounds.listRounds(organisation.id)).find((r) => r.name === DEMO_ROUND);
@@ -51,18 +51,21 @@ export async function seedDemo(store: KoersStores, today = '2026-10-01'): Promis
       surveyId: survey.id,
       name: DEMO_ROUND,
       groups: demoGroups.map((g) => g.group),
-      period: { start: '2026-09-14', end: '2026-10-30' },
+      // Open now, whenever the demo starts: the period is enforced (a past end closes the round).
+      period: { start: addDays(today, -17), end: addDays(today, 29) },
       anonymityThreshold: 5,
       actionGap: 1,
     });
     await submitDemoResponses(store, round, survey, today);
   }
-  const spare = await store.rounds.createInvitations(organisation.id, round.id, 'leraren', 5);
+  // A demo kept past its end date has closed by itself; its codes cannot be used any more anyway.
+  const spare =
+    round.status === 'open' ? await store.rounds.createInvitations(organisation.id, round.id, 'leraren', 5) : [];
   return {
     organisationName: organisation.name,
     apiKey,
     roundId: round.id,
-    freeCode: spare[0]!,
+    freeCode: spare[0] ?? '',
     freeCodes: spare.length,
   };
 }
@@ -102,4 +105,14 @@ function demoAnswer(
   const current = clamp(base + (random() - 0.5) * 2);
   const desired = clamp(Math.max(current, base + gap + (random() - 0.5) * 1.5));
   return { statementId, current, desired };
+}
+
+function dutchToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+}
+
+function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
 }

@@ -27,7 +27,7 @@ function classify(error: unknown): HttpError {
     case 'request.aborted':
     case 'request.size.invalid':
     case 'stream.encoding.set':
-      return new HttpError(400, 'badRequest', { detail: parserError.message });
+      return new HttpError(400, 'requestIncomplete');
   }
   // Express decodes path parameters; a malformed %-escape is the caller's mistake.
   if (error instanceof URIError) return new HttpError(400, 'invalidPath');

@@ -13,7 +13,7 @@ export const scoringTokenSchema = z
   .string()
   .min(16)
   .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, { message: 'use letters, digits, - and _' });
+  .regex(/^[A-Za-z0-9_-]+$/, { message: 'token' });
 
 /** The token sits in the URL: keep it out of caches and out of Referer headers to other sites. */
 function protectToken(res: Response): void {

@@ -42,7 +42,10 @@ export class FileRoundStore implements RoundStore {
     this.ctx.assertOpen();
     const survey = this.surveys.visibleSurvey(organisationId, input.surveyId);
     if (!survey) throw new StoreError('unknownSurvey', { surveyId: input.surveyId });
-    const unknownGroup = input.groups.find((g) => !survey.groups.some((sg) => sg.id === g));
+    // A group the survey does not have is the round's own, and must come with a name.
+    const unknownGroup = input.groups.find(
+      (g) => !survey.groups.some((sg) => sg.id === g) && !Object.hasOwn(input.groupNames ?? {}, g),
+    );
     if (unknownGroup !== undefined) throw new StoreError('unknownGroup', { group: unknownGroup });
     const round: Round = {
       id: newId('round'),
@@ -54,6 +57,8 @@ export class FileRoundStore implements RoundStore {
       anonymityThreshold: input.anonymityThreshold,
       actionGap: input.actionGap,
       ...(input.baselineRoundId ? { baselineRoundId: input.baselineRoundId } : {}),
+      ...(input.theme ? { theme: input.theme } : {}),
+      ...(input.groupNames ? { groupNames: structuredClone(input.groupNames) } : {}),
       status: 'open',
       createdAt: this.ctx.timestamp(),
     };
@@ -73,6 +78,22 @@ export class FileRoundStore implements RoundStore {
       if (stored.status !== 'closed') Object.assign(stored, { status: 'closed', closedAt: this.ctx.timestamp() });
       return stored;
     });
+  }
+
+  async setRoundEnd(organisationId: string, roundId: string, end: string): Promise<Round | undefined> {
+    this.ctx.assertOpen();
+    if (!(await this.getRound(organisationId, roundId))) return undefined;
+    return this.ctx.meta.update((draft) => {
+      const stored = draft.rounds.find((r) => r.id === roundId)!;
+      if (stored.status !== 'open') throw new StoreError('roundClosed');
+      stored.period = { start: stored.period?.start ?? stored.createdAt.slice(0, 10), end };
+      return stored;
+    });
+  }
+
+  async invitationCounts(roundId: string): Promise<Record<string, number>> {
+    const byGroup = this.ctx.meta.data.invitations[roundId] ?? {};
+    return Object.fromEntries(Object.entries(byGroup).map(([group, hashes]) => [group, hashes.length]));
   }
 
   async createInvitations(organisationId: string, roundId: string, group: string, count: number): Promise<string[]> {

@@ -8,6 +8,10 @@ export interface FormPayload {
   round: {
     name: string;
     status: 'open' | 'closed';
+    /** notYet: before the period's start; ended: closed by its end date; closed: closed by the adviser. */
+    phase: 'notYet' | 'open' | 'ended' | 'closed';
+    /** The days the round takes answers (YYYY-MM-DD, both included). */
+    period?: { start: string; end: string };
     /** Groups with fewer responses than this are never reported; the intro tells respondents so. */
     anonymityThreshold: number;
   };
