@@ -2,7 +2,7 @@ import { groupIdFromName } from '../roundGroups';
 import type { TableBlockId } from '../survey';
 import type { Language, LocalizedText } from '../text';
 import type { CellGrid } from './cells';
-import { textCell } from './cells';
+import { cellText, textCell } from './cells';
 
 /**
  * The *Vragenlijst* sheet: an own survey written in Excel. At the top a settings block (label in
@@ -310,8 +310,7 @@ export function parseQuestionnaire(
   const p = problemTexts[options.language];
   const problems: SheetProblem[] = [];
   const cell = (r: number, c: number): string => {
-    const value = values[r]?.[c];
-    return value === null || value === undefined ? '' : String(value).trim();
+    return cellText(values[r]?.[c]).trim();
   };
   const settingLabels = new Map<string, SettingKey>();
   for (const language of ['nl', 'en'] as const) {

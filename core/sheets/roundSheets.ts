@@ -1,6 +1,6 @@
 import { describeCount, type CoarseCount, type CoarseTotal } from '../coarseCount';
 import type { Language, LocalizedText } from '../text';
-import { textCell } from './cells';
+import { cellText, textCell } from './cells';
 import type { TableBlock } from './tableBlock';
 
 /**
@@ -93,7 +93,11 @@ export function invitationsBlock(rows: readonly InvitationRow[], t: RoundSheetTe
 /** Reads rows of an existing Uitnodigingen table back (values as Excel returns them), skipping blank rows. */
 export function invitationRowsFromValues(values: readonly (readonly unknown[])[]): InvitationRow[] {
   return values
-    .map((row) => ({ groupName: cellText(row[0]), code: cellText(row[1]), link: cellText(row[2]) }))
+    .map((row) => ({
+      groupName: cellText(row[0]).trim(),
+      code: cellText(row[1]).trim(),
+      link: cellText(row[2]).trim(),
+    }))
     .filter((row) => row.code !== '');
 }
 
@@ -138,9 +142,4 @@ export function participationBlock(view: ParticipationView, t: RoundSheetTexts, 
       [t.total, view.total.invited, answered(view.total.answered), describeRate(view.total.rate)],
     ],
   };
-}
-
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  return String(value).trim();
 }
