@@ -400,6 +400,8 @@ export function parseQuestionnaire(
   const rowIndex = new Map<string, number>();
   const seenIds = new Set<string>();
   const sectionIds = new Set<string>();
+  /** The section named on this row or the nearest row above it, valid or not. */
+  let currentSection: { nl: string; en: string } | undefined;
   for (let r = headerRow + 1; r < values.length; r += 1) {
     const sheetRow = r + 1;
     const sectionNl = cell(r, 0);
@@ -415,7 +417,8 @@ export function parseQuestionnaire(
     const rowProblems: string[] = [];
     if (!statementNl) rowProblems.push(p.noStatement);
     if ([sectionNl, sectionEn, statementNl, statementEn].some((v) => v.length > MAX_TEXT)) rowProblems.push(p.tooLong);
-    if (!sectionNl && sections.length === 0) rowProblems.push(p.noSection);
+    if (sectionNl) currentSection = { nl: sectionNl, en: sectionEn };
+    if (!currentSection) rowProblems.push(p.noSection);
     if (id && !SLUG.test(id)) rowProblems.push(p.badId);
     if (!id && statementNl) {
       const base = groupIdFromName(statementNl.split(/\s+/).slice(0, 5).join(' ')).slice(0, 40).replace(/-+$/, '');
@@ -434,12 +437,13 @@ export function parseQuestionnaire(
     if (rowProblems.length > 0) continue;
 
     seenIds.add(id);
-    if (sectionNl && (sections.length === 0 || sections[sections.length - 1]!.title.nl !== sectionNl)) {
-      let sectionId = groupIdFromName(sectionNl).slice(0, 40).replace(/-+$/, '');
+    const sectionTitle = currentSection!;
+    if (sections.length === 0 || sections[sections.length - 1]!.title.nl !== sectionTitle.nl) {
+      let sectionId = groupIdFromName(sectionTitle.nl).slice(0, 40).replace(/-+$/, '');
       const base = sectionId;
       for (let n = 2; sectionIds.has(sectionId); n += 1) sectionId = `${base}-${n}`;
       sectionIds.add(sectionId);
-      sections.push({ id: sectionId, title: text(sectionNl, sectionEn), statements: [] });
+      sections.push({ id: sectionId, title: text(sectionTitle.nl, sectionTitle.en), statements: [] });
     }
     const section = sections[sections.length - 1]!;
     rowIndex.set(`${sections.length - 1}:${section.statements.length}`, sheetRow);

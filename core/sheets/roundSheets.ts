@@ -134,7 +134,7 @@ export function participationBlock(view: ParticipationView, t: RoundSheetTexts, 
     columns: [
       { header: t.group, kind: 'text' },
       { header: t.invited, kind: 'count' },
-      { header: t.answered, kind: 'flag' },
+      { header: t.answered, kind: 'choice' },
       { header: t.rate, kind: 'text' },
     ],
     rows: [
