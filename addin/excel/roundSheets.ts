@@ -24,7 +24,14 @@ import { sheetTextsFor } from '../i18n';
 import { ExcelBatch } from './batch';
 import type { ExcelCapabilities } from './capabilities';
 import { activateSheet, excelRun, type ExcelRunner } from './pullRound';
-import { findOrAddSheet, findSheet, listSheetObjects, queueSheetReset } from './sheetAccess';
+import { findSheet, listSheetObjects, queueSheetReset, type FoundSheet } from './sheetAccess';
+
+/** One sheet per workbook under either language's name, made when missing. */
+async function findOrAddSheet(batch: ExcelBatch, names: readonly string[]): Promise<FoundSheet> {
+  const existing = await findSheet(batch, names);
+  if (existing) return existing;
+  return { sheet: batch.context.workbook.worksheets.add(names[0]!), name: names[0]!, existed: false };
+}
 import { setColumnWidth } from './sheetWriting';
 import { writeTableBlock } from './tableWriter';
 
