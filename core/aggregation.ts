@@ -26,7 +26,20 @@ import { listStatements } from './survey';
 import type { Round } from './round';
 import type { StoredResponse } from './response';
 import type { Cell, GroupResult, RoundResults, SectionResult, ShownCell, StatementResult } from './results';
-import { isPublishable, publishableComments, shownGroups, type PublishedComment } from './anonymity';
+import type { LocalizedText } from './text';
+import {
+  isPublishable,
+  publishableComments,
+  unitResponses,
+  type PublishedComment,
+  type ReportingPlan,
+  type ReportingUnit,
+} from './anonymity';
+import { hiddenReasonLabel } from './anonymityText';
+import { coarseCount, coarseTotal } from './coarseCount';
+import { rankPriorities } from './priorities';
+import { advanceInterim, planOf, releasedView, type InterimState } from './release';
+import { anonymitySettings, type AnonymitySettings } from './roundAnonymity';
 import { confidenceInterval95, mean, sampleSd } from './stats';
 
 /** Answers on one dimension (current or desired): one count per scale point, plus "don't know". */
@@ -65,9 +78,22 @@ export interface RoundTally {
   comments: PublishedComment[];
   /** Non-blank comments per group, so results can say how many there are without touching them. */
   commentsByGroup: Record<string, number>;
+  /** Interim releases of a round that has them (release.ts); absent for rounds released at closing. */
+  interim?: InterimState;
 }
 
-export function createTally(survey: Survey, groups: string[]): RoundTally {
+/**
+ * An empty tally for a round's groups. Pass the round itself when it may release interim results, so
+ * each response can move the interim release on (release.ts).
+ */
+export function createTally(
+  survey: Survey,
+  groups: string[],
+  round?: Pick<
+    Round,
+    'groups' | 'anonymityThreshold' | 'rollUps' | 'combineSmallGroups' | 'commentThreshold' | 'release'
+  >,
+): RoundTally {
   const scale = { min: survey.scale.min, max: survey.scale.max };
   const statementIds = listStatements(survey).map((statement) => statement.id);
   const tally: RoundTally = {
@@ -79,6 +105,8 @@ export function createTally(survey: Survey, groups: string[]): RoundTally {
     comments: [],
     commentsByGroup: {},
   };
+  const settings = round ? anonymitySettings(round) : undefined;
+  if (settings?.release === 'interim') tally.interim = { settings };
   for (const group of groups) {
     tally.responsesByGroup[group] = 0;
     tally.commentsByGroup[group] = 0;
@@ -95,7 +123,10 @@ export function createTally(survey: Survey, groups: string[]): RoundTally {
  */
 export function addToTally(tally: RoundTally, response: StoredResponse): void {
   tally.totalResponses += 1;
-  if (!Object.hasOwn(tally.cells, response.group)) return;
+  if (!Object.hasOwn(tally.cells, response.group)) {
+    if (tally.interim) advanceInterim(tally, tally.interim);
+    return;
+  }
   tally.responsesByGroup[response.group] += 1;
   const groupCells = tally.cells[response.group];
   for (const [statementId, [current, desired]] of Object.entries(response.answers)) {
@@ -106,74 +137,126 @@ export function addToTally(tally: RoundTally, response: StoredResponse): void {
     tally.comments.push({ group: response.group, text: response.comment });
     tally.commentsByGroup[response.group] += 1;
   }
+  if (tally.interim) advanceInterim(tally, tally.interim);
 }
 
 /**
- * The figures of a round. Comments are not part of them: their number grows with the responses,
- * while building results must cost the same at 100 or 100,000 responses (see buildComments).
+ * The figures of a round as they may be read now (release.ts): nothing but participation during
+ * fieldwork, the latest interim release of an interim round, the final figures of a closed round.
+ * Comments are not part of them: their number grows with the responses, while building results must
+ * cost the same at 100 or 100,000 responses (see buildComments).
  */
 export function buildResults(input: { tally: RoundTally; survey: Survey; round: Round }): RoundResults {
   const { tally, survey, round } = input;
-  const threshold = round.anonymityThreshold;
-  const shown = shownGroupsOf(tally, round);
-  const visible = visibleStatementCells(tally, survey, round.groups, shown, threshold);
-  const describe = (pool: CellTally): Cell => publishCell(pool, threshold, round.actionGap);
-  return {
+  const settings = anonymitySettings(round);
+  const view = releasedView(tally, settings, round.status === 'closed', tally.interim);
+  const base = {
     roundId: round.id,
     roundName: round.name,
     surveyId: survey.id,
     surveyTitle: survey.title,
     status: round.status,
-    anonymityThreshold: threshold,
+    anonymityThreshold: settings.threshold,
+    commentThreshold: settings.commentThreshold,
     actionGap: round.actionGap,
     scale: { ...tally.scale },
-    responseCount: tally.totalResponses,
-    groups: groupResults(survey, round, shown, tally),
-    sections: sectionResults(survey, round.groups, visible, tally.scale, describe),
-    statements: statementResults(survey, round.groups, visible, tally.scale, describe),
+  };
+  if (view.state === 'notReleased') {
+    // Participation only: counts as coarse as everywhere else, no figure at all.
+    const plan = planOf(tally, settings);
+    return {
+      ...base,
+      responses: responsesOf(tally, plan, settings.threshold),
+      release: { mode: settings.release, state: 'notReleased', reason: view.reason },
+      groups: columnResults(survey, round, plan, tally, settings, false),
+      sections: [],
+      statements: [],
+      priorities: rankPriorities([], round.actionGap),
+    };
+  }
+  const { plan } = view;
+  const released = view.tally;
+  const threshold = settings.threshold;
+  const visible = visibleStatementCells(released, survey, plan, threshold);
+  const describe = (pool: CellTally): Cell => publishCell(pool, threshold, round.actionGap);
+  const statements = statementResults(survey, plan, visible, released.scale, describe);
+  return {
+    ...base,
+    responses: responsesOf(released, plan, threshold),
+    release: {
+      mode: settings.release,
+      state: view.state,
+      ...(view.withheldAfterLastRelease ? { withheldAfterLastRelease: true } : {}),
+    },
+    groups: columnResults(survey, round, plan, released, settings, true),
+    sections: sectionResults(survey, plan, visible, released.scale, describe),
+    statements,
+    priorities: rankPriorities(statements, round.actionGap),
   };
 }
 
-/** The comments a round may publish: those of shown groups, in an order that reveals nothing. */
+/** The comments a round may publish now: those of columns at the comment threshold, in an order that reveals nothing. */
 export function buildComments(input: { tally: RoundTally; round: Round }): PublishedComment[] {
-  return publishableComments(input.tally.comments, shownGroupsOf(input.tally, input.round));
-}
-
-function shownGroupsOf(tally: RoundTally, round: Round): string[] {
-  return shownGroups({
-    groupOrder: round.groups,
-    responsesByGroup: tally.responsesByGroup,
-    totalResponses: tally.totalResponses,
-    threshold: round.anonymityThreshold,
-  });
+  const settings = anonymitySettings(input.round);
+  const view = releasedView(input.tally, settings, input.round.status === 'closed', input.tally.interim);
+  if (view.state === 'notReleased') return [];
+  return publishableComments(view.tally.comments, view.plan, view.tally.responsesByGroup, settings.commentThreshold);
 }
 
 /**
- * group → statement → its tally, for publishable statement cells only (rules 1–3). A group that is
- * not shown maps to undefined; a suppressed statement cell is simply absent. Every pooled figure is
- * built from this map and nothing else, which is what makes rule 4 hold.
+ * The published columns of a round now, with the exact number of responses each holds in the
+ * release (for the rows endpoint, which serves per column the first that many rows of its members in
+ * arrival order: exactly the responses the release holds). Undefined when nothing is released.
  */
-type VisibleCells = Map<string, Map<string, CellTally> | undefined>;
+export function releasedColumns(input: {
+  tally: RoundTally;
+  round: Round;
+}): Array<ReportingUnit & { responses: number; commentsShown: boolean }> | undefined {
+  const settings = anonymitySettings(input.round);
+  const view = releasedView(input.tally, settings, input.round.status === 'closed', input.tally.interim);
+  if (view.state === 'notReleased') return undefined;
+  return view.plan.units.map((unit) => {
+    const responses = unitResponses(unit, view.tally.responsesByGroup);
+    return { ...unit, members: [...unit.members], responses, commentsShown: responses >= settings.commentThreshold };
+  });
+}
+
+/** Every count published with the results: exact for shown columns, coarse otherwise. */
+function responsesOf(tally: RoundTally, plan: ReportingPlan, threshold: number): RoundResults['responses'] {
+  const shown = plan.units.reduce((sum, unit) => sum + unitResponses(unit, tally.responsesByGroup), 0);
+  const rest = tally.totalResponses - shown;
+  const anyHidden = tally.groups.some((group) => plan.groups[group]?.unit === undefined);
+  const total = coarseTotal({ published: shown, rest, threshold, anyHidden });
+  return {
+    total,
+    shown,
+    notShown: total.exact ? { exact: true, value: rest } : { exact: false, atLeast: 0, below: threshold },
+  };
+}
+
+/**
+ * group → statement → its tally, for publishable statement cells only (rules 1–3), keyed by column
+ * (a shown group or roll-up, whose cell pools its members). A column that is not shown is absent; a
+ * suppressed statement cell is absent from its column's map. Every pooled figure is built from this
+ * map and nothing else, which is what makes rule 4 hold.
+ */
+type VisibleCells = Map<string, Map<string, CellTally>>;
 
 function visibleStatementCells(
   tally: RoundTally,
   survey: Survey,
-  groupOrder: readonly string[],
-  shown: readonly string[],
+  plan: ReportingPlan,
   threshold: number,
 ): VisibleCells {
   const visible: VisibleCells = new Map();
-  for (const group of groupOrder) {
-    if (!shown.includes(group)) {
-      visible.set(group, undefined);
-      continue;
-    }
+  for (const unit of plan.units) {
     const cells = new Map<string, CellTally>();
     for (const statement of listStatements(survey)) {
-      const cell = statementTally(tally, group, statement.id);
-      if (cell && isPublishable(cell.n, threshold)) cells.set(statement.id, cell);
+      const parts = unit.members.flatMap((group) => statementTally(tally, group, statement.id) ?? []);
+      const cell = parts.length === 1 ? parts[0] : poolCells(parts, tally.scale);
+      if (isPublishable(cell.n, threshold)) cells.set(statement.id, cell);
     }
-    visible.set(group, cells);
+    visible.set(unit.id, cells);
   }
   return visible;
 }
@@ -184,32 +267,82 @@ function statementTally(tally: RoundTally, group: string, statementId: string): 
   return Object.hasOwn(groupCells, statementId) ? groupCells[statementId] : undefined;
 }
 
-function groupResults(
+/** The round's groups in round order, then every roll-up considered, each shown or with its reason. */
+function columnResults(
   survey: Survey,
-  round: Pick<Round, 'groups' | 'groupNames'>,
-  shown: readonly string[],
+  round: Round,
+  plan: ReportingPlan,
   tally: RoundTally,
+  settings: AnonymitySettings,
+  released: boolean,
 ): GroupResult[] {
-  const countOf = (counts: Readonly<Record<string, number>>, id: string) =>
-    Object.hasOwn(counts, id) ? counts[id] : 0;
-  return round.groups.map((id) => {
+  const { threshold, commentThreshold } = settings;
+  const countOf = (id: string) => (Object.hasOwn(tally.responsesByGroup, id) ? tally.responsesByGroup[id] : 0);
+  const commentsOf = (members: readonly string[]) =>
+    members.reduce((sum, id) => sum + (Object.hasOwn(tally.commentsByGroup, id) ? tally.commentsByGroup[id] : 0), 0);
+  const shownColumn = (members: readonly string[]) => {
+    const responses = members.reduce((sum, id) => sum + countOf(id), 0);
+    const commentsShown = released && responses >= commentThreshold;
+    return { status: 'shown' as const, responses, comments: commentsShown ? commentsOf(members) : 0, commentsShown };
+  };
+  const unitById = new Map(plan.units.map((unit) => [unit.id, unit]));
+  const groups: GroupResult[] = round.groups.map((id) => {
     const name = roundGroupName(round, survey, id);
-    if (!shown.includes(id)) return { id, name, status: 'suppressed' };
+    const entry = plan.groups[id] ?? { reason: 'belowThreshold' as const };
+    if (entry.unit === id) return { id, name, kind: 'group', ...shownColumn([id]) };
+    const rollUp = entry.unit === undefined ? undefined : unitById.get(entry.unit);
+    // A group inside a roll-up: below the threshold ("combined"), or held there by an interim release;
+    // then only "fewer than the roll-up's count + 1", so the roll-up minus it isolates nothing.
+    const responses =
+      entry.reason === 'heldInRollUp' && rollUp
+        ? { exact: false as const, atLeast: 0, below: unitResponses(rollUp, tally.responsesByGroup) + 1 }
+        : coarseCount(Math.min(countOf(id), threshold - 1), threshold);
     return {
       id,
       name,
-      status: 'shown',
-      responses: countOf(tally.responsesByGroup, id),
-      comments: countOf(tally.commentsByGroup, id),
+      kind: 'group',
+      status: 'suppressed',
+      reason: { code: entry.reason ?? 'belowThreshold' },
+      responses,
+      ...(rollUp ? { rollUp: rollUp.id } : {}),
     };
   });
+  const rollUps: GroupResult[] = plan.rollUps.map((rollUp) => {
+    const common = { id: rollUp.id, name: rollUp.name, kind: 'rollUp' as const, source: rollUp.source };
+    if (rollUp.shown) return { ...common, members: [...rollUp.members], ...shownColumn(rollUp.members) };
+    const members = rollUp.members.length > 0 ? rollUp.members : rollUp.defined;
+    return {
+      ...common,
+      members: [...members],
+      status: 'suppressed',
+      reason: { code: rollUp.reason ?? 'belowThreshold' },
+      responses:
+        rollUp.reason === 'nothingToCombine'
+          ? { exact: true, value: 0 }
+          : { exact: false, atLeast: 0, below: threshold },
+    };
+  });
+  // The server words each reason itself, in both languages, so the sheets print what the data says.
+  const columns = [...groups, ...rollUps];
+  const context = { groups: columns, anonymityThreshold: threshold };
+  return columns.map((column) =>
+    column.status === 'shown'
+      ? column
+      : {
+          ...column,
+          reason: {
+            code: column.reason.code,
+            text: { nl: hiddenReasonLabel(column, context, 'nl')!, en: hiddenReasonLabel(column, context, 'en')! },
+          },
+        },
+  );
 }
 
 type Describe = (pool: CellTally) => Cell;
 
 function statementResults(
   survey: Survey,
-  groupOrder: readonly string[],
+  plan: ReportingPlan,
   visible: VisibleCells,
   scale: RoundTally['scale'],
   describe: Describe,
@@ -223,14 +356,14 @@ function statementResults(
       statementId: statement.id,
       sectionId: statement.sectionId,
       text: statement.text,
-      ...rowCells(groupOrder, visible, partsOf, scale, describe),
+      ...rowCells(plan, visible, partsOf, scale, describe),
     };
   });
 }
 
 function sectionResults(
   survey: Survey,
-  groupOrder: readonly string[],
+  plan: ReportingPlan,
   visible: VisibleCells,
   scale: RoundTally['scale'],
   describe: Describe,
@@ -244,40 +377,39 @@ function sectionResults(
     return {
       sectionId: section.id,
       title: section.title,
-      ...rowCells(groupOrder, visible, partsOf, scale, describe),
+      ...rowCells(plan, visible, partsOf, scale, describe),
     };
   });
 }
 
 /**
- * byGroup and overall of one row. `partsOf(group)` gives the visible statement cells that make up
- * the row for that group; the overall pools the parts of every shown group, i.e. exactly the cells
- * whose pools are published per group.
+ * byGroup and overall of one row. `partsOf(column)` gives the visible statement cells that make up
+ * the row for that column; the overall pools the parts of every shown column, i.e. exactly the cells
+ * whose pools are published per column. byGroup holds every group of the round and every roll-up
+ * considered; columns that are not shown get a suppressed marker with reason unitNotShown.
  */
 function rowCells(
-  groupOrder: readonly string[],
+  plan: ReportingPlan,
   visible: VisibleCells,
-  partsOf: (group: string) => CellTally[],
+  partsOf: (column: string) => CellTally[],
   scale: RoundTally['scale'],
   describe: Describe,
 ): Pick<StatementResult, 'overall' | 'byGroup'> {
   const byGroup: Record<string, Cell> = {};
+  for (const id of [...Object.keys(plan.groups), ...plan.rollUps.map((r) => r.id)])
+    byGroup[id] = { status: 'suppressed', reason: 'unitNotShown' };
   const overallParts: CellTally[] = [];
-  for (const group of groupOrder) {
-    if (visible.get(group) === undefined) {
-      byGroup[group] = { status: 'suppressed' };
-      continue;
-    }
-    const parts = partsOf(group);
+  for (const unit of plan.units) {
+    const parts = partsOf(unit.id);
     overallParts.push(...parts);
-    byGroup[group] = describe(poolCells(parts, scale));
+    byGroup[unit.id] = describe(poolCells(parts, scale));
   }
   return { overall: describe(poolCells(overallParts, scale)), byGroup };
 }
 
 /** A published cell, or a bare suppressed marker when fewer than `threshold` pairs are behind it. */
 function publishCell(pool: CellTally, threshold: number, actionGap: number): Cell {
-  if (!isPublishable(pool.n, threshold)) return { status: 'suppressed' };
+  if (!isPublishable(pool.n, threshold)) return { status: 'suppressed', reason: 'fewAnswers' };
   return describeCell(pool, actionGap);
 }
 

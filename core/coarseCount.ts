@@ -1,38 +1,65 @@
 /**
- * Counts that may describe few people. A count below the anonymity threshold is shown as "fewer than
- * N", never exactly; a total over counts of which some are coarse becomes a range, so no exact figure
- * can be subtracted from another to recover a small group's count.
+ * Coarse counts: how many responses a group, roll-up or round has, published only as precisely as
+ * anonymity allows. This is the one place that decides how a count is shown; the results, the rounds
+ * list, the participation view and the sheets all use it.
+ *
+ * - A count at or above the threshold is exact.
+ * - A count below it is "fewer than <threshold>" (0 included: "nobody of the directie answered" is a
+ *   count of a small group too).
+ * - A total is exact only when what it holds beyond the exactly published parts is 0 with no hidden
+ *   group, or at least the threshold; otherwise it is a range "<shown>–<shown + threshold − 1>", so
+ *   "total − shown groups" never isolates fewer than the threshold.
  */
-export type CoarseCount = { exact: number } | { fewerThan: number };
+import { z } from 'zod';
+import type { Language } from './text';
 
-export type CoarseTotal = { exact: number } | { min: number; max: number };
+export const coarseCountSchema = z.discriminatedUnion('exact', [
+  z.object({ exact: z.literal(true), value: z.number().int().min(0) }),
+  /** Somewhere in atLeast .. below − 1. "Fewer than 5" is { atLeast: 0, below: 5 }. */
+  z.object({ exact: z.literal(false), atLeast: z.number().int().min(0), below: z.number().int().min(1) }),
+]);
+export type CoarseCount = z.infer<typeof coarseCountSchema>;
 
-export function coarseCount(count: number, threshold: number): CoarseCount {
-  if (!Number.isInteger(count) || count < 0) throw new RangeError(`count must be a whole number ≥ 0, got ${count}`);
-  return count < threshold ? { fewerThan: threshold } : { exact: count };
+export function exactCount(value: number): CoarseCount {
+  return { exact: true, value };
 }
 
-/** The sum of coarse counts: exact when every part is, otherwise the smallest and largest it can be. */
-export function coarseTotal(parts: readonly CoarseCount[]): CoarseTotal {
-  let min = 0;
-  let max = 0;
-  let exact = true;
-  for (const part of parts) {
-    if ('exact' in part) {
-      min += part.exact;
-      max += part.exact;
-    } else {
-      exact = false;
-      max += part.fewerThan - 1;
-    }
-  }
-  return exact ? { exact: min } : { min, max };
+/** The count of one group or roll-up: exact from the threshold on, "fewer than threshold" below it. */
+export function coarseCount(value: number, threshold: number): CoarseCount {
+  return value >= threshold ? exactCount(value) : { exact: false, atLeast: 0, below: threshold };
 }
 
-/** "fewer than 5", "12", "40–48" in either language; for sheets and the pane. */
-export function describeCount(count: CoarseCount | CoarseTotal, language: 'nl' | 'en'): string {
-  if ('exact' in count) return String(count.exact);
-  if ('fewerThan' in count)
-    return language === 'nl' ? `minder dan ${count.fewerThan}` : `fewer than ${count.fewerThan}`;
-  return count.min === count.max ? String(count.min) : `${count.min}–${count.max}`;
+/**
+ * A total of which `published` responses are in exactly published parts (shown groups and roll-ups)
+ * and `rest` are not. Exact when the rest is 0 and nothing is hidden, or when the rest itself reaches
+ * the threshold; otherwise the range published .. published + threshold − 1.
+ */
+export function coarseTotal(input: {
+  published: number;
+  rest: number;
+  threshold: number;
+  /** Whether any group's count is published only coarsely (then a rest of 0 must not show either). */
+  anyHidden: boolean;
+}): CoarseCount {
+  const { published, rest, threshold, anyHidden } = input;
+  if (rest >= threshold || (rest === 0 && !anyHidden)) return exactCount(published + rest);
+  return { exact: false, atLeast: published, below: published + threshold };
+}
+
+/** The part of a coarse total outside the published parts, itself coarse. */
+export function coarseRest(total: CoarseCount, published: number, threshold: number): CoarseCount {
+  if (total.exact) return exactCount(total.value - published);
+  return { exact: false, atLeast: 0, below: threshold };
+}
+
+/** The lowest value a count may have; for sorting and for "at least" wording. */
+export function lowestValue(count: CoarseCount): number {
+  return count.exact ? count.value : count.atLeast;
+}
+
+/** "21", "minder dan 5" / "fewer than 5", "19–23". */
+export function formatCoarseCount(count: CoarseCount, language: Language): string {
+  if (count.exact) return String(count.value);
+  if (count.atLeast === 0) return `${language === 'nl' ? 'minder dan' : 'fewer than'} ${count.below}`;
+  return `${count.atLeast}–${count.below - 1}`;
 }

@@ -199,7 +199,8 @@ function roundInfo(results: RoundResults) {
     roundName: results.roundName,
     surveyId: results.surveyId,
     status: results.status,
-    responseCount: results.responseCount,
+    // Responses in shown columns: an exact total could expose a small group (coarseCount.ts).
+    responseCount: results.responses.shown,
   };
 }
 

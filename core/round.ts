@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { themeIdSchema } from './instruments/themes';
 import { dutchFirstTextSchema, localizedTextSchema, slugSchema } from './text';
+import { anonymityInputFields, anonymityRoundFields } from './roundAnonymity';
 
 export const DEFAULT_ANONYMITY_THRESHOLD = 5;
 /** A gap (desired − current) at or above this marks "action needed" unless a round sets its own. */
@@ -40,6 +41,8 @@ export const roundInputSchema = z
     theme: themeIdSchema.optional(),
     /** Names for the round's groups: renamed survey groups, or own groups the survey does not have. */
     groupNames: z.record(slugSchema, dutchFirstTextSchema).optional(),
+    /** Roll-ups, comment threshold, release moment: see roundAnonymity.ts. */
+    ...anonymityInputFields,
   })
   .strict();
 export type RoundInput = z.infer<typeof roundInputSchema>;
@@ -61,6 +64,7 @@ export const roundSchema = z.object({
   baselineRoundId: z.string().optional(),
   theme: themeIdSchema.optional(),
   groupNames: z.record(z.string(), localizedTextSchema).optional(),
+  ...anonymityRoundFields,
 });
 export type Round = z.infer<typeof roundSchema>;
 

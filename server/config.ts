@@ -20,13 +20,21 @@ const configSchema = z.object({
   KOERS_HTTPS: flag.default('auto'),
   /** Extra origin allowed to call the API from a browser (the add-in itself is served from this origin). */
   KOERS_ADDIN_ORIGIN: z.string().url().optional(),
-  /** Base URL put into invitation links; defaults to this server's own URL. */
+  /** Base URL put into invitation and scoring links; defaults to the configured HOST and PORT (never the Host header). */
   KOERS_PUBLIC_URL: z.string().url().optional(),
   /** Public requests per minute per IP address: a whole school may answer from one NAT address. */
   KOERS_RATE_PER_IP: positiveInt.default(1200),
   /** Submissions per minute for one invitation code. */
   KOERS_RATE_PER_CODE: positiveInt.default(10),
   KOERS_BODY_LIMIT: z.string().default('1mb'),
+  /** Admin requests per minute per organisation (after the key check). */
+  KOERS_RATE_PER_ORG: positiveInt.default(600),
+  /** Unknown invitation codes or scoring tokens per minute per IP before further unknown ones get 429. */
+  KOERS_FAILED_CODES_PER_IP: positiveInt.default(30),
+  /** Wrong API keys per minute per IP before further wrong keys get 429. */
+  KOERS_FAILED_KEYS_PER_IP: positiveInt.default(20),
+  /** Failed requests are logged as one line per kind per this many seconds, with a count. */
+  KOERS_LOG_INTERVAL_S: positiveInt.default(60),
 });
 
 export type ServerConfig = {
@@ -40,6 +48,13 @@ export type ServerConfig = {
   ratePerIp: number;
   ratePerCode: number;
   bodyLimit: string;
+  ratePerOrg: number;
+  failedCodesPerIp: number;
+  failedKeysPerIp: number;
+  /** How long a refused guess (over the failed-lookup budget) is held before it is answered. */
+  failedLookupDelayMs: number;
+  /** One log line per kind of failed request per this interval, plus a count. */
+  logIntervalMs: number;
   distDir: string;
 };
 
@@ -61,6 +76,11 @@ export function readConfig(env: NodeJS.ProcessEnv, distDir: string): ServerConfi
     ratePerIp: c.KOERS_RATE_PER_IP,
     ratePerCode: c.KOERS_RATE_PER_CODE,
     bodyLimit: c.KOERS_BODY_LIMIT,
+    ratePerOrg: c.KOERS_RATE_PER_ORG,
+    failedCodesPerIp: c.KOERS_FAILED_CODES_PER_IP,
+    failedKeysPerIp: c.KOERS_FAILED_KEYS_PER_IP,
+    failedLookupDelayMs: 1000,
+    logIntervalMs: c.KOERS_LOG_INTERVAL_S * 1000,
     distDir,
   };
 }

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
 import type { ServerConfig } from './config';
+import { setLinkSettings } from './http/links';
 
 export interface Listening {
   server: http.Server;
@@ -25,6 +26,8 @@ export async function listen(app: Express, config: ServerConfig): Promise<Listen
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  // Links in invitations follow what is really served (protocol, port 0 → the port chosen).
+  setLinkSettings(app.locals, { protocol: tls ? 'https' : 'http', port });
   return { server, url: `${tls ? 'https' : 'http'}://${config.host}:${port}` };
 }
 

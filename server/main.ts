@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app';
+import type { ErrorLog } from './http/log';
 import { readConfig } from './config';
 import { seedDemo } from './demo/seed';
 import { listen } from './listen';
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
     force.unref();
     await new Promise<void>((resolve) => server.once('close', () => resolve()));
     await store.close();
+    // The counts of failed requests not yet summed up in the log.
+    (app.locals.errorLog as ErrorLog).close();
     console.log('Koers stopped cleanly.');
     process.exit(0);
   };
@@ -41,16 +44,18 @@ async function main(): Promise<void> {
   console.log(`Koers listens on ${url} (data in ${describeStoreChoice(config)})`);
 
   if (process.argv.includes('--demo')) {
-    const demo = await seedDemo(store);
+    const demo = await seedDemo(store, path.join(path.resolve(config.dataDir), 'demo.json'));
     console.log(
       [
         '',
         `Demo organisation: ${demo.organisationName}`,
         `Task pane:        ${url}/addin/taskpane.html`,
-        `Survey form:      ${url}/r/${demo.freeCode}   (one of ${demo.freeCodes} unused demo codes)`,
+        `Survey form:      ${url}/r/${demo.freeCode}   (an unused demo code; a new one once it is used)`,
         `Results (API):    ${url}/api/rounds/${demo.roundId}/results`,
         `Manifest:         ${path.join(root, 'manifest.xml')}`,
-        'API key for the demo organisation (shown once):',
+        demo.newKey
+          ? 'API key for the demo organisation (new; kept in demo.json of the data folder and shown on every start):'
+          : 'API key for the demo organisation (the same as on earlier starts; revoke with npm run koers -- key revoke):',
         demo.apiKey,
       ].join('\n'),
     );

@@ -12,6 +12,7 @@ import {
   roundListSchema,
   roundResponsesSchema,
   scoringSessionCreatedSchema,
+  scoringSessionsReplySchema,
   scoringSessionViewSchema,
   suggestionsReplySchema,
   type RoundListItem,
@@ -135,7 +136,7 @@ export class KoersClient {
    */
   async getResults(roundId: string): Promise<RoundResults> {
     const results = await this.getJson(`/api/rounds/${encodeURIComponent(roundId)}/results`, roundResultsSchema);
-    if (results.responseCount === 0) {
+    if (results.responses.total.exact && results.responses.total.value === 0) {
       throw new KoersApiError('noResults', `Round ${roundId} has no responses yet`, { reason: 'noResponses' });
     }
     if (!results.groups.some((group) => group.status === 'shown')) {
@@ -176,9 +177,20 @@ export class KoersClient {
     return this.postJson(`/api/rounds/${encodeURIComponent(roundId)}/scoring`, input, scoringSessionCreatedSchema);
   }
 
-  /** GET /api/rounds/:id/scoring: the round's latest session with every lever's aggregate. 404 when none. */
-  getScoring(roundId: string): Promise<ScoringView> {
-    return this.getJson(`/api/rounds/${encodeURIComponent(roundId)}/scoring`, scoringSessionViewSchema);
+  /**
+   * GET /api/rounds/:id/scoring: a session of the round (the chosen one, default the latest) with
+   * every lever's aggregate. 404 when none.
+   */
+  getScoring(roundId: string, sessionId?: string): Promise<ScoringView> {
+    const query = sessionId ? `?session=${encodeURIComponent(sessionId)}` : '';
+    return this.getJson(`/api/rounds/${encodeURIComponent(roundId)}/scoring${query}`, scoringSessionViewSchema);
+  }
+
+  /** GET /api/rounds/:id/scoring/sessions: every session of the round with its scores, oldest first. */
+  listScoringSessions(roundId: string): Promise<ScoringView[]> {
+    return this.getJson(`/api/rounds/${encodeURIComponent(roundId)}/scoring/sessions`, scoringSessionsReplySchema).then(
+      (reply) => reply.sessions,
+    );
   }
 
   /** POST /api/rounds/:id/scoring/adviser: the adviser's own scores, as one more rater (replacing earlier ones). */

@@ -4,6 +4,7 @@ import { surveySchema } from '../../core/survey';
 import type { QuestionnaireBody } from '../../core/sheets/questionnaireSheet';
 import type { ParticipationView } from '../../core/sheets/roundSheets';
 import { localizedTextSchema } from '../../core/text';
+import { coarseCountSchema } from '../../core/coarseCount';
 import type { KoersClient } from './client';
 
 /** The replies the round flow reads, checked like every other reply of the server. */
@@ -19,6 +20,7 @@ export type SurveyItem = z.infer<typeof surveyListSchema>[number];
 
 export const invitationsReplySchema = z.object({
   roundId: z.string(),
+  roundName: z.string().optional(),
   group: z.string(),
   groupName: localizedTextSchema,
   codes: z.array(z.string()),
@@ -26,8 +28,6 @@ export const invitationsReplySchema = z.object({
 });
 export type InvitationsReply = z.infer<typeof invitationsReplySchema>;
 
-const coarseCountSchema = z.union([z.object({ exact: z.number() }), z.object({ fewerThan: z.number() })]);
-const coarseTotalSchema = z.union([z.object({ exact: z.number() }), z.object({ min: z.number(), max: z.number() })]);
 const rateSchema = z.number().nullable();
 export const participationSchema = z.object({
   roundId: z.string(),
@@ -44,7 +44,7 @@ export const participationSchema = z.object({
   ),
   total: z.object({
     invited: z.number(),
-    answered: coarseTotalSchema,
+    answered: coarseCountSchema,
     rate: z.union([rateSchema, z.object({ min: z.number(), max: z.number() })]),
   }),
 }) satisfies z.ZodType<ParticipationView>;

@@ -94,6 +94,7 @@ export function startKiesApp({
     const outcome = await kies.openSession(Number(view.raters.value), { replaceOpen });
     replaceOpen = false;
     view.setReplaceMode(false);
+    view.showSessions(await kies.scoringSessions());
     showSheet(outcome.sheet);
     view.showLinks(outcome.created.links, (index) => void copy([outcome.created.links[index]!], index + 1));
     view.showStatus(
@@ -107,7 +108,8 @@ export function startKiesApp({
   });
 
   act(view.pullButton, 'mtPulling', async () => {
-    const { view: session, report } = await kies.pullMtScores();
+    const { view: session, report } = await kies.pullMtScores(view.sessionSelect.value || undefined);
+    view.showSessions(await kies.scoringSessions());
     const status = view.text(session.status === 'open' ? 'mtStatusOpen' : 'mtStatusClosed');
     const scoredAny = session.raters.submitted > 0 || session.raters.adviser;
     let text = scoredAny

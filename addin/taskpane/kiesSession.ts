@@ -132,12 +132,12 @@ export class KiesSession {
     return { created, source, mt, sheet };
   }
 
-  /** The round's latest session, written into the MT columns. */
-  async pullMtScores(): Promise<MtOutcome> {
+  /** The chosen session of the round (default the latest), written into the MT columns. */
+  async pullMtScores(sessionId?: string): Promise<MtOutcome> {
     const workbook = this.requireWorkbook();
     const client = this.deps.pane.requireClient();
     const round = this.deps.pane.requireRound();
-    const view = await client.getScoring(round.id);
+    const view = await client.getScoring(round.id, sessionId);
     const report = await workbook.writeMtScores(view, this.writeContext());
     if (!report) throw new PaneError('kiesSheetMissing');
     return { view, report };
@@ -164,6 +164,11 @@ export class KiesSession {
     const report = await workbook.writeMtScores(view, this.writeContext());
     if (!report) throw new PaneError('kiesSheetMissing');
     return { view, report, sent: scores.length, missing: inSession.size - scores.length, sheet };
+  }
+
+  /** The round's sessions, oldest first, for the session choice. */
+  async scoringSessions(): Promise<ScoringView[]> {
+    return this.deps.pane.requireClient().listScoringSessions(this.deps.pane.requireRound().id);
   }
 
   private requireWorkbook(): KiesWorkbook {

@@ -1,5 +1,6 @@
 import type { Language } from '../../core/text';
 import { uiText, type UiTextKey } from '../i18n';
+import { mtSessionText, type MtSessionTextKey } from '../text/mtSessions';
 import { element, MessageArea } from './messageArea';
 
 /** The Kies section's DOM: its buttons, messages, AMO line and the MT links. No flow logic. */
@@ -16,13 +17,47 @@ export class KiesView {
   readonly raters = element<HTMLInputElement>('rater-count');
   readonly openButton = element<HTMLButtonElement>('mt-open-button');
   readonly pullButton = element<HTMLButtonElement>('mt-pull-button');
+  readonly sessionSelect = element<HTMLSelectElement>('mt-session-select');
   readonly adviserButton = element<HTMLButtonElement>('mt-adviser-button');
   readonly links = element<HTMLElement>('mt-links');
   readonly linksHeading = element<HTMLElement>('mt-links-heading');
   readonly linkList = element<HTMLOListElement>('mt-link-list');
   readonly copyAllButton = element<HTMLButtonElement>('mt-copy-all-button');
 
-  constructor(private readonly language: Language) {}
+  constructor(private readonly language: Language) {
+    for (const node of document.querySelectorAll<HTMLElement>('[data-mt-session-text]')) {
+      node.textContent = mtSessionText(language, node.dataset.mtSessionText as MtSessionTextKey);
+    }
+  }
+
+  /** The session choice: "latest" first, then every session of the round, keeping the current choice. */
+  showSessions(
+    sessions: Array<{
+      sessionId: string;
+      createdAt: string;
+      status: string;
+      raters: { submitted: number; links: number };
+    }>,
+  ): void {
+    const chosen = this.sessionSelect.value;
+    const latest = document.createElement('option');
+    latest.value = '';
+    latest.textContent = mtSessionText(this.language, 'mtSessionLatest');
+    const options = [latest];
+    for (const session of sessions) {
+      const option = document.createElement('option');
+      option.value = session.sessionId;
+      option.textContent = mtSessionText(this.language, 'mtSessionOption', {
+        date: session.createdAt.slice(0, 16).replace('T', ' '),
+        status: this.text(session.status === 'open' ? 'mtStatusOpen' : 'mtStatusClosed'),
+        submitted: session.raters.submitted,
+        links: session.raters.links,
+      });
+      options.push(option);
+    }
+    this.sessionSelect.replaceChildren(...options);
+    this.sessionSelect.value = sessions.some((s) => s.sessionId === chosen) ? chosen : '';
+  }
 
   text(key: UiTextKey, params?: Record<string, string | number>): string {
     return uiText(this.language, key, params);

@@ -12,7 +12,7 @@ import {
   type InvitationRow,
   type ParticipationView,
 } from '../../core/sheets/roundSheets';
-import { describeCount } from '../../core/coarseCount';
+import { formatCoarseCount } from '../../core/coarseCount';
 import { listStatements } from '../../core/survey';
 import type { Language } from '../../core/text';
 import { KoersApiError, type KoersClient } from '../api/client';
@@ -557,7 +557,7 @@ export function startRoundsApp(deps: RoundsAppDeps): RoundsApp {
         {},
         h('th', { scope: 'row' }, g.name[language]),
         h('td', {}, String(g.invited)),
-        h('td', {}, describeCount(g.answered, language)),
+        h('td', {}, formatCoarseCount(g.answered, language)),
         h('td', {}, describeRate(g.rate)),
       ),
     );
@@ -566,7 +566,7 @@ export function startRoundsApp(deps: RoundsAppDeps): RoundsApp {
       { className: 'total' },
       h('th', { scope: 'row' }, t('responseTotal')),
       h('td', {}, String(view.total.invited)),
-      h('td', {}, describeCount(view.total.answered, language)),
+      h('td', {}, formatCoarseCount(view.total.answered, language)),
       h('td', {}, describeRate(view.total.rate)),
     );
     responseTable.replaceChildren(h('thead', {}, head), h('tbody', {}, ...body, total));

@@ -1,3 +1,4 @@
+import { compareCodeUnits } from '../../core/compare';
 import type { RoundResults } from '../../core/results';
 import type { Language } from '../../core/text';
 import { checkConnection, KoersApiError, normaliseServerUrl, type KoersClient } from '../api/client';
@@ -127,9 +128,7 @@ export class TaskpaneSession {
     // creation order, which breaks ties between rounds made within the same millisecond.
     this.rounds = rounds
       .map((round, index) => ({ round, index }))
-      .sort((a, b) =>
-        a.round.createdAt < b.round.createdAt ? 1 : a.round.createdAt > b.round.createdAt ? -1 : b.index - a.index,
-      )
+      .sort((a, b) => compareCodeUnits(b.round.createdAt, a.round.createdAt) || b.index - a.index)
       .map(({ round }) => round);
     if (this.selectedRoundId && !this.rounds.some((round) => round.id === this.selectedRoundId))
       this.selectedRoundId = undefined;

@@ -1,3 +1,4 @@
+import { formatCoarseCount } from '../../core/coarseCount';
 import type { Language } from '../../core/text';
 import type { RoundListItem } from '../api/contracts';
 import { uiText, type UiTextKey } from '../i18n';
@@ -125,7 +126,7 @@ export class PaneView {
     meta.className = 'round-meta ms-font-s';
     const parts = [
       round.surveyTitle?.[this.language],
-      this.text('roundResponses', { count: round.responseCount }),
+      this.text('roundResponses', { count: formatCoarseCount(round.responses, this.language) }),
       this.text(round.status === 'open' ? 'roundOpen' : 'roundClosed'),
     ].filter((part): part is string => Boolean(part));
     meta.textContent = parts.join(' · ');

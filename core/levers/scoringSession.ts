@@ -1,7 +1,12 @@
 import { z } from 'zod';
-import { slugSchema, type LocalizedText } from '../text';
-import type { AmoFactor, Lever, LeverCluster } from './lever';
-import { scoreInputSchema, type LeverScoreSummary, type ScoreInput } from './scoring';
+import type {
+  scoringPageLeverSchema,
+  scoringPagePayloadSchema,
+  scoringSessionCreatedSchema,
+  scoringSessionViewSchema,
+} from '../api/scoring';
+import { slugSchema } from '../text';
+import { scoreInputSchema } from './scoring';
 
 /** More levers than this is no longer a choice an MT can score in one sitting. */
 export const MAX_SESSION_LEVERS = 60;
@@ -35,55 +40,10 @@ export const scoreSubmissionSchema = z
   .strict();
 export type ScoreSubmission = z.infer<typeof scoreSubmissionSchema>;
 
+// The replies are declared once, as zod schemas in core/api/scoring.ts; these are their types.
 export type ScoringSessionStatus = 'open' | 'closed';
-
-/** A lever as the MT scoring page shows it: texts in both languages, no ownership details. */
-export interface ScoringPageLever {
-  id: string;
-  title: LocalizedText;
-  description: LocalizedText;
-  cluster: { id: LeverCluster; name: LocalizedText };
-  amo: Array<{ factor: AmoFactor; name: LocalizedText }>;
-}
-
-/** GET /api/scoring/:token: everything the scoring page needs, in both languages. */
-export interface ScoringPagePayload {
-  round: { name: string };
-  session: { status: ScoringSessionStatus };
-  levers: ScoringPageLever[];
-  /** This link's earlier scores (empty before the first submission), so a member can change them. */
-  scores: ScoreInput[];
-}
-
-/** One lever of GET /api/rounds/:id/scoring. */
-export interface ScoringSessionLever {
-  leverId: string;
-  lever: Lever;
-  /** Null until someone has scored the lever. */
-  summary: LeverScoreSummary | null;
-  /** Remarks of all raters, sorted as text so their order says nothing about who wrote them. */
-  remarks: string[];
-}
-
-/** GET /api/rounds/:id/scoring (and the replies of close and adviser). */
-export interface ScoringSessionView {
-  sessionId: string;
-  roundId: string;
-  status: ScoringSessionStatus;
-  createdAt: string;
-  closedAt?: string;
-  raters: {
-    /** Personal links made for the session. */
-    links: number;
-    /** Links whose scores have arrived. */
-    submitted: number;
-    /** Whether the adviser's own scores count as one more rater. */
-    adviser: boolean;
-  };
-  levers: ScoringSessionLever[];
-}
-
-/** POST /api/rounds/:id/scoring: the personal links are shown once; only their hashes are kept. */
-export interface ScoringSessionCreated extends ScoringSessionView {
-  links: string[];
-}
+export type ScoringPageLever = z.infer<typeof scoringPageLeverSchema>;
+export type ScoringPagePayload = z.infer<typeof scoringPagePayloadSchema>;
+export type ScoringSessionView = z.infer<typeof scoringSessionViewSchema>;
+export type ScoringSessionLever = ScoringSessionView['levers'][number];
+export type ScoringSessionCreated = z.infer<typeof scoringSessionCreatedSchema>;

@@ -30,6 +30,7 @@ export function sectionTableName(roundId: string, sectionId: string): string {
 export const RESPONSES_TABLE = 'Responses';
 export const SUMMARY_SECTIONS_TABLE = 'Summary.Sections';
 export const SUMMARY_TOP_GAPS_TABLE = 'Summary.TopGaps';
+export const SUMMARY_PRIORITIES_TABLE = 'Summary.Priorities';
 export const LEVERS_TABLE = 'Levers';
 
 /** A round's fixed table, e.g. roundTableName('rnd-1', LEVERS_TABLE) → 'Koers.rnd_1.Levers'. */

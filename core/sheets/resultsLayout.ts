@@ -1,4 +1,6 @@
-import type { RoundResults } from '../results';
+import { anonymityText, coverageLabel, prioritiesLines, releaseLabel, tierLabel } from '../anonymityText';
+import type { Priority, RoundResults } from '../results';
+import type { Language } from '../text';
 import { fillTemplate, type SheetTexts } from './texts';
 import { textCell, type CellValue } from './cells';
 import { ID_HEADER, sectionTableName } from './names';
@@ -35,8 +37,11 @@ export function buildResultsLayout(
     { header: texts.statement, kind: 'text' },
     ...overallColumns(texts, true),
     ...groupColumns(results.groups, texts),
+    { header: anonymityText('priorityRank', texts.language), kind: 'count' },
+    { header: anonymityText('priorityTier', texts.language), kind: 'text' },
     { header: texts.whichAction, kind: 'action' },
   ];
+  const priority = new Map(results.priorities.ranked.map((p) => [p.statementId, p]));
   const blocks = results.sections.map((section): TableBlock => {
     const statements = results.statements.filter((statement) => statement.sectionId === section.sectionId);
     return {
@@ -48,6 +53,7 @@ export function buildResultsLayout(
         textCell(statement.text[texts.language]),
         ...overallValues(statement.overall, texts, true),
         ...groupValues(statement.byGroup, results.groups, texts),
+        ...priorityValues(priority.get(statement.statementId), texts.language),
         keptAction(actions.get(statement.statementId)),
       ]),
     };
@@ -65,15 +71,19 @@ export function titleLines(results: RoundResults, context: LayoutContext, titleT
     textCell(fillTemplate(titleTemplate, { round: results.roundName, survey: results.surveyTitle[texts.language] })),
     textCell(
       fillTemplate(texts.metaLine, {
-        responses: results.responseCount,
+        responses: coverageLabel(results, texts.language),
         threshold: results.anonymityThreshold,
         actionGap: numbers.format(results.actionGap),
         date: context.retrievedOn,
       }),
     ),
   ];
+  // Why each hidden or combined column is not shown: the server's words for its reason (finding 7).
   const note = suppressedGroupsLine(results, texts);
   if (note) lines.push(textCell(note));
+  const release = releaseLabel(results, texts.language);
+  if (release !== undefined) lines.push(textCell(release));
+  for (const line of prioritiesLines(results, texts.language)) lines.push(textCell(line));
   return lines;
 }
 
@@ -92,6 +102,11 @@ export function suppressedGroupsLine(results: RoundResults, texts: SheetTexts): 
   if (byReason.size === 0) return undefined;
   const parts = [...byReason].map(([reason, names]) => `${names.join(', ')} (${reason})`);
   return fillTemplate(texts.suppressedGroupsNote, { groups: parts.join('; ') });
+}
+
+/** Rank and tier of a statement (core/priorities.ts); blank when its overall is not shown. */
+function priorityValues(priority: Priority | undefined, language: Language): CellValue[] {
+  return priority ? [priority.rank, tierLabel(priority.tier, language)] : ['', ''];
 }
 
 /** Text the adviser typed is written back as text (neutralised again); numbers stay numbers. */

@@ -1,4 +1,4 @@
-import { describeCount, type CoarseCount, type CoarseTotal } from '../coarseCount';
+import { formatCoarseCount, type CoarseCount } from '../coarseCount';
 import type { Language, LocalizedText } from '../text';
 import { cellText, textCell } from './cells';
 import type { TableBlock } from './tableBlock';
@@ -113,7 +113,7 @@ export interface ParticipationView {
     answered: CoarseCount;
     rate: number | null;
   }>;
-  total: { invited: number; answered: CoarseTotal; rate: number | null | { min: number; max: number } };
+  total: { invited: number; answered: CoarseCount; rate: number | null | { min: number; max: number } };
 }
 
 /** "67%", "40–80%" or "–" (nothing invited, or too few answers to say). */
@@ -127,8 +127,8 @@ export function describeRate(rate: number | null | { min: number; max: number })
 
 /** The Respons table: per group, then the total. Counts below the threshold are words, never numbers. */
 export function participationBlock(view: ParticipationView, t: RoundSheetTexts, language: Language): TableBlock {
-  const answered = (count: CoarseCount | CoarseTotal): string | number =>
-    'exact' in count ? count.exact : describeCount(count, language);
+  const answered = (count: CoarseCount): string | number =>
+    count.exact ? count.value : formatCoarseCount(count, language);
   return {
     tableName: PARTICIPATION_TABLE,
     columns: [

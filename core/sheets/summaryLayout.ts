@@ -1,7 +1,14 @@
 import type { RoundResults } from '../results';
 import { fillTemplate } from './texts';
 import { shortLabel, textCell } from './cells';
-import { ID_HEADER, roundTableName, SUMMARY_SECTIONS_TABLE, SUMMARY_TOP_GAPS_TABLE } from './names';
+import {
+  ID_HEADER,
+  roundTableName,
+  SUMMARY_PRIORITIES_TABLE,
+  SUMMARY_SECTIONS_TABLE,
+  SUMMARY_TOP_GAPS_TABLE,
+} from './names';
+import { anonymityText, tierLabel } from '../anonymityText';
 import { groupColumns, groupValues, overallColumns, overallValues } from './resultCells';
 import { titleLines, type LayoutContext, type SheetLayout } from './resultsLayout';
 import type { TableBlock } from './tableBlock';
@@ -62,9 +69,10 @@ export function buildSummaryLayout(results: RoundResults, context: LayoutContext
             textCell(sectionTitles.get(statement.sectionId) ?? statement.sectionId),
           ]),
         };
+  const priorities = prioritiesBlock(results, context);
   return {
     titleLines: titleLines(results, context, texts.summaryTitle),
-    blocks: topGaps ? [sections, topGaps] : [sections],
+    blocks: [sections, ...(topGaps ? [topGaps] : []), ...(priorities ? [priorities] : [])],
     topGaps,
   };
 }
@@ -79,4 +87,37 @@ export function largestGaps(results: RoundResults, count: number) {
     })
     .sort((a, b) => b.gap - a.gap || a.order - b.order)
     .slice(0, count);
+}
+
+export const PRIORITIES_COUNT = 10;
+
+/** The ranked statements where action comes first (core/priorities.ts), with tier and lower bound. */
+function prioritiesBlock(results: RoundResults, context: LayoutContext): TableBlock | undefined {
+  const { texts } = context;
+  const ranked = results.priorities.ranked.filter((p) => p.tier < 3).slice(0, PRIORITIES_COUNT);
+  if (ranked.length === 0) return undefined;
+  const statementOf = new Map(results.statements.map((s) => [s.statementId, s]));
+  const language = texts.language;
+  return {
+    tableName: roundTableName(results.roundId, SUMMARY_PRIORITIES_TABLE),
+    title: anonymityText('prioritiesHeading', language),
+    columns: [
+      { header: ID_HEADER, kind: 'id' },
+      { header: anonymityText('priorityRank', language), kind: 'count' },
+      { header: texts.statement, kind: 'text' },
+      { header: anonymityText('priorityTier', language), kind: 'text' },
+      { header: texts.gap, kind: 'gap' },
+      { header: anonymityText('ciLowHeader', language), kind: 'ci' },
+      { header: texts.n, kind: 'count' },
+    ],
+    rows: ranked.map((p) => [
+      p.statementId,
+      p.rank,
+      textCell(shortLabel(statementOf.get(p.statementId)?.text[language] ?? p.statementId, CHART_LABEL_LENGTH)),
+      tierLabel(p.tier, language),
+      p.gap,
+      p.ciLow ?? '',
+      p.n,
+    ]),
+  };
 }

@@ -53,6 +53,31 @@ const messages = {
     nl: 'Het antwoord op "{statementId}" valt buiten de schaal {min}–{max}.',
     en: 'The answer to "{statementId}" is outside the scale {min}–{max}.',
   },
+  // Anonymity and release (issue 12)
+  resultsNotReleased: {
+    nl: 'De resultaten van deze ronde komen vrij als de ronde sluit. Tijdens het veldwerk is alleen de deelname te zien (GET /api/rounds/{roundId}): wie de resultaten vóór en na het antwoord van één collega leest, zou anders dat antwoord zien.',
+    en: 'The results of this round are released when the round closes. During fieldwork only participation is visible (GET /api/rounds/{roundId}): otherwise anyone reading the results before and after one colleague answers would see that answer.',
+  },
+  noInterimRelease: {
+    nl: 'Er is nog geen tussenstand: die komt er zodra een groep of samengevoegde groep minstens {threshold} antwoorden heeft.',
+    en: 'There is no interim release yet: it comes once a group or combined group has at least {threshold} responses.',
+  },
+  commentThresholdBelowThreshold: {
+    nl: 'De drempel voor opmerkingen ({commentThreshold}) mag niet lager zijn dan de anonimiteitsdrempel ({threshold}).',
+    en: 'The comment threshold ({commentThreshold}) may not be below the anonymity threshold ({threshold}).',
+  },
+  rollUpUnknownGroup: {
+    nl: 'De samengevoegde groep "{rollUp}" noemt de groep "{group}", die niet bij deze ronde hoort.',
+    en: 'The combined group "{rollUp}" names the group "{group}", which is not part of this round.',
+  },
+  rollUpOverlap: {
+    nl: 'De groep "{group}" staat in meer dan één samengevoegde groep (ook in "{rollUp}"); dan zou het verschil tussen die twee de groep blootleggen.',
+    en: 'The group "{group}" is in more than one combined group (also in "{rollUp}"); the difference between the two would expose it.',
+  },
+  rollUpIdTaken: {
+    nl: 'De naam "{rollUp}" is al in gebruik voor een groep of samengevoegde groep; kies een andere id.',
+    en: 'The id "{rollUp}" is already used by a group or combined group; choose another id.',
+  },
   tooManyRequests: {
     nl: 'Te veel verzoeken in korte tijd. Probeer het over een minuut opnieuw.',
     en: 'Too many requests in a short time. Please try again in a minute.',
@@ -153,6 +178,46 @@ const messages = {
   suggestionsNoLinks: {
     nl: 'Deze eigen vragenlijst koppelt geen enkele stelling aan een maatregel, dus er zijn geen suggesties. Koppel stellingen aan maatregelen (levers: ids uit GET /api/levers) of aan een ingebouwde stelling die erop lijkt (resembles), in het blad Vragenlijst of met PATCH /api/surveys/:id, en kijk daarna opnieuw. Een ronde gebruikt de koppelingen van de nieuwste versie van haar vragenlijst.',
     en: 'This own survey links no statement to a lever, so there are no suggestions. Link statements to levers (levers: ids from GET /api/levers) or to a built-in statement they resemble (resembles), in the Vragenlijst sheet or with PATCH /api/surveys/:id, then look again. A round uses the links of the newest version of its survey.',
+  },
+  storageFull: {
+    nl: 'De server kan nu niets opslaan: de schijf is vol. Er is niets bewaard; probeer het later opnieuw.',
+    en: 'The server cannot store anything right now: its disk is full. Nothing was saved; please try again later.',
+  },
+  badEncoding: {
+    nl: 'De inhoud kon niet worden uitgepakt: hij is niet gecomprimeerd zoals de kop Content-Encoding zegt.',
+    en: 'The body could not be decompressed: it is not compressed the way its Content-Encoding header says.',
+  },
+  unsupportedEncoding: {
+    nl: 'Deze compressie (Content-Encoding) wordt niet ondersteund; stuur de inhoud ongecomprimeerd, of als gzip, deflate of br.',
+    en: 'This compression (Content-Encoding) is not supported; send the body uncompressed, or as gzip, deflate or br.',
+  },
+  rangeNotSatisfiable: {
+    nl: 'Het gevraagde deel (Range) valt buiten het bestand; vraag het hele bestand op.',
+    en: 'The requested part (Range) lies outside the file; request the whole file.',
+  },
+  preconditionFailed: {
+    nl: 'De voorwaarde in het verzoek (If-Match of If-Unmodified-Since) klopt niet; laad de pagina opnieuw zonder die kop.',
+    en: 'The condition in the request (If-Match or If-Unmodified-Since) does not hold; reload the page without that header.',
+  },
+  methodNotAllowed: {
+    nl: 'Deze methode is hier niet toegestaan.',
+    en: 'This method is not allowed here.',
+  },
+  clientError: {
+    nl: 'Het verzoek kan niet worden verwerkt (HTTP {status}).',
+    en: 'The request cannot be processed (HTTP {status}).',
+  },
+  tooManyWrongCodes: {
+    nl: 'Vanaf dit netwerk zijn in korte tijd te veel onbekende codes geprobeerd. Controleer de code in uw uitnodiging en probeer het over {seconds} seconden opnieuw; een geldige code werkt gewoon.',
+    en: 'Too many unknown codes were tried from this network in a short time. Check the code in your invitation and try again in {seconds} seconds; a valid code keeps working.',
+  },
+  tooManyWrongKeys: {
+    nl: 'Vanaf dit netwerk zijn in korte tijd te veel ongeldige API-sleutels geprobeerd. Probeer het over {seconds} seconden opnieuw met een geldige sleutel.',
+    en: 'Too many invalid API keys were tried from this network in a short time. Try again in {seconds} seconds with a valid key.',
+  },
+  tooManyRequestsOrganisation: {
+    nl: 'Uw organisatie heeft te veel verzoeken in korte tijd gedaan (maximaal {limit} per minuut). Probeer het over {seconds} seconden opnieuw.',
+    en: 'Your organisation made too many requests in a short time (at most {limit} per minute). Try again in {seconds} seconds.',
   },
   internal: {
     nl: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',

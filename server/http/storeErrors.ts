@@ -1,4 +1,5 @@
 import type { StoreErrorCode } from '../store/contract';
+import { HttpError } from './errors';
 
 /**
  * The HTTP status of each store refusal. Kept apart from errorHandler.ts so that a new store refusal
@@ -23,3 +24,17 @@ export const storeErrorStatus: Record<StoreErrorCode, number> = {
   scoringClosed: 409,
   unknownScoringToken: 404,
 };
+
+/** Error codes of a disk that has no room left (or a quota that is used up). */
+const FULL_DISK = new Set(['ENOSPC', 'EDQUOT']);
+
+/**
+ * A full disk is the server's condition, not a bug and not the caller's fault: 503, with a message
+ * that nothing was saved. Looks through `cause` too (the response logs wrap the error that broke them).
+ */
+export function storageFailure(error: unknown): HttpError | undefined {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth += 1) {
+    if (FULL_DISK.has(String((e as { code?: unknown }).code))) return new HttpError(503, 'storageFull');
+  }
+  return undefined;
+}

@@ -1,4 +1,6 @@
 import { Router } from 'express';
+import { comparisonReplySchema } from '../../core/api/results';
+import { sendJson } from '../http/sendJson';
 import { compareRounds, MAX_TREND_ROUNDS, sharedStatementIds } from '../../core/comparison';
 import type { RoundResults } from '../../core/results';
 import type { Round, RoundInput } from '../../core/round';
@@ -7,6 +9,7 @@ import { callerOrganisation } from '../http/auth';
 import { HttpError } from '../http/errors';
 import type { ResponseStore, RoundStore, SurveyStore } from '../store/contract';
 import { loadRound, loadedRound } from './roundParam';
+import { releasedResults } from './release';
 
 /**
  * Checks a follow-up round's baselineRoundId before anything is stored: the baseline must be a round
@@ -57,8 +60,9 @@ export function comparisonRouter({ rounds, responses }: { rounds: RoundStore; re
     if (!round.baselineRoundId) throw new HttpError(409, 'noBaseline');
     const chain = await baselineChain(rounds, callerOrganisation(res).id, round);
     if (chain.length < 2) throw new HttpError(409, 'noBaseline');
-    const results: RoundResults[] = await Promise.all(chain.map((one) => responses.results(one)));
-    res.json(compareRounds(results));
+    // Released results only: a round in fieldwork (or its baseline) answers 409 like its results do.
+    const results: RoundResults[] = await Promise.all(chain.map((one) => releasedResults(responses, one)));
+    sendJson(res, comparisonReplySchema, compareRounds(results));
   });
   return router;
 }

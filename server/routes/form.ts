@@ -1,5 +1,7 @@
 import path from 'node:path';
-import express, { type Response } from 'express';
+import { formPayloadSchema } from '../../core/api/form';
+import { sendJson } from '../http/sendJson';
+import express from 'express';
 import { z } from 'zod';
 import type { RoundStore } from '../store/contract';
 import type { FormPayload } from '../public/form/formPayload';
@@ -7,6 +9,8 @@ import { roundPhase } from '../../core/period';
 import { roundGroupName } from '../../core/roundGroups';
 import { HttpError } from '../http/errors';
 import { appToday, closeIfEnded } from './roundPhase';
+import { protectLinkSecret, publicPage } from '../http/publicPage';
+import { parseInput } from '../http/validate';
 
 /** Invitation codes as they appear in links; anything else cannot be a code, so it is a bad request. */
 export const invitationCodeSchema = z
@@ -14,18 +18,6 @@ export const invitationCodeSchema = z
   .min(4)
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, { message: 'token' });
-
-function parseCode(value: unknown): string {
-  const result = invitationCodeSchema.safeParse(value);
-  if (!result.success) throw new HttpError(400, 'badRequest', { issues: result.error.issues });
-  return result.data;
-}
-
-/** The code sits in the URL: keep it out of caches and out of Referer headers to other sites. */
-function protectCode(res: Response): void {
-  res.set('Cache-Control', 'no-store');
-  res.set('Referrer-Policy', 'no-referrer');
-}
 
 /** The public respondent form: its page and the data it needs. */
 export function formRouter(deps: { rounds: RoundStore; distDir: string }): express.Router {
@@ -40,18 +32,11 @@ export function formRouter(deps: { rounds: RoundStore; distDir: string }): expre
     });
   });
 
-  router.get('/r/:code', (req, res, next) => {
-    protectCode(res);
-    // The page's <base> is one level above /r/<code>; after a trailing slash it would point at /r/.
-    if (req.path.endsWith('/')) return void res.redirect(301, `../${encodeURIComponent(req.params.code)}`);
-    res.sendFile(pagePath, { headers: { 'Cache-Control': 'no-store' } }, (error) => {
-      if (error) next(error);
-    });
-  });
+  router.get('/r/:code', publicPage(pagePath));
 
   router.get('/api/form/:code', async (req, res) => {
-    protectCode(res);
-    const code = parseCode(req.params.code);
+    protectLinkSecret(res);
+    const code = parseInput(invitationCodeSchema, req.params.code);
     const found = await deps.rounds.lookupCode(code);
     if (!found) throw new HttpError(404, 'unknownCode');
     const { survey } = found;
@@ -79,7 +64,7 @@ export function formRouter(deps: { rounds: RoundStore; distDir: string }): expre
       },
       used: found.used,
     };
-    res.json(payload);
+    sendJson(res, formPayloadSchema, payload);
   });
 
   return router;

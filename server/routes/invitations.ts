@@ -1,18 +1,18 @@
-import { Router, type Request } from 'express';
+import { Router } from 'express';
+import { invitationsReplySchema } from '../../core/api/rounds';
+import { sendJson } from '../http/sendJson';
 import { toCsv } from '../../core/csv';
 import { roundGroupName } from '../../core/roundGroups';
 import { invitationRequestSchema } from '../../core/round';
 import { requestLanguage } from '../http/language';
+import { linkBase } from '../http/links';
 import { parseInput } from '../http/validate';
 import type { RoundStore, SurveyStore } from '../store/contract';
 import { csvOptionsSchema, wantsCsv } from './params';
 import { loadRound, loadedRound } from './roundParam';
 
 /** POST /api/rounds/:id/invitations: new one-time codes for a group, as JSON or as CSV for mail merge. */
-export function invitationsRouter(
-  { rounds, surveys }: { rounds: RoundStore; surveys: SurveyStore },
-  publicUrl: string | undefined,
-): Router {
+export function invitationsRouter({ rounds, surveys }: { rounds: RoundStore; surveys: SurveyStore }): Router {
   const router = Router({ mergeParams: true });
 
   router.post('/', loadRound(rounds), async (req, res) => {
@@ -21,7 +21,7 @@ export function invitationsRouter(
     const options = parseInput(csvOptionsSchema, req.query);
     // The store decides on the stored round (unknown group, closed) inside its write queue.
     const codes = await rounds.createInvitations(round.organisationId, round.id, input.group, input.count);
-    const base = publicUrl ?? ownOrigin(req);
+    const base = linkBase(req);
     const links = codes.map((code) => `${base}/r/${code}`);
 
     const language = requestLanguage(req);
@@ -41,7 +41,12 @@ export function invitationsRouter(
         .send(csv);
       return;
     }
-    res.status(201).json({ roundId: round.id, roundName: round.name, group: input.group, groupName, codes, links });
+    sendJson(
+      res,
+      invitationsReplySchema,
+      { roundId: round.id, roundName: round.name, group: input.group, groupName, codes, links },
+      201,
+    );
   });
 
   return router;
@@ -55,8 +60,4 @@ export function fileNamePart(text: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
   return part || 'ronde';
-}
-
-function ownOrigin(req: Request): string {
-  return `${req.protocol}://${req.get('host')}`;
 }

@@ -1,4 +1,6 @@
 import { Router } from 'express';
+import { leverListSchema, leverReplySchema } from '../../core/api/levers';
+import { sendJson } from '../http/sendJson';
 import { z } from 'zod';
 import { leverInputSchema, leverUpdateSchema, themeIdSchema, type Lever } from '../../core/levers/lever';
 import { callerOrganisation } from '../http/auth';
@@ -19,33 +21,37 @@ export function leversRouter({ levers: store }: { levers: LeverStore }): Router 
   router.get('/', async (req, res) => {
     const { theme } = parseInput(listQuerySchema, req.query);
     const levers = await store.listLevers(callerOrganisation(res).id);
-    res.json(theme ? levers.filter((lever) => lever.themes.includes(theme)) : levers);
+    sendJson(res, leverListSchema, theme ? levers.filter((lever) => lever.themes.includes(theme)) : levers);
   });
 
   router.get('/:id', async (req, res) => {
-    res.json(found(await store.getLever(callerOrganisation(res).id, parseInput(idParamSchema, req.params.id))));
+    sendJson(
+      res,
+      leverReplySchema,
+      found(await store.getLever(callerOrganisation(res).id, parseInput(idParamSchema, req.params.id))),
+    );
   });
 
   router.post('/', async (req, res) => {
     const input = parseInput(leverInputSchema, req.body);
     const lever = await store.createLever(callerOrganisation(res).id, input);
-    res.status(201).location(`/api/levers/${lever.id}`).json(lever);
+    sendJson(res.location(`/api/levers/${lever.id}`), leverReplySchema, lever, 201);
   });
 
   router.patch('/:id', async (req, res) => {
     const id = parseInput(idParamSchema, req.params.id);
     const update = parseInput(leverUpdateSchema, req.body);
-    res.json(found(await store.updateLever(callerOrganisation(res).id, id, update)));
+    sendJson(res, leverReplySchema, found(await store.updateLever(callerOrganisation(res).id, id, update)));
   });
 
   router.post('/:id/retire', async (req, res) => {
     const id = parseInput(idParamSchema, req.params.id);
-    res.json(found(await store.setLeverRetired(callerOrganisation(res).id, id, true)));
+    sendJson(res, leverReplySchema, found(await store.setLeverRetired(callerOrganisation(res).id, id, true)));
   });
 
   router.post('/:id/restore', async (req, res) => {
     const id = parseInput(idParamSchema, req.params.id);
-    res.json(found(await store.setLeverRetired(callerOrganisation(res).id, id, false)));
+    sendJson(res, leverReplySchema, found(await store.setLeverRetired(callerOrganisation(res).id, id, false)));
   });
 
   return router;

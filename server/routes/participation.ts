@@ -1,36 +1,12 @@
 import { Router } from 'express';
-import { coarseCount, coarseTotal, type CoarseCount, type CoarseTotal } from '../../core/coarseCount';
-import { roundPhase, type RoundPhase } from '../../core/period';
+import { coarseCount, coarseTotal } from '../../core/coarseCount';
+import { participationReplySchema, type GroupParticipation, type Participation } from '../../core/api/rounds';
+import { sendJson } from '../http/sendJson';
+import { roundPhase } from '../../core/period';
 import { roundGroups } from '../../core/roundGroups';
-import type { Period } from '../../core/round';
-import type { LocalizedText } from '../../core/text';
 import type { ResponseStore, RoundStore, SurveyStore } from '../store/contract';
 import { loadRound, loadedRound } from './roundParam';
 import { appToday } from './roundPhase';
-
-/** A share from 0 to 1, three decimals; undefined where nothing was invited. */
-type Rate = number | null;
-
-export interface GroupParticipation {
-  id: string;
-  name: LocalizedText;
-  invited: number;
-  /** Exact from the threshold on; below it "fewer than N". */
-  answered: CoarseCount;
-  /** answered / invited, only where answered is exact. */
-  rate: Rate;
-}
-
-export interface Participation {
-  roundId: string;
-  name: string;
-  status: 'open' | 'closed';
-  phase: RoundPhase;
-  period?: Period;
-  anonymityThreshold: number;
-  groups: GroupParticipation[];
-  total: { invited: number; answered: CoarseTotal; rate: Rate | { min: number; max: number } };
-}
 
 const share = (part: number, whole: number): number => Math.round((part / whole) * 1000) / 1000;
 
@@ -58,17 +34,23 @@ export function participationRouter(store: {
         name,
         invited: invitedHere,
         answered: count,
-        rate: 'exact' in count && invitedHere > 0 ? share(count.exact, invitedHere) : null,
+        rate: count.exact && invitedHere > 0 ? share(count.value, invitedHere) : null,
       };
     });
     const invitedTotal = groups.reduce((sum, g) => sum + g.invited, 0);
-    const total = coarseTotal(groups.map((g) => g.answered));
+    const published = groups.reduce((sum, g) => sum + (g.answered.exact ? g.answered.value : 0), 0);
+    const rest = groups.reduce((sum, g) => sum + (g.answered.exact ? 0 : (answered[g.id] ?? 0)), 0);
+    const anyHidden = groups.some((g) => !g.answered.exact);
+    const total = coarseTotal({ published, rest, threshold: round.anonymityThreshold, anyHidden });
     const rate =
       invitedTotal === 0
         ? null
-        : 'exact' in total
-          ? share(total.exact, invitedTotal)
-          : { min: share(total.min, invitedTotal), max: share(Math.min(total.max, invitedTotal), invitedTotal) };
+        : total.exact
+          ? share(total.value, invitedTotal)
+          : {
+              min: share(total.atLeast, invitedTotal),
+              max: share(Math.min(total.below - 1, invitedTotal), invitedTotal),
+            };
     const body: Participation = {
       roundId: round.id,
       name: round.name,
@@ -79,7 +61,7 @@ export function participationRouter(store: {
       groups,
       total: { invited: invitedTotal, answered: total, rate },
     };
-    res.set('Cache-Control', 'no-store').json(body);
+    sendJson(res.set('Cache-Control', 'no-store'), participationReplySchema, body);
   });
   return router;
 }

@@ -1,4 +1,6 @@
 import { Router } from 'express';
+import { responseStoredSchema } from '../../core/api/responses';
+import { sendJson } from '../http/sendJson';
 import { responseInputSchema } from '../../core/response';
 import { perCodeLimit } from '../http/rateLimits';
 import { parseInput } from '../http/validate';
@@ -27,7 +29,7 @@ export function publicResponsesRouter(
       if (round.period && day > round.period.end) throw new HttpError(409, 'roundEnded', { end: round.period.end });
     }
     const status = await responses.submitResponse(input, day);
-    res.status(201).json({ status });
+    sendJson(res, responseStoredSchema, { status }, 201);
   });
   return router;
 }

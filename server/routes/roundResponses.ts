@@ -1,26 +1,28 @@
 import { createHash } from 'node:crypto';
 import { Router } from 'express';
+import { roundResponsesSchema, type ResponseRow } from '../../core/api/responses';
+import { compareCodeUnits } from '../../core/compare';
 import { toCsv } from '../../core/csv';
-import type { StoredResponse } from '../../core/response';
+import type { RoundResults } from '../../core/results';
 import { listStatements } from '../../core/survey';
 import type { Language } from '../../core/text';
 import { requestLanguage } from '../http/language';
+import { sendJson } from '../http/sendJson';
 import { parseInput } from '../http/validate';
 import type { ResponseStore, RoundStore, SurveyStore } from '../store/contract';
 import { csvOptionsSchema, wantsCsv } from './params';
+import { releasedResults } from './release';
 import { loadRound, loadedRound } from './roundParam';
 
-/** One anonymised row: no code, no day, nothing but the group, the ratings and the comment. */
-export interface ResponseRow {
-  group: string;
-  answers: StoredResponse['answers'];
-  comment?: string;
-}
+/** One anonymised row (core/api/responses.ts): no code, no day, only the group, the ratings and the comment. */
+export type { ResponseRow };
 
 /**
- * GET /api/rounds/:id/responses: rows of the groups the results show (the same anonymity rule,
- * including complementary suppression). Rows are ordered by group and then by a hash of their
- * content, so the order says nothing about who answered when.
+ * GET /api/rounds/:id/responses: rows of the columns the released results show, each row labelled
+ * with its column (a group, or the roll-up holding it); per column exactly the responses the release
+ * holds (the first that many of its groups in arrival order, as the tally counted them), comments only
+ * where the column reaches the comment threshold. 409 while nothing is released. Rows are ordered
+ * by column and then by a hash of their content, so the order says nothing about who answered when.
  */
 export function roundResponsesRouter(store: {
   rounds: RoundStore;
@@ -32,9 +34,8 @@ export function roundResponsesRouter(store: {
   router.get('/', loadRound(store.rounds), async (req, res) => {
     const round = loadedRound(res);
     const options = parseInput(csvOptionsSchema, req.query);
-    const results = await store.responses.results(round);
-    const shownGroups = results.groups.filter((g) => g.status === 'shown').map((g) => g.id);
-    const rows = await readShownRows(store.responses, round.id, shownGroups);
+    const results = await releasedResults(store.responses, round);
+    const { groups: shownGroups, rows } = await readShownRows(store.responses, round.id, results);
     const survey = await store.surveys.getSurvey(round.organisationId, round.surveyId);
     const statementIds = survey ? listStatements(survey).map((s) => s.id) : [];
 
@@ -47,24 +48,55 @@ export function roundResponsesRouter(store: {
       res.type('text/csv; charset=utf-8').attachment(`antwoorden-${round.id}.csv`).send(csv);
       return;
     }
-    res.json({ roundId: round.id, statementIds, groups: shownGroups, rows });
+    sendJson(res, roundResponsesSchema, { roundId: round.id, statementIds, groups: shownGroups, rows });
   });
 
   return router;
 }
 
-async function readShownRows(responses: ResponseStore, roundId: string, shownGroups: string[]): Promise<ResponseRow[]> {
-  const groupOrder = new Map(shownGroups.map((g, i) => [g, i]));
+/**
+ * The rows the released results stand for: one column per shown group or roll-up. Shared by the
+ * rows export and the workbook download, so both hold exactly what the results show.
+ */
+export async function readShownRows(
+  responses: ResponseStore,
+  roundId: string,
+  results: RoundResults,
+): Promise<{ groups: string[]; rows: ResponseRow[] }> {
+  const columns = results.groups.flatMap((g) =>
+    g.status === 'shown'
+      ? [{ id: g.id, members: g.members ?? [g.id], responses: g.responses, commentsShown: g.commentsShown }]
+      : [],
+  );
+  return { groups: columns.map((c) => c.id), rows: await readRowsOfColumns(responses, roundId, columns) };
+}
+
+interface Column {
+  id: string;
+  members: string[];
+  responses: number;
+  commentsShown: boolean;
+}
+
+async function readRowsOfColumns(responses: ResponseStore, roundId: string, columns: Column[]): Promise<ResponseRow[]> {
+  const columnOf = new Map(
+    columns.flatMap((column, order) => column.members.map((m) => [m, { column, order }] as const)),
+  );
+  const taken = new Map<string, number>();
   const keyed: Array<{ order: number; key: string; row: ResponseRow }> = [];
   for await (const response of responses.readResponses(roundId)) {
-    const order = groupOrder.get(response.group);
-    if (order === undefined) continue;
-    const row: ResponseRow = { group: response.group, answers: response.answers };
-    if (response.comment) row.comment = response.comment;
+    const found = columnOf.get(response.group);
+    if (found === undefined) continue;
+    const { column, order } = found;
+    const count = taken.get(column.id) ?? 0;
+    if (count >= column.responses) continue;
+    taken.set(column.id, count + 1);
+    const row: ResponseRow = { group: column.id, answers: response.answers };
+    if (response.comment && column.commentsShown) row.comment = response.comment;
     const key = createHash('sha256').update(JSON.stringify(row)).digest('hex');
     keyed.push({ order, key, row });
   }
-  keyed.sort((a, b) => a.order - b.order || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  keyed.sort((a, b) => a.order - b.order || compareCodeUnits(a.key, b.key));
   return keyed.map((k) => k.row);
 }
 

@@ -3,6 +3,10 @@ import { SHRM_SURVEY_ID, shrmThemeSurveyId } from '../../core/instruments';
 import { themeIdSchema } from '../../core/instruments/themes';
 import { roundPhase } from '../../core/period';
 import { roundInputSchema, roundUpdateSchema, type Round } from '../../core/round';
+import { roundListItemSchema, roundListSchema, roundReplySchema } from '../../core/api/rounds';
+import { sendJson } from '../http/sendJson';
+import { anonymitySettingsProblem } from '../../core/roundAnonymity';
+import { exactCount } from '../../core/coarseCount';
 import { callerOrganisation } from '../http/auth';
 import { HttpError } from '../http/errors';
 import { parseInput } from '../http/validate';
@@ -35,15 +39,18 @@ export function roundsRouter({
       body.push({
         ...withPhase(round, today),
         surveyTitle: (await surveys.getSurvey(organisationId, round.surveyId))?.title,
-        responseCount: await responses.responseCount(round.id),
+        ...(await participation(responses, round)),
       });
     }
-    res.json(body);
+    sendJson(res, roundListSchema, body);
   });
 
   router.get('/:id', loadRound(rounds), async (req, res) => {
     const round = loadedRound(res);
-    res.json({ ...withPhase(round, appToday(req)), responseCount: await responses.responseCount(round.id) });
+    sendJson(res, roundListItemSchema, {
+      ...withPhase(round, appToday(req)),
+      ...(await participation(responses, round)),
+    });
   });
 
   router.post('/', async (req, res) => {
@@ -77,9 +84,11 @@ export function roundsRouter({
     if (strange) throw new HttpError(400, 'unknownGroup', { group: strange });
     const unused = Object.keys(named).find((g) => !groups.includes(g));
     if (unused) throw new HttpError(400, 'unknownGroup', { group: unused });
+    const problem = anonymitySettingsProblem({ ...input, groups });
+    if (problem) throw new HttpError(400, problem.code, problem.params);
     await checkBaseline({ rounds, surveys }, organisationId, { ...input, surveyId });
     const round = await rounds.createRound(organisationId, { ...input, surveyId, groups, ...(theme ? { theme } : {}) });
-    res.status(201).location(`/api/rounds/${round.id}`).json(withPhase(round, today));
+    sendJson(res.location(`/api/rounds/${round.id}`), roundReplySchema, withPhase(round, today), 201);
   });
 
   /** Only the end date of an open round can change: earlier answers were given under its other settings. */
@@ -92,14 +101,33 @@ export function roundsRouter({
     if (period.end < start) throw new HttpError(400, 'endBeforeStart', { end: period.end, start });
     if (period.end < today) throw new HttpError(400, 'endInPast', { end: period.end, today });
     const updated = await rounds.setRoundEnd(round.organisationId, round.id, period.end);
-    res.json(withPhase(updated ?? round, today));
+    sendJson(res, roundReplySchema, withPhase(updated ?? round, today));
   });
 
   router.post('/:id/close', loadRound(rounds), async (req, res) => {
     const round = await rounds.closeRound(callerOrganisation(res).id, loadedRound(res).id);
     if (!round) throw new HttpError(404, 'roundNotFound');
-    res.json(withPhase(round, appToday(req)));
+    sendJson(res, roundReplySchema, withPhase(round, appToday(req)));
   });
 
   return router;
+}
+
+/**
+ * What a round shows of its participation: the total and each group's count, as coarse as the
+ * anonymity rules need (groups below the threshold "fewer than 5", a total that would expose them as a
+ * range), whether or not its results are released.
+ */
+async function participation(responses: ResponseStore, round: Round) {
+  const results = await responses.results(round);
+  return {
+    responses: results.responses.total,
+    participation: results.groups.map((g) => ({
+      id: g.id,
+      kind: g.kind,
+      status: g.status,
+      responses: g.status === 'shown' ? exactCount(g.responses) : g.responses,
+    })),
+    released: results.release.state,
+  };
 }

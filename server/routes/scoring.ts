@@ -1,4 +1,11 @@
-import { Router, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import {
+  scoringSessionCreatedSchema,
+  scoringSessionsReplySchema,
+  scoringSessionViewSchema,
+} from '../../core/api/scoring';
+import { sendJson } from '../http/sendJson';
 import type { Lever } from '../../core/levers/lever';
 import {
   scoreSubmissionSchema,
@@ -6,19 +13,33 @@ import {
   type ScoringSessionCreated,
 } from '../../core/levers/scoringSession';
 import { HttpError } from '../http/errors';
+import { linkBase } from '../http/links';
 import { parseInput } from '../http/validate';
 import type { LeverStore, RoundStore, ScoringSession, ScoringStore } from '../store/contract';
+import { idParamSchema } from './params';
 import { loadRound, loadedRound } from './roundParam';
+
+/** `?session=<id>` picks one of the round's sessions; without it, the latest. */
+const sessionQuerySchema = z.object({ session: idParamSchema.optional() });
+
+function chosenSession(req: Request): string | undefined {
+  return parseInput(sessionQuerySchema, req.query).session;
+}
 import { scoringSessionView } from './scoringView';
 
 /**
  * /api/rounds/:id/scoring: the MT scores the chosen levers on impact and feasibility through personal
  * links; the adviser reads the aggregate, may add their own scores as one more rater, and closes.
  */
-export function scoringRouter(
-  { rounds, levers, scoring }: { rounds: RoundStore; levers: LeverStore; scoring: ScoringStore },
-  publicUrl: string | undefined,
-): Router {
+export function scoringRouter({
+  rounds,
+  levers,
+  scoring,
+}: {
+  rounds: RoundStore;
+  levers: LeverStore;
+  scoring: ScoringStore;
+}): Router {
   const router = Router({ mergeParams: true });
   router.use(loadRound(rounds));
 
@@ -38,38 +59,54 @@ export function scoringRouter(
       input.leverIds,
       input.raters,
     );
-    const base = publicUrl ?? `${req.protocol}://${req.get('host')}`;
+    const base = linkBase(req);
     const body: ScoringSessionCreated = {
       ...(await view(session)),
       links: tokens.map((token) => `${base}/s/${token}`),
     };
     // The links are shown this once: keep them out of caches.
-    res.status(201).set('Cache-Control', 'no-store').json(body);
+    sendJson(res.set('Cache-Control', 'no-store'), scoringSessionCreatedSchema, body, 201);
   });
 
-  router.get('/', async (_req, res) => {
-    res.json(await view(await latestSession(scoring, res)));
+  router.get('/', async (req, res) => {
+    sendJson(res, scoringSessionViewSchema, await view(await findSession(scoring, res, chosenSession(req))));
+  });
+
+  /** Every session of the round, oldest first, each with its scores: opening a new one discards nothing. */
+  router.get('/sessions', async (_req, res) => {
+    const round = loadedRound(res);
+    const sessions = await scoring.listScoringSessions(round.organisationId, round.id);
+    sendJson(res, scoringSessionsReplySchema, { roundId: round.id, sessions: await Promise.all(sessions.map(view)) });
   });
 
   router.post('/adviser', async (req, res) => {
     const round = loadedRound(res);
+    const sessionId = chosenSession(req);
     const { scores } = parseInput(scoreSubmissionSchema, req.body);
-    res.json(await view(await scoring.saveAdviserScores(round.organisationId, round.id, scores)));
+    sendJson(
+      res,
+      scoringSessionViewSchema,
+      await view(await scoring.saveAdviserScores(round.organisationId, round.id, scores, sessionId)),
+    );
   });
 
-  router.post('/close', async (_req, res) => {
+  router.post('/close', async (req, res) => {
     const round = loadedRound(res);
-    const session = await scoring.closeScoringSession(round.organisationId, round.id);
+    const session = await scoring.closeScoringSession(round.organisationId, round.id, chosenSession(req));
     if (!session) throw new HttpError(404, 'scoringSessionNotFound');
-    res.json(await view(session));
+    sendJson(res, scoringSessionViewSchema, await view(session));
   });
 
   return router;
 }
 
-async function latestSession(scoring: ScoringStore, res: Response): Promise<ScoringSession> {
+async function findSession(
+  scoring: ScoringStore,
+  res: Response,
+  sessionId: string | undefined,
+): Promise<ScoringSession> {
   const round = loadedRound(res);
-  const session = await scoring.getScoringSession(round.organisationId, round.id);
+  const session = await scoring.getScoringSession(round.organisationId, round.id, sessionId);
   if (!session) throw new HttpError(404, 'scoringSessionNotFound');
   return session;
 }

@@ -1,8 +1,11 @@
 import path from 'node:path';
-import express, { type Response } from 'express';
+import { scoresStoredSchema, scoringPagePayloadSchema } from '../../core/api/scoring';
+import { sendJson } from '../http/sendJson';
+import express from 'express';
 import { z } from 'zod';
 import { scoreSubmissionSchema } from '../../core/levers/scoringSession';
 import { HttpError } from '../http/errors';
+import { protectLinkSecret, publicPage } from '../http/publicPage';
 import { perCodeLimit } from '../http/rateLimits';
 import { parseInput } from '../http/validate';
 import type { ScoringStore } from '../store/contract';
@@ -14,12 +17,6 @@ export const scoringTokenSchema = z
   .min(16)
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, { message: 'token' });
-
-/** The token sits in the URL: keep it out of caches and out of Referer headers to other sites. */
-function protectToken(res: Response): void {
-  res.set('Cache-Control', 'no-store');
-  res.set('Referrer-Policy', 'no-referrer');
-}
 
 /**
  * The MT members' side of scoring: GET /s/:code (the page), GET and POST /api/scoring/:code.
@@ -34,29 +31,22 @@ export function scoringPageRouter(deps: {
   const router = express.Router();
   const pagePath = path.join(deps.distDir, 'scoring', 'index.html');
 
-  router.get('/s/:code', (req, res, next) => {
-    protectToken(res);
-    // The page's <base> is one level above /s/<token>; after a trailing slash it would point at /s/.
-    if (req.path.endsWith('/')) return void res.redirect(301, `../${encodeURIComponent(req.params.code)}`);
-    res.sendFile(pagePath, { headers: { 'Cache-Control': 'no-store' } }, (error) => {
-      if (error) next(error);
-    });
-  });
+  router.get('/s/:code', publicPage(pagePath));
 
   router.get('/api/scoring/:code', async (req, res) => {
-    protectToken(res);
+    protectLinkSecret(res);
     const token = parseInput(scoringTokenSchema, req.params.code);
     const found = await deps.scoring.lookupScoringToken(token);
     if (!found) throw new HttpError(404, 'unknownScoringToken');
-    res.json(scoringPagePayload(found));
+    sendJson(res, scoringPagePayloadSchema, scoringPagePayload(found));
   });
 
-  router.post('/api/scoring/:code', perCodeLimit(deps.perCodePerMinute), async (req, res) => {
-    protectToken(res);
+  router.post('/api/scoring/:code', perCodeLimit(deps.perCodePerMinute, 'scoringToken'), async (req, res) => {
+    protectLinkSecret(res);
     const token = parseInput(scoringTokenSchema, req.params.code);
     const { scores } = parseInput(scoreSubmissionSchema, req.body);
     const status = await deps.scoring.submitScores(token, scores);
-    res.status(201).json({ status });
+    sendJson(res, scoresStoredSchema, { status }, 201);
   });
 
   return router;

@@ -1,9 +1,8 @@
+import { compareCodeUnits } from '../../core/compare';
 import { AMO_FACTOR_NAMES, LEVER_CLUSTER_NAMES, type Lever } from '../../core/levers/lever';
 import { aggregateRaters, type ScoreInput } from '../../core/levers/scoring';
 import type { ScoringPagePayload, ScoringSessionLever, ScoringSessionView } from '../../core/levers/scoringSession';
 import type { ScoringSession, ScoringTokenLookup } from '../store/contract';
-
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * What the adviser sees of a session: per lever the aggregate of all raters (members and, if given,
@@ -29,7 +28,7 @@ export function scoringSessionView(
       leverId,
       lever,
       summary: summaries.get(leverId) ?? null,
-      remarks: (remarks.get(leverId) ?? []).sort(byText),
+      remarks: (remarks.get(leverId) ?? []).sort(compareCodeUnits),
     });
   }
   return {

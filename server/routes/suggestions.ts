@@ -1,4 +1,6 @@
 import { Router } from 'express';
+import { suggestionsReplySchema } from '../../core/api/levers';
+import { sendJson } from '../http/sendJson';
 import { z } from 'zod';
 import { themeIdSchema, type Lever } from '../../core/levers/lever';
 import { DEFAULT_SUGGESTION_LIMIT, suggestLevers, type LeverSuggestion } from '../../core/levers/suggest';
@@ -8,6 +10,7 @@ import { requestLanguage } from '../http/language';
 import { translate } from '../http/messages';
 import { parseInput } from '../http/validate';
 import type { LeverStore, ResponseStore, RoundStore, SurveyStore } from '../store/contract';
+import { releasedResults } from './release';
 import { loadRound, loadedRound } from './roundParam';
 
 const MAX_SUGGESTIONS = 100;
@@ -48,7 +51,7 @@ export function suggestionsRouter(store: {
           )
         : { levers, linkedStatements: -1 };
     const suggestions: SuggestionWithLever[] = suggestLevers({
-      results: await store.responses.results(round),
+      results: await releasedResults(store.responses, round),
       levers: linked.levers,
       theme,
       limit,
@@ -56,9 +59,14 @@ export function suggestionsRouter(store: {
     // An own survey without links gives no suggestions: say why and how to change that.
     const note =
       linked.linkedStatements === 0
-        ? { code: 'noLinks', message: translate('suggestionsNoLinks', requestLanguage(req)) }
+        ? { code: 'noLinks' as const, message: translate('suggestionsNoLinks', requestLanguage(req)) }
         : undefined;
-    res.json({ roundId: round.id, theme: theme ?? null, suggestions, ...(note ? { note } : {}) });
+    sendJson(res, suggestionsReplySchema, {
+      roundId: round.id,
+      theme: theme ?? null,
+      suggestions,
+      ...(note ? { note } : {}),
+    });
   });
   return router;
 }

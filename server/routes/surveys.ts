@@ -1,6 +1,8 @@
 import { Router, type Request, type Response } from 'express';
 import { builtInSurveys } from '../../core/instruments';
 import { listStatements, surveyInputSchema, type SurveyInput } from '../../core/survey';
+import { surveyListSchema, surveyReplySchema } from '../../core/api/surveys';
+import { sendJson } from '../http/sendJson';
 import { callerOrganisation } from '../http/auth';
 import { HttpError } from '../http/errors';
 import { parseInput } from '../http/validate';
@@ -47,7 +49,7 @@ export function surveysRouter({ surveys: store, rounds, levers }: SurveysDeps): 
   };
 
   router.get('/', async (_req, res) => {
-    res.json(await store.listSurveys(callerOrganisation(res).id));
+    sendJson(res, surveyListSchema, await store.listSurveys(callerOrganisation(res).id));
   });
 
   router.get('/:id', async (req, res) => {
@@ -55,7 +57,10 @@ export function surveysRouter({ surveys: store, rounds, levers }: SurveysDeps): 
     const id = parseInput(idParamSchema, req.params.id);
     const survey = await store.getSurvey(organisationId, id);
     if (!survey) throw new HttpError(404, 'surveyNotFound');
-    res.json({ ...survey, inUse: survey.builtIn ? true : await inUse(organisationId, survey.id) });
+    sendJson(res, surveyReplySchema, {
+      ...survey,
+      inUse: survey.builtIn ? true : await inUse(organisationId, survey.id),
+    });
   });
 
   router.post('/', async (req, res) => {
@@ -63,7 +68,7 @@ export function surveysRouter({ surveys: store, rounds, levers }: SurveysDeps): 
     const input = parseInput(surveyInputSchema, req.body);
     await checkLinks(organisationId, input);
     const survey = await store.createSurvey(organisationId, input);
-    res.status(201).location(`/api/surveys/${survey.id}`).json(survey);
+    sendJson(res.location(`/api/surveys/${survey.id}`), surveyReplySchema, survey, 201);
   });
 
   const change = (merge: boolean) => async (req: Request, res: Response) => {
@@ -88,17 +93,20 @@ export function surveysRouter({ surveys: store, rounds, levers }: SurveysDeps): 
     await checkLinks(organisationId, input);
     if (!(await inUse(organisationId, id))) {
       const updated = await store.updateSurvey(organisationId, id, input);
-      res.json({ ...updated, inUse: false });
+      if (!updated) throw new HttpError(404, 'surveyNotFound');
+      sendJson(res, surveyReplySchema, { ...updated, inUse: false });
       return;
     }
     const versionOf = existing.versionOf ?? existing.id;
     const family = (await store.listSurveys(organisationId)).filter((s) => (s.versionOf ?? s.id) === versionOf);
     const latest = Math.max(...family.map((s) => s.version ?? 1));
     const created = await store.createSurvey(organisationId, input, { version: latest + 1, versionOf });
-    res
-      .status(201)
-      .location(`/api/surveys/${created.id}`)
-      .json({ ...created, inUse: false, previousVersionId: existing.id });
+    sendJson(
+      res.location(`/api/surveys/${created.id}`),
+      surveyReplySchema,
+      { ...created, inUse: false, previousVersionId: existing.id },
+      201,
+    );
   };
   router.put('/:id', change(false));
   router.patch('/:id', change(true));

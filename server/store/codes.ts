@@ -35,12 +35,12 @@ export function normaliseCode(code: string): string {
  * cannot be matched against a list of printed codes, and the plain code never reaches the disk.
  */
 export function hashCode(code: string, pepper: string): string {
-  return createHmac('sha256', pepper).update(normaliseCode(code)).digest('hex');
+  return keyedHash(pepper, normaliseCode(code));
 }
 
 /** `koers_` + 32 base64url characters (24 random bytes). */
 export function newApiKey(): string {
-  return API_KEY_PREFIX + randomBytes(24).toString('base64url');
+  return API_KEY_PREFIX + randomToken(24);
 }
 
 /** Keys carry 192 random bits, so a plain (unsalted) sha256 is enough to make a stolen hash useless. */
@@ -53,7 +53,17 @@ export function newId(prefix: string): string {
 }
 
 export function newSecret(): string {
-  return randomBytes(32).toString('base64url');
+  return randomToken(32);
+}
+
+/** `bytes` random bytes as URL-safe text (4 characters per 3 bytes): keys, secrets, scoring tokens. */
+export function randomToken(bytes: number): string {
+  return randomBytes(bytes).toString('base64url');
+}
+
+/** HMAC-SHA256 with the store's secret pepper, hex: how codes and tokens are kept. */
+export function keyedHash(pepper: string, text: string): string {
+  return createHmac('sha256', pepper).update(text).digest('hex');
 }
 
 export function sha256(text: string): string {

@@ -1,5 +1,6 @@
 import type { KoersStores } from './contract';
 import type { DataLock } from './dataLock';
+import type { InvitationLogs } from './invitationLogs';
 import type { MetaDocument } from './metaDocument';
 import { FileLeverStore } from './leverStore';
 import { FileOrganisationStore } from './organisationStore';
@@ -14,6 +15,7 @@ import type { Survey } from '../../core/survey';
 
 /** The embedded store as the server gets it: the contract plus counters for tests and benchmarks. */
 export interface FileStore extends KoersStores {
+  rounds: FileRoundStore;
   responses: FileResponseStore;
   stats(): StoreStats;
 }
@@ -21,6 +23,7 @@ export interface FileStore extends KoersStores {
 export interface FileStoreParts {
   meta: MetaDocument;
   logs: ResponseLogs;
+  invitationLogs: InvitationLogs;
   lock: DataLock;
   stats: StoreStats;
   dataDir: string;
@@ -37,7 +40,12 @@ export function createFileStore(parts: FileStoreParts): FileStore {
   const surveys = new FileSurveyStore(ctx);
   // The two refer to each other only through these callbacks: a code's invitation is round data,
   // whether it is used is response data.
-  const rounds: FileRoundStore = new FileRoundStore(ctx, surveys, (hash) => responses.isCodeUsed(hash));
+  const rounds: FileRoundStore = new FileRoundStore(
+    ctx,
+    surveys,
+    (hash) => responses.isCodeUsed(hash),
+    parts.invitationLogs,
+  );
   const responses: FileResponseStore = new FileResponseStore(ctx, parts.logs, parts.stats, parts.dataDir, (hash) =>
     rounds.invitationFor(hash),
   );
@@ -58,6 +66,7 @@ export function createFileStore(parts: FileStoreParts): FileStore {
           await parts.meta.settle();
         } finally {
           await parts.logs.close();
+          await parts.invitationLogs.close();
           await parts.lock.release();
         }
       })();

@@ -4,10 +4,11 @@ import { builtInSurveys } from '../../core/instruments';
 import { acquireDataLock } from './dataLock';
 import { syncDirectory } from './durableFile';
 import { createFileStore, type FileStore } from './fileStores';
+import { INVITATIONS_DIR, InvitationLogs } from './invitationLogs';
 import { MetaDocument } from './metaDocument';
 import { recoverRound, removeTempLeftovers } from './recovery';
 import { RESPONSES_DIR, ResponseLogs, USED_CODES_DIR } from './responseLogs';
-import { createStats } from './stats';
+import { createStats, type StoreStats } from './stats';
 
 export type { FileStore } from './fileStores';
 export type { StoreStats, RecoveryReport } from './stats';
@@ -33,7 +34,9 @@ export async function openStore(options: OpenStoreOptions): Promise<FileStore> {
   const lock = await acquireDataLock(dataDir, stats.recovery.repairs);
   try {
     const createdSubfolders = await Promise.all(
-      [RESPONSES_DIR, USED_CODES_DIR].map((dir) => mkdir(path.join(dataDir, dir), { recursive: true })),
+      [RESPONSES_DIR, USED_CODES_DIR, INVITATIONS_DIR].map((dir) =>
+        mkdir(path.join(dataDir, dir), { recursive: true }),
+      ),
     );
     if (created !== undefined) await syncDirectory(path.dirname(dataDir), stats);
     if (created !== undefined || createdSubfolders.some((c) => c !== undefined)) await syncDirectory(dataDir, stats);
@@ -41,7 +44,19 @@ export async function openStore(options: OpenStoreOptions): Promise<FileStore> {
 
     const meta = await MetaDocument.open(dataDir, stats);
     const logs = new ResponseLogs(dataDir, stats);
-    const store = createFileStore({ meta, logs, lock, stats, dataDir, now, builtIns: builtInSurveys() });
+    const invitationLogs = new InvitationLogs(dataDir, stats);
+    const store = createFileStore({
+      meta,
+      logs,
+      invitationLogs,
+      lock,
+      stats,
+      dataDir,
+      now,
+      builtIns: builtInSurveys(),
+    });
+    await invitationLogs.load((roundId, line) => store.rounds.indexInvitationLine(roundId, line));
+    await moveInvitationsOutOfMeta(meta, invitationLogs, store, stats);
     for (const round of meta.data.rounds) {
       const recovered = await recoverRound(dataDir, round.id, stats, (response) =>
         store.responses.tallyRecovered(response),
@@ -54,4 +69,33 @@ export async function openStore(options: OpenStoreOptions): Promise<FileStore> {
     await lock.release();
     throw error;
   }
+}
+
+/**
+ * Files of older versions keep invitation hashes in koers.json: they move to the per-round logs
+ * (written and fsynced first), then koers.json is rewritten without them. A crash in between only
+ * repeats the move on the next open; the index ignores the duplicate lines.
+ */
+async function moveInvitationsOutOfMeta(
+  meta: MetaDocument,
+  invitationLogs: InvitationLogs,
+  store: FileStore,
+  stats: StoreStats,
+): Promise<void> {
+  const table = meta.data.invitations;
+  let moved = 0;
+  for (const [roundId, byGroup] of Object.entries(table)) {
+    for (const [group, hashes] of Object.entries(byGroup)) {
+      if (hashes.length === 0) continue;
+      const line = { group, hashes };
+      await invitationLogs.append(roundId, line);
+      store.rounds.indexInvitationLine(roundId, line);
+      moved += hashes.length;
+    }
+  }
+  if (Object.keys(table).length === 0) return;
+  await meta.update((draft) => {
+    draft.invitations = {};
+  });
+  stats.recovery.repairs.push(`koers.json: moved ${moved} invitation code hashes to invitations/<round>.jsonl`);
 }

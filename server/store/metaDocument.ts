@@ -29,7 +29,10 @@ export interface ApiKeyRecord {
   revokedAt?: string;
 }
 
-/** Code hashes per group, per round: `invitations[roundId][groupId] = [hmac, ...]`. */
+/**
+ * Code hashes per group, per round: `invitations[roundId][groupId] = [hmac, ...]`. Only in files of
+ * older versions: on open they move to invitations/<round>.jsonl and this field is emptied.
+ */
 export type InvitationTable = Record<string, Record<string, string[]>>;
 
 /**
@@ -138,7 +141,7 @@ export function checkedMetaData(filePath: string, stored: unknown): MetaData {
 
 /** Whether the response logs hold anything: then a missing koers.json is a loss, not a fresh folder. */
 async function hasLogs(dataDir: string): Promise<boolean> {
-  for (const dir of ['responses', 'used-codes']) {
+  for (const dir of ['responses', 'used-codes', 'invitations']) {
     const names = await readdir(path.join(dataDir, dir)).catch(() => [] as string[]);
     if (names.some((name) => name.endsWith('.jsonl'))) return true;
   }
@@ -212,6 +215,17 @@ export class MetaDocument {
       afterCommit?.(result, draft);
       return result;
     };
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /**
+   * Runs `task` in the write queue without rewriting the document: for writes that go to a log of
+   * their own but must be decided on committed data, one at a time with the document's changes.
+   */
+  exclusive<R>(task: (data: Readonly<MetaData>) => Promise<R>): Promise<R> {
+    const run = () => task(this.committed);
     const next = this.queue.then(run, run);
     this.queue = next.catch(() => undefined);
     return next;

@@ -1,5 +1,6 @@
 import { open, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { compareCodeUnits } from '../../core/compare';
 import type { StoredResponse } from '../../core/response';
 import { TEMP_SUFFIX, writeFileDurably } from './durableFile';
 import { scanJsonLines } from './jsonLines';
@@ -221,7 +222,7 @@ export async function recoverRound(
     await truncateDurably(responsePath, kept === responses.validLines ? responses.validBytes : pairedEnd, stats);
   }
   const keptUsed = usedInFileOrder.slice(0, kept);
-  const sorted = [...keptUsed].sort((a, b) => (a.codeHash < b.codeHash ? -1 : a.codeHash > b.codeHash ? 1 : 0));
+  const sorted = [...keptUsed].sort((a, b) => compareCodeUnits(a.codeHash, b.codeHash));
   const alreadySorted = keptUsed.every((line, i) => line === sorted[i]);
   if (!usedExists || marked || used.tornTail || used.validLines > kept || !alreadySorted) {
     await writeFileDurably(usedPath, sorted.map((line) => JSON.stringify(line) + '\n').join(''), stats);

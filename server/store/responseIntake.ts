@@ -1,5 +1,6 @@
 import { toStoredAnswers, type ResponseInput, type StoredResponse } from '../../core/response';
 import type { Round } from '../../core/round';
+import { ISO_DAY } from '../../core/text';
 import type { Survey } from '../../core/survey';
 import { contentFingerprint, retryFingerprint } from './codes';
 import { GroupCommitter } from './groupCommit';
@@ -8,7 +9,6 @@ import { StoreError, type SubmitOutcome } from './contract';
 
 /** How long a repeat without submissionId is still recognised (in memory only). */
 const CONTENT_MEMORY_MS = 24 * 60 * 60 * 1000;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The invitation a submission's code resolved to. */
 export interface IntakeTarget {
@@ -68,7 +68,7 @@ export class ResponseIntake {
    * is a repeat of it (and waits for it) or is refused.
    */
   async submit(target: IntakeTarget, input: ResponseInput, today: string): Promise<SubmitOutcome> {
-    if (!DAY.test(today)) throw new Error(`today must be a date as YYYY-MM-DD, got ${today}`);
+    if (!ISO_DAY.test(today)) throw new Error(`today must be a date as YYYY-MM-DD, got ${today}`);
     const { codeHash, round, survey, group } = target;
     const checked = toStoredAnswers(survey, input.answers);
     if (!checked.ok) {

@@ -94,7 +94,7 @@ export class ResponseLogs {
     const outcomes = await Promise.allSettled(writes.map(({ log, buffer }) => log.appendDurably(buffer)));
     const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
     if (failure) {
-      await this.rollback(writes);
+      await this.rollback(writes, failure.reason);
       throw failure.reason;
     }
     for (const [roundId, list] of byRound) {
@@ -137,12 +137,13 @@ export class ResponseLogs {
    * may hold half a batch that later lines would land behind, so the logs refuse all further writes;
    * recovery on the next open repairs them.
    */
-  private async rollback(writes: Array<{ log: AppendLog; before: number }>): Promise<void> {
+  private async rollback(writes: Array<{ log: AppendLog; before: number }>, cause: unknown): Promise<void> {
     const outcomes = await Promise.allSettled(writes.map(({ log, before }) => log.truncateTo(before)));
     const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
     if (failure) {
       this.broken = new Error(
         `Response logs could not be repaired after a failed write; restart Koers (${String(failure.reason)})`,
+        { cause },
       );
     }
   }

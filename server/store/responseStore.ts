@@ -145,7 +145,7 @@ export class FileResponseStore implements ResponseStore {
     const current = this.ctx.roundById(round.id) ?? round;
     const survey = this.ctx.surveyById(current.surveyId);
     if (!survey) throw new StoreError('unknownSurvey', { surveyId: current.surveyId });
-    const tally = this.tallyFor(current.id) ?? createTally(survey, current.groups);
+    const tally = this.tallyFor(current.id) ?? createTally(survey, current.groups, current);
     return buildResults({ tally, survey, round: current });
   }
 
@@ -174,7 +174,7 @@ export class FileResponseStore implements ResponseStore {
       const round = this.ctx.roundById(roundId);
       const survey = round && this.ctx.surveyById(round.surveyId);
       if (!round || !survey) return undefined;
-      tally = createTally(survey, round.groups);
+      tally = createTally(survey, round.groups, round);
       this.tallies.set(roundId, tally);
     }
     return tally;

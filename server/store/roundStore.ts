@@ -1,9 +1,10 @@
 import type { Round, RoundInput } from '../../core/round';
 import { hashCode, newId, newInvitationCode } from './codes';
 import { StoreError, type CodeLookup, type RoundStore } from './contract';
-import type { MetaData } from './metaDocument';
+import type { InvitationLine, InvitationLogs } from './invitationLogs';
 import type { StoreContext } from './storeContext';
 import type { FileSurveyStore } from './surveyStore';
+import { storedAnonymitySettings } from '../../core/roundAnonymity';
 
 /** Same bound as the HTTP schema (invitationRequestSchema); guards direct callers too. */
 export const MAX_CODES_PER_REQUEST = 5000;
@@ -25,8 +26,12 @@ export class FileRoundStore implements RoundStore {
     private readonly ctx: StoreContext,
     private readonly surveys: FileSurveyStore,
     private readonly isCodeUsed: (codeHash: string) => boolean,
-  ) {
-    this.indexInvitations(ctx.meta.data);
+    private readonly logs: InvitationLogs,
+  ) {}
+
+  /** Called by openStore for every line of the invitation logs before the store is handed out. */
+  indexInvitationLine(roundId: string, line: InvitationLine): void {
+    for (const hash of line.hashes) this.invitations.set(hash, { roundId, group: line.group });
   }
 
   async listRounds(organisationId: string): Promise<Round[]> {
@@ -56,6 +61,7 @@ export class FileRoundStore implements RoundStore {
       ...(input.period ? { period: { ...input.period } } : {}),
       anonymityThreshold: input.anonymityThreshold,
       actionGap: input.actionGap,
+      ...storedAnonymitySettings(input),
       ...(input.baselineRoundId ? { baselineRoundId: input.baselineRoundId } : {}),
       ...(input.theme ? { theme: input.theme } : {}),
       ...(input.groupNames ? { groupNames: structuredClone(input.groupNames) } : {}),
@@ -101,31 +107,27 @@ export class FileRoundStore implements RoundStore {
     if (!Number.isInteger(count) || count < 1 || count > MAX_CODES_PER_REQUEST) {
       throw new RangeError(`count must be a whole number from 1 to ${MAX_CODES_PER_REQUEST}`);
     }
-    const { codes } = await this.ctx.meta.update(
-      (draft) => {
-        // Decided on the stored round inside the write queue, so a concurrent close wins cleanly.
-        const stored = draft.rounds.find((r) => r.id === roundId && r.organisationId === organisationId);
-        if (!stored) throw new StoreError('roundNotFound');
-        if (!stored.groups.includes(group)) throw new StoreError('unknownGroup', { group });
-        if (stored.status !== 'open') throw new StoreError('roundClosedForInvitations');
-        const codes: string[] = [];
-        const hashes = new Set<string>();
-        while (codes.length < count) {
-          const code = newInvitationCode();
-          const hash = hashCode(code, draft.secret);
-          if (this.invitations.has(hash) || hashes.has(hash)) continue;
-          codes.push(code);
-          hashes.add(hash);
-        }
-        const byGroup = (draft.invitations[stored.id] ??= {});
-        (byGroup[group] ??= []).push(...hashes);
-        return { codes, hashes };
-      },
-      ({ hashes }) => {
-        for (const hash of hashes) this.invitations.set(hash, { roundId, group });
-      },
-    );
-    return codes;
+    // Decided on the stored round inside the write queue, so a concurrent close wins cleanly; the
+    // hashes go to the round's own log, so koers.json is not rewritten with every code in it.
+    return this.ctx.meta.exclusive(async (data) => {
+      const stored = data.rounds.find((r) => r.id === roundId && r.organisationId === organisationId);
+      if (!stored) throw new StoreError('roundNotFound');
+      if (!stored.groups.includes(group)) throw new StoreError('unknownGroup', { group });
+      if (stored.status !== 'open') throw new StoreError('roundClosedForInvitations');
+      const codes: string[] = [];
+      const hashes = new Set<string>();
+      while (codes.length < count) {
+        const code = newInvitationCode();
+        const hash = hashCode(code, data.secret);
+        if (this.invitations.has(hash) || hashes.has(hash)) continue;
+        codes.push(code);
+        hashes.add(hash);
+      }
+      const line: InvitationLine = { group, hashes: [...hashes] };
+      await this.logs.append(stored.id, line);
+      this.indexInvitationLine(stored.id, line);
+      return codes;
+    });
   }
 
   async lookupCode(code: string): Promise<CodeLookup | undefined> {
@@ -141,13 +143,5 @@ export class FileRoundStore implements RoundStore {
   /** The synchronous lookup the responses store uses, so its checks stay before the first await. */
   invitationFor(codeHash: string): Invitation | undefined {
     return this.invitations.get(codeHash);
-  }
-
-  private indexInvitations(data: Readonly<MetaData>): void {
-    for (const [roundId, byGroup] of Object.entries(data.invitations)) {
-      for (const [group, hashes] of Object.entries(byGroup)) {
-        for (const hash of hashes) this.invitations.set(hash, { roundId, group });
-      }
-    }
   }
 }

@@ -1,7 +1,6 @@
-import { createHmac, randomBytes } from 'node:crypto';
 import type { Lever } from '../../core/levers/lever';
 import type { ScoreInput } from '../../core/levers/scoring';
-import { newId } from './codes';
+import { keyedHash, newId, randomToken } from './codes';
 import { findLever } from './leverStore';
 import {
   StoreError,
@@ -17,7 +16,7 @@ import type { StoreContext } from './storeContext';
 const TOKEN_BYTES = 18;
 
 export function newScoringToken(): string {
-  return randomBytes(TOKEN_BYTES).toString('base64url');
+  return randomToken(TOKEN_BYTES);
 }
 
 /**
@@ -25,7 +24,7 @@ export function newScoringToken(): string {
  * two kinds apart, and tokens are hashed exactly as written: they are clicked, never typed.
  */
 export function hashScoringToken(token: string, pepper: string): string {
-  return createHmac('sha256', pepper).update(`scoring:${token}`).digest('hex');
+  return keyedHash(pepper, `scoring:${token}`);
 }
 
 /** Empty remarks are no remarks, so "no remark" has one stored form. */

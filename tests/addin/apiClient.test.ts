@@ -27,7 +27,7 @@ const round = {
   status: 'open',
   createdAt: '2026-09-01T00:00:00.000Z',
   surveyTitle: { nl: 'SHRM', en: 'SHRM' },
-  responseCount: 12,
+  responses: { exact: true, value: 12 },
 };
 
 async function failure(promise: Promise<unknown>): Promise<KoersApiError> {
@@ -124,10 +124,18 @@ describe('KoersClient', () => {
 
   test('a round without responses, or with every group below the threshold, is "noResults"', async () => {
     const fixture = buildFixture();
-    const empty = { ...fixture.results, responseCount: 0 };
+    const zero = { exact: true as const, value: 0 };
+    const empty = { ...fixture.results, responses: { total: zero, shown: 0, notShown: zero } };
     const hidden = {
       ...fixture.results,
-      groups: fixture.results.groups.map((g) => ({ id: g.id, name: g.name, status: 'suppressed' as const })),
+      groups: fixture.results.groups.map((g) => ({
+        id: g.id,
+        name: g.name,
+        kind: 'group' as const,
+        status: 'suppressed' as const,
+        reason: { code: 'belowThreshold' },
+        responses: { exact: false as const, atLeast: 0, below: 5 },
+      })),
     };
     const { fetchImpl } = fakeFetch((url) => json(200, url.pathname.includes('empty') ? empty : hidden));
     const client = new KoersClient('https://localhost:3000', 'k', { fetch: fetchImpl });

@@ -79,11 +79,11 @@ describe('writeResultsSheet', () => {
     const sheet = workbook.requireSheet('Resultaten');
     expect(workbook.value(sheet, 0, 1)).toBe('Resultaten: Nulmeting najaar 2026 (Zelfevaluatie strategisch HRM)');
     expect(String(workbook.value(sheet, 2, 1))).toMatch(
-      /^Niet getoond: .*P&O \/ HR \(ter bescherming van de anonimiteit\)\.$/,
+      /^Niet getoond: .*P&O \/ HR \(te weinig antwoorden \(minder dan 5, drempel 5\)\)\.$/,
     );
   });
 
-  test('a suppressed group gets words, never a number; without a reason in the results, no reason is claimed', async () => {
+  test('a suppressed group gets words, never a number: the reason the results give', async () => {
     const workbook = new FakeWorkbook();
     await writeResultsSheet(workbook.createContext(), fixture.results, options());
     const suppressed = fixture.results.groups.filter((g) => g.status === 'suppressed');
@@ -93,7 +93,7 @@ describe('writeResultsSheet', () => {
       for (const group of suppressed) {
         for (const suffix of ['huidig', 'gewenst', 'verschil']) {
           const index = column(header, `${group.name.nl} ${suffix}`);
-          for (const row of rows) expect(row[index]).toBe('ter bescherming van de anonimiteit');
+          for (const row of rows) expect(row[index]).toBe('te weinig antwoorden (minder dan 5, drempel 5)');
         }
       }
     }
@@ -211,7 +211,7 @@ describe('writeResultsSheet', () => {
     );
     expect(header).toContain('HR department gap');
     const { rows } = workbook.tableValues('Koers_round_1.internal');
-    expect(rows[0]![header.indexOf('HR department gap')]).toBe('to protect anonymity');
+    expect(rows[0]![header.indexOf('HR department gap')]).toBe('too few responses (fewer than 5, threshold 5)');
   });
 
   test('a refresh with fewer sections leaves no tables of the old layout behind', async () => {

@@ -18,7 +18,7 @@ describe('writeSummarySheet', () => {
     const report = await writeSummarySheet(workbook.createContext(), fixture.results, options);
     expect(report).toMatchObject({
       sheetName: 'Samenvatting',
-      tables: ['Koers.round_1.Summary.Sections', 'Koers.round_1.Summary.TopGaps'],
+      tables: ['Koers.round_1.Summary.Sections', 'Koers.round_1.Summary.TopGaps', 'Koers.round_1.Summary.Priorities'],
       charts: ['Koers.TopGaps'],
     });
     const { header, rows } = workbook.tableValues('Koers.round_1.Summary.Sections');
@@ -31,8 +31,8 @@ describe('writeSummarySheet', () => {
     expect(row[1]).toBe('Interne situatie');
     expect(row[header.indexOf('Verschil')]).toBeCloseTo(overall.gap!, 10);
     expect(row[header.indexOf('Leraren verschil')]).toBeCloseTo((internal.byGroup.leraren as ShownCell).gap!, 10);
-    // The results give no reason for this group: the sheet claims none (finding 7).
-    expect(row[header.indexOf('P&O / HR verschil')]).toBe('ter bescherming van de anonimiteit');
+    // The results word the reason for this group; the sheet prints it (finding 7).
+    expect(row[header.indexOf('P&O / HR verschil')]).toBe('te weinig antwoorden (minder dan 5, drempel 5)');
   });
 
   test('the ten largest gaps, largest first, with a native bar chart over them', async () => {
@@ -82,6 +82,7 @@ describe('writeSummarySheet', () => {
     expect(workbook.tables.map((t) => t.name)).toEqual([
       'Koers.round_1.Summary.Sections',
       'Koers.round_1.Summary.TopGaps',
+      'Koers.round_1.Summary.Priorities',
     ]);
   });
 

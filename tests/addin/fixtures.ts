@@ -78,7 +78,8 @@ export function makeRound(survey: Survey, groups: string[], overrides: Partial<R
     groups,
     anonymityThreshold: 5,
     actionGap: 1,
-    status: 'open',
+    // Closed: results are released at closing.
+    status: 'closed',
     createdAt: '2026-09-01T00:00:00.000Z',
     ...overrides,
   });

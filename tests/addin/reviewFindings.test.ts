@@ -203,18 +203,26 @@ describe('finding 6: several rounds in one workbook', () => {
   });
 });
 
+/** A column as the results give a hidden one: coarse count, reason set by the caller. */
+function hidden(group: RoundResults['groups'][number]) {
+  return {
+    id: group.id,
+    name: group.name,
+    kind: 'group' as const,
+    status: 'suppressed' as const,
+    responses: { exact: false as const, atLeast: 0, below: 5 },
+  };
+}
+
 describe('finding 7: the "not shown" reason comes from the results', () => {
   function withReasons(results: RoundResults): RoundResults {
     return {
       ...results,
       groups: results.groups.map((group) => {
-        if (group.id === 'po-hr')
-          return { id: group.id, name: group.name, status: 'suppressed', reason: { code: 'below-threshold' } };
+        if (group.id === 'po-hr') return { ...hidden(group), reason: { code: 'below-threshold' } };
         if (group.id === 'teamleiders') {
           return {
-            id: group.id,
-            name: group.name,
-            status: 'suppressed',
+            ...hidden(group),
             reason: {
               code: 'rollup',
               text: { nl: 'samengevoegd in "Overig personeel"', en: 'merged into "Other staff"' },
@@ -232,8 +240,8 @@ describe('finding 7: the "not shown" reason comes from the results', () => {
     await writeResultsSheet(workbook.createContext(), results, options);
     const line = String(workbook.value(workbook.requireSheet('Resultaten'), 2, 1));
     expect(line).toBe(
-      // Directie (7 responses) is hidden by the complementary rule of today's core, without a reason.
-      'Niet getoond: Directie (ter bescherming van de anonimiteit); Teamleiders (samengevoegd in "Overig personeel"); P&O / HR (te weinig respondenten).',
+      // Directie (7 responses) is shown: there is no complementary suppression any more.
+      'Niet getoond: Teamleiders (samengevoegd in "Overig personeel"); P&O / HR (te weinig respondenten).',
     );
     const { header, rows } = workbook.tableValues('Koers_round_1.internal');
     expect(rows[0]![header.indexOf('Teamleiders verschil')]).toBe('samengevoegd in "Overig personeel"');
@@ -245,9 +253,7 @@ describe('finding 7: the "not shown" reason comes from the results', () => {
     const results: RoundResults = {
       ...fixture.results,
       groups: fixture.results.groups.map((group) =>
-        group.id === 'po-hr'
-          ? { id: group.id, name: group.name, status: 'suppressed', reason: { code: 'complementary' } }
-          : group,
+        group.id === 'po-hr' ? { ...hidden(group), reason: { code: 'complementary' } } : group,
       ),
     };
     const workbook = new FakeWorkbook();

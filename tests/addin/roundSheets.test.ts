@@ -57,10 +57,26 @@ describe('Respons sheet', () => {
       name: 'Nulmeting',
       anonymityThreshold: 5,
       groups: [
-        { id: 'leraren', name: { nl: 'Leraren', en: 'Teachers' }, invited: 20, answered: { exact: 12 }, rate: 0.6 },
-        { id: 'oop', name: { nl: 'OOP', en: 'Support' }, invited: 6, answered: { fewerThan: 5 }, rate: null },
+        {
+          id: 'leraren',
+          name: { nl: 'Leraren', en: 'Teachers' },
+          invited: 20,
+          answered: { exact: true as const, value: 12 },
+          rate: 0.6,
+        },
+        {
+          id: 'oop',
+          name: { nl: 'OOP', en: 'Support' },
+          invited: 6,
+          answered: { exact: false as const, atLeast: 0, below: 5 },
+          rate: null,
+        },
       ],
-      total: { invited: 26, answered: { min: 12, max: 16 }, rate: { min: 0.462, max: 0.615 } },
+      total: {
+        invited: 26,
+        answered: { exact: false as const, atLeast: 12, below: 17 },
+        rate: { min: 0.462, max: 0.615 },
+      },
     };
     await book.writeParticipation(view, '1 december 2026');
     await book.writeParticipation(view, '2 december 2026');

@@ -10,6 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { listStatements } from '../../core/survey';
 import { createApp } from '../../server/app';
+import { setLinkSettings } from '../../server/http/links';
+import type { ErrorLog } from '../../server/http/log';
 import { openStore } from '../../server/store/index';
 import type { KoersStores } from '../../server/store/types';
 import { TRICKY_COMMENTS } from './fixtures';
@@ -49,26 +51,31 @@ export async function startKoersServer(options: { distDir?: string } = {}): Prom
     }
   };
 
-  // Directie and P&O are below the threshold; together they hide 5 responses, so the other groups
-  // need no complementary suppression.
+  // Directie and P&O are below the threshold; together they reach it as "overige geledingen".
   const plan = { leraren: 8, oop: 6, teamleiders: 5, directie: 2, 'po-hr': 3 };
   const tooSmall = await open('Te kleine ronde', ['leraren', 'oop']);
   await submit(tooSmall, 'leraren', 3, 1);
-  await submit(tooSmall, 'oop', 2, 1);
+  await submit(tooSmall, 'oop', 1, 1);
   const empty = await open('Nog leeg', ['leraren']);
   const withResults = await open('Nulmeting strategisch HRM', Object.keys(plan));
   for (const [group, count] of Object.entries(plan))
     await submit(withResults, group, count, group === 'leraren' ? 2 : 1);
+  // Results are released at closing.
+  for (const round of [tooSmall, empty, withResults]) await store.rounds.closeRound(organisation.id, round.id);
 
   const app = createApp({
     store,
     config: { ratePerIp: 100_000, ratePerCode: 1_000, ...(options.distDir ? { distDir: options.distDir } : {}) },
     today: () => '2026-11-24',
+    // Client-error summaries are noise here; unexpected errors still show.
+    log: (line) => void (line.startsWith('Unexpected') && console.error(line)),
   });
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
   const { port } = server.address() as AddressInfo;
+  // Links are built from the configured address, never the Host header: tell the app where it listens.
+  setLinkSettings(app.locals, { host: '127.0.0.1', port });
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     apiKey,
@@ -77,6 +84,7 @@ export async function startKoersServer(options: { distDir?: string } = {}): Prom
     plan,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      (app.locals.errorLog as ErrorLog).close();
       await store.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

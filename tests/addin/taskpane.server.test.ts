@@ -99,7 +99,11 @@ describe('connect', () => {
     const { session, storage } = setup();
     const rounds = await session.connect(`${server.baseUrl}/`, server.apiKey);
     expect(rounds.map((r) => r.name)).toEqual(['Nulmeting strategisch HRM', 'Nog leeg', 'Te kleine ronde']);
-    expect(rounds[0]).toMatchObject({ responseCount: 24, status: 'open', surveyTitle: { nl: expect.any(String) } });
+    expect(rounds[0]).toMatchObject({
+      responses: { exact: true, value: 24 },
+      status: 'closed',
+      surveyTitle: { nl: expect.any(String) },
+    });
     expect([...storage.data.keys()]).toEqual(['partition-1:koers.connection']);
     expect(session.savedConnection()).toEqual({ serverUrl: server.baseUrl, apiKey: server.apiKey });
     session.disconnect();
@@ -120,14 +124,18 @@ describe('pull', () => {
     // Directie (2 responses) is below the threshold: words, never numbers.
     const { header, rows } = workbook.tableValues(workbook.koersTable('internal'));
     expect(header).toContain('Directie verschil');
-    // The server gives no reason for it yet: the sheet claims none (finding 7).
-    expect(rows.every((row) => row[header.indexOf('Directie verschil')] === 'ter bescherming van de anonimiteit')).toBe(
-      true,
-    );
+    // The server words the reason: combined with P&O into "Overige geledingen" (finding 7).
+    expect(
+      rows.every(
+        (row) =>
+          row[header.indexOf('Directie verschil')] ===
+          'te weinig antwoorden (minder dan 5); telt mee in "Overige geledingen"',
+      ),
+    ).toBe(true);
     expect(typeof rows[0]![header.indexOf('Leraren verschil')]).toBe('number');
-    // Only shown groups' rows: leraren, OOP and teamleiders.
+    // Only shown columns' rows: leraren, OOP, teamleiders, and directie + P&O as "overige geledingen".
     expect(workbook.tableValues(workbook.koersTable('Responses')).rows).toHaveLength(
-      server.plan.leraren + server.plan.oop + server.plan.teamleiders,
+      server.plan.leraren + server.plan.oop + server.plan.teamleiders + server.plan.directie + server.plan['po-hr'],
     );
     expect(workbook.formulaCells()).toEqual([]);
     expect(workbook.value(workbook.requireSheet('Resultaten'), 1, 1)).toMatch(/Opgehaald op 24 november 2026\.$/);
@@ -160,7 +168,10 @@ describe('pull', () => {
     await session.connect(server.baseUrl, server.apiKey);
     session.select(server.rounds.empty);
     const error = await failure(session.pull());
-    expect(describeError(error, 'nl')).toBe('Deze ronde heeft nog geen antwoorden. Probeer het later opnieuw.');
+    // "No responses at all" is a count of small groups too: the pane says only that none is large enough.
+    expect(describeError(error, 'nl')).toBe(
+      'Alle groepen hebben minder dan 5 respondenten. Om de anonimiteit te beschermen worden er nog geen cijfers getoond.',
+    );
     expect(workbook.sheets).toHaveLength(0);
   });
 

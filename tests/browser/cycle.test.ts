@@ -60,6 +60,8 @@ async function followUpRound(): Promise<void> {
       expect((await api('/api/responses', { code, answers })).status).toBe(201);
     }
   }
+  // Results (and so the comparison) are released at closing.
+  expect((await api(`/api/rounds/${String(created.body.id)}/close`, {})).status).toBe(200);
 }
 
 beforeAll(async () => {

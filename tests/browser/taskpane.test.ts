@@ -110,7 +110,7 @@ describeWithChromium('task pane in Chromium', () => {
         'Nog leeg',
         'Te kleine ronde',
       ]);
-      await expect(page.locator('.round-meta').first().textContent()).resolves.toMatch(/24 antwoorden · open$/);
+      await expect(page.locator('.round-meta').first().textContent()).resolves.toMatch(/24 antwoorden · gesloten$/);
       // Keyboard: focus the first radio and choose it with Space.
       await radios.first().focus();
       await page.keyboard.press('Space');
@@ -129,7 +129,8 @@ describeWithChromium('task pane in Chromium', () => {
       for (const base of ['internal', 'Responses', 'Summary.Sections', 'Summary.TopGaps']) {
         expect(workbook.koersTable(base)).toMatch(/^Koers[._]round_/);
       }
-      expect(workbook.tableValues(workbook.koersTable('Responses')).rows).toHaveLength(19);
+      // leraren 8, OOP 6, teamleiders 5, and directie 2 + P&O 3 as "Overige geledingen".
+      expect(workbook.tableValues(workbook.koersTable('Responses')).rows).toHaveLength(24);
       expect(workbook.requireSheet('Samenvatting').charts.map((c) => c.name)).toEqual(['Koers.TopGaps']);
       expect(workbook.formulaCells()).toEqual([]);
       expect(workbook.activeSheet).toBe('Resultaten');
@@ -143,6 +144,7 @@ describeWithChromium('task pane in Chromium', () => {
         'Leraren',
         'Onderwijsondersteunend personeel (OOP)',
         'Teamleiders',
+        'Overige geledingen',
       ]);
       // A task pane is narrow: nothing may stick out sideways.
       await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
@@ -205,8 +207,9 @@ describeWithChromium('task pane in Chromium', () => {
       await connect(modern.page, server.apiKey);
       await modern.page.getByRole('radio', { name: /Nog leeg/ }).check();
       await modern.page.getByRole('button', { name: 'Resultaten ophalen' }).click();
+      // "No responses at all" is a count of small groups too: the pane says only that none is large enough.
       await expect(modern.page.getByRole('alert').textContent()).resolves.toBe(
-        'Deze ronde heeft nog geen antwoorden. Probeer het later opnieuw.',
+        'Alle groepen hebben minder dan 5 respondenten. Om de anonimiteit te beschermen worden er nog geen cijfers getoond.',
       );
       await modern.page.getByRole('radio', { name: /Te kleine ronde/ }).check();
       await modern.page.getByRole('button', { name: 'Resultaten ophalen' }).click();

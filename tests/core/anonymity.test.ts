@@ -1,5 +1,15 @@
 import { addToTally, buildComments, buildResults, createTally } from '../../core/aggregation';
-import { isPublishable, publishableComments, shownGroups, type PublishedComment } from '../../core/anonymity';
+import {
+  isPublishable,
+  planReporting,
+  publishableComments,
+  type PublishedComment,
+  type ReportingPlan,
+  type ReportingUnit,
+} from '../../core/anonymity';
+import { coverageLabel, hiddenReasonLabel } from '../../core/anonymityText';
+import { coarseCount, coarseTotal, formatCoarseCount } from '../../core/coarseCount';
+import { anonymitySettingsProblem, type RollUp } from '../../core/roundAnonymity';
 import { roundResultsSchema, type Cell, type RoundResults, type ShownCell } from '../../core/results';
 import { roundSchema, type Round } from '../../core/round';
 import type { StoredResponse } from '../../core/response';
@@ -57,7 +67,7 @@ function many(group: string, count: number, pair: Pair = [3, 4]): StoredResponse
 
 /** The results as served, with the comments served next to them (GET …/comments). */
 function results(round: Round, responses: StoredResponse[]): RoundResults & { comments: PublishedComment[] } {
-  const tally = createTally(survey, round.groups);
+  const tally = createTally(survey, round.groups, round);
   for (const r of responses) addToTally(tally, r);
   const built = buildResults({ tally, survey, round });
   roundResultsSchema.parse(built);
@@ -79,72 +89,104 @@ describe('isPublishable (rule 3)', () => {
   });
 });
 
-describe('shownGroups (rules 1 and 2)', () => {
-  const decide = (responsesByGroup: Record<string, number>, totalResponses?: number, threshold = 5) =>
-    shownGroups({
-      groupOrder: Object.keys(responsesByGroup),
-      responsesByGroup,
-      totalResponses: totalResponses ?? Object.values(responsesByGroup).reduce((a, b) => a + b, 0),
-      threshold,
+describe('planReporting (rule 1)', () => {
+  const plan = (
+    counts: Record<string, number>,
+    options: { threshold?: number; rollUps?: RollUp[]; combine?: boolean; held?: ReportingUnit[] } = {},
+  ) =>
+    planReporting({
+      groupOrder: Object.keys(counts),
+      responsesByGroup: counts,
+      threshold: options.threshold ?? 5,
+      rollUps: options.rollUps ?? [],
+      combineSmallGroups: options.combine ?? true,
+      ...(options.held ? { held: options.held } : {}),
     });
+  const unitIds = (p: ReturnType<typeof plan>) => p.units.map((u) => `${u.id}=${u.members.join('+')}`);
 
-  it('shows every group at or above the threshold when nothing is hidden', () => {
-    expect(decide({ a: 5, b: 12 })).toEqual(['a', 'b']);
+  it('shows every group at or above the threshold, whatever the small groups hold (no complementary suppression)', () => {
+    // Before: mentors (exactly 5) were hidden because the directors had only 2.
+    const p = plan({ leraren: 8, mentoren: 5, directie: 2 }, { combine: false });
+    expect(unitIds(p)).toEqual(['leraren=leraren', 'mentoren=mentoren']);
+    expect(p.groups.directie).toEqual({ reason: 'belowThreshold' });
   });
 
-  it('suppresses a group below the threshold; an empty group hides nothing', () => {
-    // c has 0 responses: total − shown = 0, so no complementary suppression is needed.
-    expect(decide({ a: 10, b: 6, c: 0 })).toEqual(['a', 'b']);
+  it('combines the groups below the threshold into "overige geledingen" when they reach it together', () => {
+    const p = plan({ leraren: 8, oop: 3, pno: 2 });
+    expect(unitIds(p)).toEqual(['leraren=leraren', 'overige-geledingen=oop+pno']);
+    expect(p.groups.oop).toEqual({ unit: 'overige-geledingen', reason: 'combined' });
+    expect(plan({ leraren: 8, oop: 3, pno: 1 }).rollUps[0]).toMatchObject({ shown: false, reason: 'belowThreshold' });
   });
 
-  it('leaves the others when the suppressed groups together reach the threshold', () => {
-    // c 3 + d 2 = 5 hidden: the difference no longer isolates fewer than 5 people.
-    expect(decide({ a: 7, b: 9, c: 3, d: 2 })).toEqual(['a', 'b']);
+  it('builds an adviser roll-up only from groups that are not shown themselves', () => {
+    const leiding: RollUp = { id: 'leiding', name: text('Leiding'), groups: ['directie', 'teamleiders'] };
+    expect(unitIds(plan({ directie: 2, teamleiders: 3, leraren: 9 }, { rollUps: [leiding] }))).toEqual([
+      'leraren=leraren',
+      'leiding=directie+teamleiders',
+    ]);
+    // directie shown on its own: the roll-up would be teamleiders alone (3) and is not reported.
+    const p = plan({ directie: 6, teamleiders: 3, leraren: 9 }, { rollUps: [leiding], combine: false });
+    expect(unitIds(p)).toEqual(['directie=directie', 'leraren=leraren']);
+    expect(p.rollUps[0]).toMatchObject({
+      id: 'leiding',
+      members: ['teamleiders'],
+      shown: false,
+      reason: 'belowThreshold',
+    });
+    const q = plan({ directie: 6, teamleiders: 7 }, { rollUps: [leiding] });
+    expect(q.rollUps[0]).toMatchObject({ shown: false, reason: 'nothingToCombine' });
   });
 
-  it('also suppresses the smallest shown group while 1..threshold−1 responses are hidden', () => {
-    // c 3 hidden; smallest shown is b (6) → hidden 9.
-    expect(decide({ a: 10, b: 6, c: 3 })).toEqual(['a']);
+  it('keeps held units with their members (interim releases)', () => {
+    const held: ReportingUnit[] = [{ id: 'overige-geledingen', kind: 'rollUp', members: ['oop', 'pno'] }];
+    const p = plan({ leraren: 8, oop: 9, pno: 2 }, { held });
+    expect(unitIds(p)).toEqual(['leraren=leraren', 'overige-geledingen=oop+pno']);
+    expect(p.groups.oop).toEqual({ unit: 'overige-geledingen', reason: 'heldInRollUp' });
   });
+});
 
-  it('breaks a tie by group order (the first one goes)', () => {
-    // c 1 hidden; a and b both 6 → a goes → hidden 7.
-    expect(decide({ a: 6, b: 6, c: 1 })).toEqual(['b']);
+describe('anonymitySettingsProblem', () => {
+  const base = { groups: ['a', 'b', 'c'], anonymityThreshold: 5 };
+  it('refuses overlapping roll-ups, foreign groups, taken ids and a comment threshold below the threshold', () => {
+    const r = (id: string, groups: string[]) => ({ id, name: 'R', groups });
+    expect(anonymitySettingsProblem({ ...base, rollUps: [r('x', ['a', 'b']), r('y', ['b', 'c'])] })).toMatchObject({
+      code: 'rollUpOverlap',
+      params: { group: 'b' },
+    });
+    expect(anonymitySettingsProblem({ ...base, rollUps: [r('x', ['a', 'z'])] })?.code).toBe('rollUpUnknownGroup');
+    expect(anonymitySettingsProblem({ ...base, rollUps: [r('a', ['b', 'c'])] })?.code).toBe('rollUpIdTaken');
+    expect(anonymitySettingsProblem({ ...base, commentThreshold: 4 })?.code).toBe('commentThresholdBelowThreshold');
+    expect(anonymitySettingsProblem({ ...base, commentThreshold: 8, rollUps: [r('x', ['a', 'b'])] })).toBeUndefined();
   });
+});
 
-  it('may suppress the last shown group', () => {
-    // b 2 hidden → a goes → hidden 9, nothing left to show.
-    expect(decide({ a: 7, b: 2 })).toEqual([]);
-  });
-
-  it('counts responses of groups outside the order as hidden', () => {
-    // 12 published in total, a holds 10: the other 2 would be exposed by the difference.
-    expect(decide({ a: 10 }, 12)).toEqual([]);
-    expect(decide({ a: 10, b: 8 }, 20)).toEqual(['a']);
-  });
-
-  it('treats a group missing from the counts as empty', () => {
-    expect(
-      shownGroups({ groupOrder: ['a', 'b'], responsesByGroup: { a: 5 }, totalResponses: 5, threshold: 5 }),
-    ).toEqual(['a']);
-  });
-
-  it('never leaves 1..threshold−1 hidden responses while a group is shown', () => {
-    for (let seed = 1; seed <= 300; seed += 1) {
-      const random = lcg(seed);
-      const counts: Record<string, number> = {};
-      for (const g of ['a', 'b', 'c', 'd', 'e']) counts[g] = Math.floor(random() * 12);
-      const threshold = 2 + Math.floor(random() * 6);
-      const total = Object.values(counts).reduce((x, y) => x + y, 0);
-      const shownNow = decide(counts, total, threshold);
-      const hidden = total - shownNow.reduce((sum, g) => sum + counts[g], 0);
-      for (const g of shownNow) expect(counts[g]).toBeGreaterThanOrEqual(threshold);
-      if (shownNow.length > 0) expect(hidden === 0 || hidden >= threshold).toBe(true);
-    }
+describe('coarse counts (rule 2)', () => {
+  it('publishes a count below the threshold only as "fewer than", and a total that would expose it as a range', () => {
+    expect(coarseCount(4, 5)).toEqual({ exact: false, atLeast: 0, below: 5 });
+    expect(coarseCount(0, 5)).toEqual({ exact: false, atLeast: 0, below: 5 });
+    expect(coarseCount(5, 5)).toEqual({ exact: true, value: 5 });
+    expect(coarseTotal({ published: 19, rest: 2, threshold: 5, anyHidden: true })).toEqual({
+      exact: false,
+      atLeast: 19,
+      below: 24,
+    });
+    // A rest of 0 must not show either while a group is hidden: "nobody of them answered" is a count.
+    expect(coarseTotal({ published: 19, rest: 0, threshold: 5, anyHidden: true }).exact).toBe(false);
+    expect(coarseTotal({ published: 19, rest: 0, threshold: 5, anyHidden: false })).toEqual({ exact: true, value: 19 });
+    expect(coarseTotal({ published: 19, rest: 6, threshold: 5, anyHidden: true })).toEqual({ exact: true, value: 25 });
+    expect(formatCoarseCount({ exact: false, atLeast: 0, below: 5 }, 'nl')).toBe('minder dan 5');
+    expect(formatCoarseCount({ exact: false, atLeast: 19, below: 24 }, 'en')).toBe('19–23');
   });
 });
 
 describe('publishableComments (rule 5)', () => {
+  const planOf = (ids: string[]): ReportingPlan => ({
+    units: ids.map((id) => ({ id, kind: 'group', members: [id] })),
+    groups: {},
+    rollUps: [],
+  });
+  const counts = { leraren: 9, directie: 9, oop: 9, pno: 9, a: 9, b: 9 };
+
   it('keeps comments of shown groups only, sorted by group order then text, blanks dropped', () => {
     const comments = [
       { group: 'oop', text: 'zzz' },
@@ -155,7 +197,7 @@ describe('publishableComments (rule 5)', () => {
       { group: 'leraren', text: ' ' },
       { group: 'leraren', text: 'aandacht' },
     ];
-    expect(publishableComments(comments, ['leraren', 'directie', 'oop'])).toEqual([
+    expect(publishableComments(comments, planOf(['leraren', 'directie', 'oop']), counts, 5)).toEqual([
       { group: 'leraren', text: 'aandacht' },
       { group: 'leraren', text: 'werkdruk' },
       // code-unit order: capitals before lower case, independent of the server's locale
@@ -171,19 +213,40 @@ describe('publishableComments (rule 5)', () => {
       { group: 'b', text: 'drie' },
       { group: 'a', text: 'een' },
     ];
-    const forward = publishableComments(comments, ['a', 'b']);
-    expect(publishableComments([...comments].reverse(), ['a', 'b'])).toEqual(forward);
+    const forward = publishableComments(comments, planOf(['a', 'b']), counts, 5);
+    expect(publishableComments([...comments].reverse(), planOf(['a', 'b']), counts, 5)).toEqual(forward);
+  });
+
+  it('labels a combined group comment with its roll-up and applies the comment threshold', () => {
+    const plan: ReportingPlan = {
+      units: [
+        { id: 'leraren', kind: 'group', members: ['leraren'] },
+        { id: 'leiding', kind: 'rollUp', members: ['directie', 'oop'] },
+      ],
+      groups: {},
+      rollUps: [],
+    };
+    const comments = [
+      { group: 'directie', text: 'van de directie' },
+      { group: 'leraren', text: 'van leraren' },
+    ];
+    const sizes = { leraren: 9, directie: 2, oop: 4 };
+    expect(publishableComments(comments, plan, sizes, 5)).toEqual([
+      { group: 'leraren', text: 'van leraren' },
+      { group: 'leiding', text: 'van de directie' },
+    ]);
+    // Comment threshold 7: the roll-up (6) keeps its figures but not its comments.
+    expect(publishableComments(comments, plan, sizes, 7)).toEqual([{ group: 'leraren', text: 'van leraren' }]);
   });
 });
 
-describe('buildResults: suppression of a small group (rule 1)', () => {
-  // Threshold 3. leraren 4 and directie 3 are shown; oop 2 and pno 1 are suppressed; together they
-  // hide 3 responses (= threshold), so no complementary suppression is needed.
+describe('buildResults: a small group (rules 1 and 2)', () => {
+  // Threshold 3, no default roll-up. leraren 4 and directie 3 are shown; oop 2 and pno 1 are not.
   //   leraren a: (2,4) (2,4) (3,4) (3,4)   directie a: (4,5) ×3
   //   oop a: (1,5) ×2 (with a comment)      pno a: (1,1)
   // Overall a over shown groups only: n 7, current Σ 10 + 12 = 22 → 22/7, desired Σ 16 + 15 = 31 →
   // 31/7, gap 9/7. Including oop and pno would give n 10.
-  const round = makeRound({ anonymityThreshold: 3 });
+  const round = makeRound({ anonymityThreshold: 3, combineSmallGroups: false });
   const data = [
     response('leraren', { a: [2, 4] }, 'leraren 1'),
     response('leraren', { a: [2, 4] }),
@@ -197,25 +260,44 @@ describe('buildResults: suppression of a small group (rule 1)', () => {
     response('pno', { a: [1, 1] }, 'pno'),
   ];
   const r = results(round, data);
+  const fewerThan3 = { exact: false, atLeast: 0, below: 3 };
 
-  it('marks the small groups suppressed, with no response count', () => {
+  it('shows the small groups with a coarse count and a reason, and coarsens the total', () => {
+    const column = { kind: 'group', status: 'shown', commentsShown: true };
     expect(r.groups).toEqual([
-      { id: 'leraren', name: text('LERAREN'), status: 'shown', responses: 4, comments: 1 },
-      { id: 'directie', name: text('DIRECTIE'), status: 'shown', responses: 3, comments: 1 },
-      { id: 'oop', name: text('OOP'), status: 'suppressed' },
-      { id: 'pno', name: text('PNO'), status: 'suppressed' },
+      { id: 'leraren', name: text('LERAREN'), ...column, responses: 4, comments: 1 },
+      { id: 'directie', name: text('DIRECTIE'), ...column, responses: 3, comments: 1 },
+      {
+        id: 'oop',
+        name: text('OOP'),
+        kind: 'group',
+        status: 'suppressed',
+        reason: expect.objectContaining({ code: 'belowThreshold' }),
+        responses: fewerThan3,
+      },
+      {
+        id: 'pno',
+        name: text('PNO'),
+        kind: 'group',
+        status: 'suppressed',
+        reason: expect.objectContaining({ code: 'belowThreshold' }),
+        responses: fewerThan3,
+      },
     ]);
-    expect(r.responseCount).toBe(10);
+    // 10 − 7 = 3 would be exact (rest ≥ threshold) — a combined figure of oop and pno, not one group.
+    expect(r.responses).toEqual({ total: { exact: true, value: 10 }, shown: 7, notShown: { exact: true, value: 3 } });
+    expect(coverageLabel(r, 'nl')).toBe('7 van 10 antwoorden; 3 in groepen die te klein zijn om te tonen');
+    expect(hiddenReasonLabel(r.groups[2], r, 'nl')).toBe('te weinig antwoorden (minder dan 3, drempel 3)');
   });
 
-  it('gives suppressed groups cells without any number', () => {
+  it('gives hidden groups cells without any number', () => {
     for (const row of [...r.statements, ...r.sections]) {
-      expect(row.byGroup.oop).toEqual({ status: 'suppressed' });
-      expect(row.byGroup.pno).toEqual({ status: 'suppressed' });
+      expect(row.byGroup.oop).toEqual({ status: 'suppressed', reason: 'unitNotShown' });
+      expect(row.byGroup.pno).toEqual({ status: 'suppressed', reason: 'unitNotShown' });
     }
   });
 
-  it('leaves suppressed groups out of the overall', () => {
+  it('leaves hidden groups out of the overall', () => {
     const a = shown(r.statements[0].overall);
     expect(a.n).toBe(7);
     expect(a.meanCurrent).toBeCloseTo(22 / 7, 12);
@@ -231,42 +313,44 @@ describe('buildResults: suppression of a small group (rule 1)', () => {
       { group: 'directie', text: 'directie 1' },
     ]);
   });
+
+  it('with the default roll-up, oop and pno are shown together', () => {
+    const combined = results(makeRound({ anonymityThreshold: 3 }), data);
+    expect(shownIds(combined)).toEqual(['leraren', 'directie', 'overige-geledingen']);
+    const overige = combined.groups.find((g) => g.id === 'overige-geledingen')!;
+    expect(overige).toMatchObject({ kind: 'rollUp', members: ['oop', 'pno'], responses: 3, source: 'default' });
+    expect(combined.groups.find((g) => g.id === 'oop')).toMatchObject({
+      reason: expect.objectContaining({ code: 'combined' }),
+      rollUp: 'overige-geledingen',
+    });
+    expect(shown(combined.statements[0].byGroup['overige-geledingen']).n).toBe(3);
+    expect(combined.responses).toEqual({
+      total: { exact: true, value: 10 },
+      shown: 10,
+      notShown: { exact: true, value: 0 },
+    });
+    expect(combined.comments.map((c) => c.group)).toEqual([
+      'leraren',
+      'directie',
+      'overige-geledingen',
+      'overige-geledingen',
+    ]);
+  });
 });
 
-describe('buildResults: complementary suppression (rule 2)', () => {
-  it('suppresses the smallest shown group when the hidden rest is below the threshold', () => {
-    // Threshold 5: leraren 6, directie 5, oop 2. Without rule 2, 13 − 6 − 5 = 2 would tell that
-    // exactly two OOP members took part. directie (smallest) goes too: hidden 7.
+describe('buildResults: a total that would expose a small group', () => {
+  it('is a range, and the group count "fewer than 5"', () => {
+    // Threshold 5: leraren 6, directie 5, oop 2. Before, directie was suppressed to hide oop's count;
+    // now directie is shown and the total is 11–15.
     const r = results(makeRound({ groups: ['leraren', 'directie', 'oop'] }), [
       ...many('leraren', 6),
       ...many('directie', 5, [1, 5]),
       ...many('oop', 2),
     ]);
-    expect(shownIds(r)).toEqual(['leraren']);
-    expect(r.groups[1]).toEqual({ id: 'directie', name: text('DIRECTIE'), status: 'suppressed' });
-    expect(r.statements[0].byGroup.directie).toEqual({ status: 'suppressed' });
-    // The overall is leraren alone, so the suppressed directie answers (1,5) are not in it.
-    expect(shown(r.statements[0].overall)).toMatchObject({ n: 6, meanCurrent: 3, meanDesired: 4 });
-    expect(r.statements[0].overall).toEqual(r.statements[0].byGroup.leraren);
-  });
-
-  it('suppresses the first of equally small groups', () => {
-    const r = results(makeRound({ groups: ['leraren', 'directie', 'oop'] }), [
-      ...many('leraren', 5),
-      ...many('directie', 5),
-      ...many('oop', 1),
-    ]);
-    expect(shownIds(r)).toEqual(['directie']);
-  });
-
-  it('is not needed when the suppressed groups together reach the threshold', () => {
-    const r = results(makeRound(), [
-      ...many('leraren', 6),
-      ...many('directie', 5),
-      ...many('oop', 3),
-      ...many('pno', 2),
-    ]);
     expect(shownIds(r)).toEqual(['leraren', 'directie']);
+    expect(r.responses.total).toEqual({ exact: false, atLeast: 11, below: 16 });
+    expect(coverageLabel(r, 'en')).toBe('11 responses shown; besides these fewer than 5 in groups too small to show');
+    expect(JSON.stringify(r)).not.toMatch(/"value":13|"value":2\b/);
   });
 });
 
@@ -292,9 +376,9 @@ describe('buildResults: cell suppression within a shown group (rule 3)', () => {
   it('suppresses a statement cell with paired n below the threshold', () => {
     expect(shownIds(r)).toEqual(['leraren', 'directie']);
     expect(shown(a.byGroup.leraren).n).toBe(4);
-    expect(b.byGroup.leraren).toEqual({ status: 'suppressed' });
-    expect(c.byGroup.leraren).toEqual({ status: 'suppressed' });
-    expect(c.byGroup.directie).toEqual({ status: 'suppressed' });
+    expect(b.byGroup.leraren).toEqual({ status: 'suppressed', reason: 'fewAnswers' });
+    expect(c.byGroup.leraren).toEqual({ status: 'suppressed', reason: 'fewAnswers' });
+    expect(c.byGroup.directie).toEqual({ status: 'suppressed', reason: 'fewAnswers' });
   });
 
   it('builds a group section from its shown statements only', () => {
@@ -314,10 +398,10 @@ describe('buildResults: cell suppression within a shown group (rule 3)', () => {
   });
 
   it('suppresses an overall and a section without shown cells', () => {
-    expect(c.overall).toEqual({ status: 'suppressed' });
-    expect(s2.overall).toEqual({ status: 'suppressed' });
-    expect(s2.byGroup.leraren).toEqual({ status: 'suppressed' });
-    expect(s2.byGroup.directie).toEqual({ status: 'suppressed' });
+    expect(c.overall).toEqual({ status: 'suppressed', reason: 'fewAnswers' });
+    expect(s2.overall).toEqual({ status: 'suppressed', reason: 'fewAnswers' });
+    expect(s2.byGroup.leraren).toEqual({ status: 'suppressed', reason: 'fewAnswers' });
+    expect(s2.byGroup.directie).toEqual({ status: 'suppressed', reason: 'fewAnswers' });
   });
 
   it('builds the overall of a section from the shown group sections', () => {
@@ -352,15 +436,10 @@ describe('buildResults: comment order (rule 5)', () => {
 });
 
 describe('differencing attacks', () => {
-  it('adding responses to a suppressed group changes no served figure but the total', () => {
-    // Threshold 5: leraren 8, directie 6 shown; oop 3 and pno 2 suppressed (hidden 5).
-    const round = makeRound();
-    const data = [
-      ...generate(lcg(7), 'leraren', 8),
-      ...generate(lcg(8), 'directie', 6),
-      ...generate(lcg(9), 'oop', 3),
-      ...generate(lcg(10), 'pno', 2),
-    ];
+  it('adding responses to a hidden group changes no published figure', () => {
+    // Threshold 5, no default roll-up: leraren 8, directie 6 shown; oop 2 and pno 0 hidden.
+    const round = makeRound({ combineSmallGroups: false });
+    const data = [...generate(lcg(7), 'leraren', 8), ...generate(lcg(8), 'directie', 6), ...generate(lcg(9), 'oop', 2)];
     const before = results(round, data);
     const extra = [
       response('oop', { a: [1, 5], b: [5, 1], c: [1, 5] }, '=geheim'),
@@ -368,80 +447,214 @@ describe('differencing attacks', () => {
     ];
     const after = results(round, [...data, ...extra]);
     expect(shownIds(before)).toEqual(['leraren', 'directie']);
-    expect(after.responseCount).toBe(before.responseCount + 2);
-    expect({ ...after, responseCount: 0 }).toEqual({ ...before, responseCount: 0 });
+    expect(after).toEqual(before);
   });
 
-  it.each(Array.from({ length: 40 }, (_, i) => i + 1))(
-    'random round %i: every served figure comes from shown cells only',
+  it.each(Array.from({ length: 60 }, (_, i) => i + 1))(
+    'random round %i: between groups and roll-ups, every published figure rests on at least the threshold',
     (seed) => {
       const random = lcg(seed * 7919);
       const threshold = 3 + Math.floor(random() * 4);
-      const round = makeRound({ anonymityThreshold: threshold });
+      const rollUps: RollUp[] =
+        random() < 0.5 ? [{ id: 'leiding', name: text('Leiding'), groups: ['directie', 'pno'] }] : [];
+      const round = makeRound({
+        anonymityThreshold: threshold,
+        commentThreshold: threshold + Math.floor(random() * 3),
+        combineSmallGroups: random() < 0.7,
+        rollUps,
+      });
       const data = GROUPS.flatMap((group) => generate(random, group, Math.floor(random() * 14)));
       const r = results(round, data);
-      const shownSet = shownIds(r);
+      const columns = shownColumns(r);
+      const sizeOf = (members: string[]) => data.filter((d) => members.includes(d.group)).length;
 
-      // 1. What the raw data of shown groups and shown cells gives, computed naively from the answers.
-      const expected = naiveResults(data, shownSet, threshold);
+      // Columns: each at least the threshold, disjoint, roll-ups only of groups not shown on their own.
+      const seen = new Set<string>();
+      for (const column of columns) {
+        expect(sizeOf(column.members)).toBeGreaterThanOrEqual(threshold);
+        for (const member of column.members) {
+          expect(seen.has(member)).toBe(false);
+          seen.add(member);
+        }
+        if (column.members.length > 1 || column.id !== column.members[0])
+          for (const member of column.members) expect(shownIds(r)).not.toContain(member);
+      }
+      // Counts: hidden groups only "fewer than the threshold"; "total − shown" isolates nobody.
+      for (const group of r.groups) {
+        if (group.status === 'shown') expect(group.responses).toBe(sizeOf(group.members ?? [group.id]));
+        else if (group.kind === 'group')
+          expect(group.responses).toEqual({ exact: false, atLeast: 0, below: threshold });
+      }
+      const shownTotal = columns.reduce((sum, c) => sum + sizeOf(c.members), 0);
+      expect(r.responses.shown).toBe(shownTotal);
+      if (r.responses.total.exact) {
+        const rest = r.responses.total.value - shownTotal;
+        expect(rest === 0 ? seen.size === GROUPS.length : rest >= threshold).toBe(true);
+      } else {
+        expect(r.responses.total).toEqual({ exact: false, atLeast: shownTotal, below: shownTotal + threshold });
+      }
+
+      // Figures: exactly what the raw answers of the shown columns give, nothing else.
+      const expected = naiveResults(data, columns, threshold);
+      const hidden = [...GROUPS, ...r.groups.map((g) => g.id)].filter((id) => !columns.some((c) => c.id === id));
       for (const row of r.statements) {
-        for (const group of GROUPS)
-          expectCellMatches(row.byGroup[group], expected.statementCell(group, row.statementId));
+        for (const column of columns)
+          expectCellMatches(row.byGroup[column.id], expected.cell(column, [row.statementId]));
+        for (const id of hidden) expect(row.byGroup[id]).toEqual({ status: 'suppressed', reason: 'unitNotShown' });
         expectCellMatches(row.overall, expected.overall([row.statementId]));
+        expectPoolOf(
+          row.overall,
+          columns.map((c) => row.byGroup[c.id]),
+        );
       }
       for (const section of r.sections) {
         const ids = survey.sections.find((s) => s.id === section.sectionId)!.statements.map((s) => s.id);
-        for (const group of GROUPS) expectCellMatches(section.byGroup[group], expected.sectionCell(group, ids));
+        for (const column of columns) {
+          expectCellMatches(section.byGroup[column.id], expected.cell(column, ids));
+          expectPoolOf(
+            section.byGroup[column.id],
+            r.statements.filter((s) => s.sectionId === section.sectionId).map((s) => s.byGroup[column.id]),
+          );
+        }
         expectCellMatches(section.overall, expected.overall(ids));
       }
+      for (const cell of publishedCells(r).values()) expect(cell.n).toBeGreaterThanOrEqual(threshold);
 
-      // 2. Every pooled figure equals the pool of the served cells it is made of, so subtracting served
-      //    cells from it leaves exactly nothing of a suppressed group or cell.
-      for (const row of r.statements)
-        expectPoolOf(
-          row.overall,
-          GROUPS.map((g) => row.byGroup[g]),
-        );
-      for (const section of r.sections) {
-        expectPoolOf(
-          section.overall,
-          GROUPS.map((g) => section.byGroup[g]),
-        );
-        for (const group of GROUPS) {
-          const parts = r.statements.filter((s) => s.sectionId === section.sectionId).map((s) => s.byGroup[group]);
-          expectPoolOf(section.byGroup[group], parts);
-        }
-      }
-
-      // 3. Nothing below the threshold is served, and suppressed things carry no numbers.
-      for (const row of [...r.statements, ...r.sections]) {
-        for (const cell of [row.overall, ...Object.values(row.byGroup)]) {
-          if (cell.status === 'shown') expect(cell.n).toBeGreaterThanOrEqual(threshold);
-          else expect(cell).toEqual({ status: 'suppressed' });
-        }
-      }
-      for (const group of r.groups) {
-        if (group.status === 'suppressed') expect(Object.keys(group).sort()).toEqual(['id', 'name', 'status']);
-        else expect(group.responses).toBeGreaterThanOrEqual(threshold);
-      }
-      const hidden = r.responseCount - r.groups.reduce((sum, g) => sum + (g.status === 'shown' ? g.responses : 0), 0);
-      if (shownSet.length > 0) expect(hidden === 0 || hidden >= threshold).toBe(true);
-      for (const comment of r.comments) expect(shownSet).toContain(comment.group);
-
-      // 4. One more response of a suppressed group: while the shown groups stay the same, no served
-      //    figure other than the total moves.
-      const suppressed = GROUPS.find(
-        (g) => !shownSet.includes(g) && data.filter((d) => d.group === g).length + 1 < threshold,
-      );
-      if (suppressed) {
-        const after = results(round, [...data, ...generate(random, suppressed, 1)]);
-        if (JSON.stringify(shownIds(after)) === JSON.stringify(shownSet)) {
-          expect({ ...after, responseCount: 0 }).toEqual({ ...r, responseCount: 0 });
-        }
+      // Comments: only of columns at the comment threshold, labelled with the column.
+      const commentThreshold = round.commentThreshold!;
+      for (const comment of r.comments) {
+        const column = columns.find((c) => c.id === comment.group)!;
+        expect(sizeOf(column.members)).toBeGreaterThanOrEqual(commentThreshold);
       }
     },
   );
+
+  it.each(Array.from({ length: 40 }, (_, i) => i + 1))(
+    'random round %i over time: two reads around one submission never reveal it',
+    (seed) => {
+      const random = lcg(seed * 104729);
+      const threshold = 3 + Math.floor(random() * 3);
+      const interim = random() < 0.75;
+      const round = makeRound({
+        status: 'open',
+        anonymityThreshold: threshold,
+        commentThreshold: threshold + Math.floor(random() * 2),
+        release: interim ? 'interim' : 'atClose',
+        rollUps: random() < 0.5 ? [{ id: 'leiding', name: text('Leiding'), groups: ['directie', 'pno'] }] : [],
+      });
+      const weights = GROUPS.map(() => random());
+      const pick = () => {
+        let x = random() * weights.reduce((a, b) => a + b, 0);
+        for (let i = 0; i < GROUPS.length; i += 1) if ((x -= weights[i]) <= 0) return GROUPS[i];
+        return GROUPS[0];
+      };
+      const tally = createTally(survey, round.groups, round);
+      const read = (status: Round['status']) => {
+        const current = { ...round, status };
+        const built = buildResults({ tally, survey, round: current });
+        return { ...built, comments: buildComments({ tally, round: current }) };
+      };
+      let previous = read('open');
+      let releases = 0;
+      for (let step = 0; step < 45; step += 1) {
+        addToTally(tally, generate(random, pick(), 1)[0]);
+        const now = read('open');
+        if (!interim) {
+          expect(now.release.state).toBe('notReleased');
+          expect(now.statements).toEqual([]);
+          expect(now.comments).toEqual([]);
+          expect(JSON.stringify(now)).not.toMatch(/meanCurrent|"gap"/);
+        } else {
+          expectSafeStep(previous, now, threshold, round.commentThreshold!);
+          if (now.responses.shown !== previous.responses.shown) releases += 1;
+        }
+        previous = now;
+      }
+      const final = read('closed');
+      expect(final.release.state).toBe('final');
+      if (interim) expectSafeStep(previous, final, threshold, round.commentThreshold!);
+      roundResultsSchema.parse(final);
+      timeCoverage.releases += releases;
+      if (interim) timeCoverage.interimRounds += 1;
+      if (final.release.withheldAfterLastRelease) timeCoverage.withheld += 1;
+    },
+  );
+
+  it('the attacks over time met interim releases, and final results that left responses out', () => {
+    expect(timeCoverage.interimRounds).toBeGreaterThan(20);
+    expect(timeCoverage.releases).toBeGreaterThan(timeCoverage.interimRounds);
+    expect(timeCoverage.withheld).toBeGreaterThan(0);
+  });
 });
+
+const timeCoverage = { releases: 0, interimRounds: 0, withheld: 0 };
+
+/** Shown columns with their members (a shown group is its own only member). */
+function shownColumns(r: RoundResults): Array<{ id: string; members: string[] }> {
+  return r.groups.flatMap((g) => (g.status === 'shown' ? [{ id: g.id, members: g.members ?? [g.id] }] : []));
+}
+
+/** Every shown cell of a release, keyed by row and column. */
+function publishedCells(r: RoundResults): Map<string, ShownCell> {
+  const cells = new Map<string, ShownCell>();
+  const rows = [
+    ...r.statements.map((s) => [`st:${s.statementId}`, s] as const),
+    ...r.sections.map((s) => [`se:${s.sectionId}`, s] as const),
+  ];
+  for (const [key, row] of rows) {
+    if (row.overall.status === 'shown') cells.set(`${key}:overall`, row.overall);
+    for (const [column, cell] of Object.entries(row.byGroup))
+      if (cell.status === 'shown') cells.set(`${key}:${column}`, cell);
+  }
+  return cells;
+}
+
+function answersOf(cell: ShownCell, dimension: 'current' | 'desired'): number {
+  return cell[dimension].counts.reduce((a, b) => a + b, 0) + cell[dimension].dontKnow;
+}
+
+/**
+ * What an attacker learns from two releases: per cell published in both, the difference must rest on
+ * 0 or at least `threshold` answers; per column published in both, 0 or at least `threshold` more
+ * responses (the comment threshold when its comments changed); a column keeps its members.
+ */
+function expectSafeStep(
+  before: RoundResults & { comments: PublishedComment[] },
+  after: RoundResults & { comments: PublishedComment[] },
+  threshold: number,
+  commentThreshold: number,
+): void {
+  const problems: string[] = [];
+  const step = (what: string, delta: number, minimum: number) => {
+    if (delta !== 0 && delta < minimum) problems.push(`${what} changed by ${delta}`);
+  };
+  const old = publishedCells(before);
+  for (const [key, cell] of publishedCells(after)) {
+    const previous = old.get(key);
+    if (cell.n < threshold) problems.push(`${key} rests on ${cell.n}`);
+    if (!previous) continue;
+    step(`${key} n`, cell.n - previous.n, threshold);
+    step(`${key} current`, answersOf(cell, 'current') - answersOf(previous, 'current'), threshold);
+    step(`${key} desired`, answersOf(cell, 'desired') - answersOf(previous, 'desired'), threshold);
+    const same = cell.n === previous.n && answersOf(cell, 'current') === answersOf(previous, 'current');
+    if (same && JSON.stringify(cell) !== JSON.stringify(previous)) problems.push(`${key} changed without new answers`);
+  }
+  const columnsBefore = new Map(before.groups.filter((g) => g.status === 'shown').map((g) => [g.id, g]));
+  for (const column of after.groups) {
+    const previous = columnsBefore.get(column.id);
+    if (column.status !== 'shown' || previous?.status !== 'shown') continue;
+    if (JSON.stringify(column.members) !== JSON.stringify(previous.members)) problems.push(`${column.id} members`);
+    const commentsChanged =
+      JSON.stringify(after.comments.filter((c) => c.group === column.id)) !==
+      JSON.stringify(before.comments.filter((c) => c.group === column.id));
+    step(
+      `${column.id} responses`,
+      column.responses - previous.responses,
+      commentsChanged ? commentThreshold : threshold,
+    );
+  }
+  if (problems.length > 0) expect(problems).toEqual([]);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Helpers for the differencing tests
@@ -473,13 +686,13 @@ interface NaiveCell {
 }
 
 /**
- * The expected figures straight from the answers, independent of the tally: only shown groups, only
- * statement cells of a shown group with at least `threshold` pairs, pooled by concatenation.
+ * The expected figures straight from the answers, independent of the tally: only shown columns (a
+ * group, or a roll-up pooling its members), only statement cells of a column with at least
+ * `threshold` pairs, pooled by concatenation.
  */
-function naiveResults(data: StoredResponse[], shownSet: string[], threshold: number) {
-  const cellOf = (group: string, id: string): NaiveCell | undefined => {
-    if (!shownSet.includes(group)) return undefined;
-    const answers = data.filter((d) => d.group === group && id in d.answers).map((d) => d.answers[id]);
+function naiveResults(data: StoredResponse[], columns: Array<{ id: string; members: string[] }>, threshold: number) {
+  const cellOf = (column: { members: string[] }, id: string): NaiveCell | undefined => {
+    const answers = data.filter((d) => column.members.includes(d.group) && id in d.answers).map((d) => d.answers[id]);
     const pairs = answers.filter((p): p is [number, number] => p[0] !== null && p[1] !== null);
     if (pairs.length < threshold) return undefined;
     return { pairs, current: answers.map((p) => p[0]), desired: answers.map((p) => p[1]) };
@@ -493,9 +706,8 @@ function naiveResults(data: StoredResponse[], shownSet: string[], threshold: num
     };
   };
   return {
-    statementCell: (group: string, id: string) => concat([cellOf(group, id)]),
-    sectionCell: (group: string, ids: string[]) => concat(ids.map((id) => cellOf(group, id))),
-    overall: (ids: string[]) => concat(GROUPS.flatMap((g) => ids.map((id) => cellOf(g, id)))),
+    cell: (column: { members: string[] }, ids: string[]) => concat(ids.map((id) => cellOf(column, id))),
+    overall: (ids: string[]) => concat(columns.flatMap((c) => ids.map((id) => cellOf(c, id)))),
   };
 }
 
@@ -516,7 +728,7 @@ function naiveCounts(values: Array<number | null>) {
 
 function expectCellMatches(cell: Cell, expected: NaiveCell): void {
   if (expected.pairs.length === 0) {
-    expect(cell).toEqual({ status: 'suppressed' });
+    expect(cell).toMatchObject({ status: 'suppressed' });
     return;
   }
   const served = shown(cell);
@@ -541,7 +753,7 @@ function expectCellMatches(cell: Cell, expected: NaiveCell): void {
 function expectPoolOf(pooled: Cell, parts: Cell[]): void {
   const shownParts = parts.filter((p): p is ShownCell => p.status === 'shown');
   if (shownParts.length === 0) {
-    expect(pooled).toEqual({ status: 'suppressed' });
+    expect(pooled).toMatchObject({ status: 'suppressed' });
     return;
   }
   const cell = shown(pooled);

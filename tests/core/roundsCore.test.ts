@@ -1,18 +1,21 @@
-import { coarseCount, coarseTotal, describeCount } from '../../core/coarseCount';
+import { coarseCount, coarseTotal, formatCoarseCount } from '../../core/coarseCount';
 import { roundPhase } from '../../core/period';
 import { groupIdFromName, roundGroupName } from '../../core/roundGroups';
 import { roundText, roundTextKeys } from '../../addin/text/rounds';
 
 describe('coarse counts', () => {
   test('below the threshold only "fewer than N"; a total over coarse parts is the range it can be', () => {
-    expect(coarseCount(4, 5)).toEqual({ fewerThan: 5 });
-    expect(coarseCount(0, 5)).toEqual({ fewerThan: 5 });
-    expect(coarseCount(5, 5)).toEqual({ exact: 5 });
-    expect(coarseTotal([{ exact: 7 }, { exact: 5 }])).toEqual({ exact: 12 });
-    expect(coarseTotal([{ exact: 7 }, { fewerThan: 5 }, { fewerThan: 5 }])).toEqual({ min: 7, max: 15 });
-    expect(describeCount({ fewerThan: 5 }, 'nl')).toBe('minder dan 5');
-    expect(describeCount({ min: 7, max: 15 }, 'en')).toBe('7–15');
-    expect(() => coarseCount(-1, 5)).toThrow(RangeError);
+    expect(coarseCount(4, 5)).toEqual({ exact: false, atLeast: 0, below: 5 });
+    expect(coarseCount(0, 5)).toEqual({ exact: false, atLeast: 0, below: 5 });
+    expect(coarseCount(5, 5)).toEqual({ exact: true, value: 5 });
+    expect(coarseTotal({ published: 12, rest: 0, threshold: 5, anyHidden: false })).toEqual({ exact: true, value: 12 });
+    expect(coarseTotal({ published: 7, rest: 3, threshold: 5, anyHidden: true })).toEqual({
+      exact: false,
+      atLeast: 7,
+      below: 12,
+    });
+    expect(formatCoarseCount({ exact: false, atLeast: 0, below: 5 }, 'nl')).toBe('minder dan 5');
+    expect(formatCoarseCount({ exact: false, atLeast: 7, below: 16 }, 'en')).toBe('7–15');
   });
 });
 

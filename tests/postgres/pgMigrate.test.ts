@@ -100,7 +100,7 @@ describePostgres('migrate --to postgres', () => {
     expect(copied.code).toBe(0);
     expect(copied.stdout).toMatch(/Copied:/);
     expect(copied.stdout).toMatch(/1 organisations, 2 API keys/);
-    expect(copied.stdout).toMatch(/60 responses/);
+    expect(copied.stdout).toMatch(/70 responses/);
     expect(copied.stdout).toMatch(/1 scoring sessions with 2 personal links/);
 
     const before = await openStore({ dataDir });
@@ -121,7 +121,8 @@ describePostgres('migrate --to postgres', () => {
           '2026-10-02',
         ),
       ).resolves.toBe('created');
-      expect(await pg.responses.responseCount(demo.roundId)).toBe(61);
+      // The free code belongs to the demo's open round (19 responses in fieldwork).
+      expect(await pg.responses.responseCount(demo.openRoundId)).toBe(20);
     } finally {
       await pg.close();
     }

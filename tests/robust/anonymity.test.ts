@@ -1,10 +1,15 @@
 /**
- * Anonymity over HTTP: random rounds with groups above and below their threshold, statements that
- * few people rated, blank and non-blank comments. No endpoint returns a number, row or comment of a
- * group below its threshold; every pooled figure equals the sum of the published figures it is built
- * from (so subtracting published figures isolates nothing); and adding a response to a suppressed
- * group changes no published figure except the progress count.
+ * Anonymity over HTTP: random rounds with groups above and below their threshold, roll-ups (the
+ * adviser's and the default one), a comment threshold, statements that few people rated, blank and
+ * non-blank comments, released at closing or in interim steps. During fieldwork of a round released
+ * at closing no endpoint serves a figure, row, comment or suggestion (409); in interim rounds two
+ * reads around one submission never differ by fewer than the threshold in a published cell. After
+ * closing no endpoint returns a number, row or comment of a group below its threshold outside a shown
+ * roll-up; columns are disjoint; every pooled figure equals the sum of the published figures it is
+ * built from (so subtracting published figures isolates nothing); counts of small groups and totals
+ * that would expose them are coarse.
  */
+import type { CoarseCount } from '../../core/coarseCount';
 import type { Cell, RoundComments, RoundResults, ShownCell } from '../../core/results';
 import {
   AdminApi,
@@ -28,11 +33,21 @@ afterAll(async () => {
 });
 
 /** What the scenarios covered, so a lucky seed cannot make the test vacuous. */
-const coverage = { hiddenGroups: 0, complementary: 0, suppressedCellsInShownGroups: 0, shownCells: 0 };
+const coverage = {
+  hiddenGroups: 0,
+  rollUpsShown: 0,
+  suppressedCellsInShownGroups: 0,
+  shownCells: 0,
+  fieldworkRefusals: 0,
+  interimSteps: 0,
+  coarseTotals: 0,
+};
 
 interface Scenario {
   roundId: string;
   threshold: number;
+  commentThreshold: number;
+  interim: boolean;
   sizes: Record<string, number>;
   spareCodes: Record<string, string[]>;
   marker: string;
@@ -48,46 +63,29 @@ test(`no endpoint reveals a group below its threshold, directly or by difference
 
   for (let s = 0; s < SCENARIOS; s += 1) {
     const scenario = await createScenario(admin, client, random, s);
-    const first = await checkEverything(admin, client, scenario);
-
-    // Difference attack: one more response in a group that stays suppressed.
-    const candidates = Object.entries(scenario.sizes).filter(
-      ([group, size]) =>
-        first.results.groups.find((g) => g.id === group)?.status === 'suppressed' && size + 1 < scenario.threshold,
-    );
-    if (candidates.length > 0) {
-      const [group] = candidates[intBetween(random, 0, candidates.length - 1)]!;
-      await submit(client, random, scenario.spareCodes[group]!.pop()!, `${scenario.marker}-${group}-extra`, null);
-      scenario.sizes[group]! += 1;
-      const second = await checkEverything(admin, client, scenario);
-      expect(second.results.responseCount).toBe(first.results.responseCount + 1);
-      const shownBefore = first.results.groups.filter((g) => g.status === 'shown').map((g) => g.id);
-      const shownAfter = second.results.groups.filter((g) => g.status === 'shown').map((g) => g.id);
-      expect(shownAfter).not.toContain(group);
-      // The extra response may lift complementary suppression of another group (the hidden total grew);
-      // what was published for a group before is published unchanged after, and the rest only when
-      // the shown groups stayed the same.
-      const common = shownBefore.filter((g) => shownAfter.includes(g));
-      const rowsOf = (results: RoundResults) => [...results.statements, ...results.sections];
-      rowsOf(first.results).forEach((row, i) => {
-        for (const g of common) expect(rowsOf(second.results)[i]!.byGroup[g]).toEqual(row.byGroup[g]);
-      });
-      const commentsOf = (comments: RoundComments) => comments.comments.filter((c) => common.includes(c.group));
-      expect(commentsOf(second.comments)).toEqual(commentsOf(first.comments));
-      const rowsIn = (text: string) =>
-        (JSON.parse(text) as { rows: Array<{ group: string }> }).rows.filter((r) => common.includes(r.group));
-      expect(rowsIn(second.rowsText)).toEqual(rowsIn(first.rowsText));
-      if (shownAfter.join() === shownBefore.join()) {
-        expect(publishedFigures(second.results)).toEqual(publishedFigures(first.results));
-        expect(second.rowsText).toBe(first.rowsText);
-      }
-      checkedDifferences += 1;
+    // Over time: one more response while the round is open, read before and after.
+    const before = await readOpen(admin, scenario);
+    const candidates = Object.keys(scenario.sizes).filter((g) => scenario.spareCodes[g]!.length > 0);
+    const [group] = [candidates[intBetween(random, 0, candidates.length - 1)]!];
+    await submit(client, random, scenario.spareCodes[group]!.pop()!, `${scenario.marker}-${group}-extra`, null);
+    scenario.sizes[group]! += 1;
+    const after = await readOpen(admin, scenario);
+    if (scenario.interim && before && after) {
+      expectSafeStep(before, after, scenario.threshold, scenario.commentThreshold);
+      coverage.interimSteps += 1;
     }
+    await admin.close(scenario.roundId);
+    const final = await checkEverything(admin, client, scenario);
+    if (scenario.interim && after) expectSafeStep(after, final.results, scenario.threshold, scenario.commentThreshold);
+    checkedDifferences += 1;
   }
   expect(checkedDifferences).toBeGreaterThan(3);
   console.log(`anonymity: ${JSON.stringify({ ...coverage, checkedDifferences })}`);
   expect(coverage.hiddenGroups).toBeGreaterThan(5);
-  expect(coverage.complementary).toBeGreaterThan(0);
+  expect(coverage.rollUpsShown).toBeGreaterThan(0);
+  expect(coverage.fieldworkRefusals).toBeGreaterThan(10);
+  expect(coverage.interimSteps).toBeGreaterThan(3);
+  expect(coverage.coarseTotals).toBeGreaterThan(0);
   expect(coverage.suppressedCellsInShownGroups).toBeGreaterThan(0);
   expect(coverage.shownCells).toBeGreaterThan(100);
   await stop();
@@ -100,12 +98,21 @@ async function createScenario(
   index: number,
 ): Promise<Scenario> {
   const threshold = intBetween(random, 2, 6);
+  const commentThreshold = threshold + intBetween(random, 0, 2);
+  const interim = random() < 0.5;
   const groups = ALL_GROUPS.filter(() => random() < 0.7);
   if (groups.length < 2) groups.push(...ALL_GROUPS.filter((g) => !groups.includes(g)).slice(0, 2 - groups.length));
+  const leiding = ['directie', 'teamleiders'].filter((g) => groups.includes(g));
   const round = await admin.createRound({
     surveyId: 'shrm',
     groups,
     anonymityThreshold: threshold,
+    commentThreshold,
+    release: interim ? 'interim' : 'atClose',
+    combineSmallGroups: random() < 0.7,
+    ...(leiding.length === 2 && random() < 0.6
+      ? { rollUps: [{ id: 'leidinggevenden', name: 'Leidinggevenden', groups: leiding }] }
+      : {}),
     name: `Scenario ${index}`,
   });
   const marker = `anon${index}x`;
@@ -124,7 +131,7 @@ async function createScenario(
       codes.slice(0, size).map((code, i) => submit(client, random, code, `${marker}-${group}-${i}`, rare)),
     );
   }
-  return { roundId: round.id, threshold, sizes, spareCodes, marker };
+  return { roundId: round.id, threshold, commentThreshold, interim, sizes, spareCodes, marker };
 }
 
 async function submit(
@@ -149,6 +156,76 @@ async function submit(
   if (res.status !== 201) throw new Error(`submit: ${res.status} ${res.text}`);
 }
 
+/**
+ * Reads an open round. Released at closing: every figure endpoint is a 409 and the round shows only
+ * coarse participation (undefined is returned). Interim: the current interim release, or undefined.
+ */
+async function readOpen(admin: AdminApi, scenario: Scenario): Promise<RoundResults | undefined> {
+  const { roundId, threshold } = scenario;
+  const round = await admin.getJson<{
+    responses: CoarseCount;
+    participation: Array<{ kind: string; status: string; responses: CoarseCount }>;
+  }>(`/api/rounds/${roundId}`);
+  for (const entry of round.participation) {
+    if (!entry.responses.exact) expect(entry.responses.atLeast).toBe(0);
+    // A roll-up with nothing to combine (its groups are shown on their own) holds 0.
+    else if (entry.kind === 'rollUp' && entry.status === 'suppressed') expect(entry.responses.value).toBe(0);
+    else expect(entry.responses.value).toBeGreaterThanOrEqual(threshold);
+  }
+  if (!scenario.interim) {
+    for (const path of ['results', 'comments', 'responses', 'responses?format=csv', 'suggestions']) {
+      const res = await admin.get(`/api/rounds/${roundId}/${path}`);
+      expect({ path, status: res.status }).toEqual({ path, status: 409 });
+      expect(res.text).toMatch(/resultsNotReleased/);
+      for (const group of Object.keys(scenario.sizes)) expect(res.text).not.toContain(`${scenario.marker}-${group}-`);
+      coverage.fieldworkRefusals += 1;
+    }
+    return undefined;
+  }
+  const res = await admin.get(`/api/rounds/${roundId}/results`);
+  if (res.status === 409) return undefined;
+  expect(res.status).toBe(200);
+  return res.json as RoundResults;
+}
+
+/** Two releases: every cell and column published in both differs by 0 or at least the threshold. */
+function expectSafeStep(before: RoundResults, after: RoundResults, threshold: number, commentThreshold: number): void {
+  const cells = (r: RoundResults) => {
+    const map = new Map<string, ShownCell>();
+    for (const row of [...r.statements, ...r.sections]) {
+      const key = 'statementId' in row ? row.statementId : `section:${row.sectionId}`;
+      if (row.overall.status === 'shown') map.set(`${key}:overall`, row.overall);
+      for (const [column, cell] of Object.entries(row.byGroup))
+        if (cell.status === 'shown') map.set(`${key}:${column}`, cell);
+    }
+    return map;
+  };
+  const answers = (cell: ShownCell, d: 'current' | 'desired') =>
+    cell[d].counts.reduce((a, b) => a + b, 0) + cell[d].dontKnow;
+  const problems: string[] = [];
+  const step = (what: string, delta: number, minimum: number) => {
+    if (delta !== 0 && delta < minimum) problems.push(`${what} by ${delta}`);
+  };
+  const old = cells(before);
+  for (const [key, cell] of cells(after)) {
+    const previous = old.get(key);
+    if (!previous) continue;
+    step(`${key} n`, cell.n - previous.n, threshold);
+    step(`${key} current`, answers(cell, 'current') - answers(previous, 'current'), threshold);
+    step(`${key} desired`, answers(cell, 'desired') - answers(previous, 'desired'), threshold);
+  }
+  for (const column of after.groups) {
+    const previous = before.groups.find((g) => g.id === column.id);
+    if (column.status !== 'shown' || previous?.status !== 'shown') continue;
+    step(
+      `${column.id} responses`,
+      column.responses - previous.responses,
+      column.commentsShown ? commentThreshold : threshold,
+    );
+  }
+  expect(problems).toEqual([]);
+}
+
 async function checkEverything(
   admin: AdminApi,
   client: HttpClient,
@@ -164,46 +241,58 @@ async function checkEverything(
   const round = await admin.get(`/api/rounds/${roundId}`);
   const suggestions = await admin.get(`/api/rounds/${roundId}/suggestions`);
   const forms = await Promise.all(
-    Object.values(scenario.spareCodes).map((codes) => client.get(`/api/form/${codes[0]}`)),
+    Object.values(scenario.spareCodes)
+      .filter((codes) => codes.length > 0)
+      .map((codes) => client.get(`/api/form/${codes[0]}`)),
   );
-  for (const res of [responses, csvNl, csvEn, rounds, round, suggestions, ...forms]) expect(res.status).toBe(200);
+  for (const res of [responses, csvNl, csvEn, rounds, round, suggestions]) expect(res.status).toBe(200);
 
   const total = Object.values(sizes).reduce((a, b) => a + b, 0);
-  expect(results.responseCount).toBe(total);
-  const shown = results.groups.filter((g) => g.status === 'shown');
-  const shownIds = shown.map((g) => g.id);
-  const hidden = Object.keys(sizes).filter((g) => !shownIds.includes(g));
+  const columns = results.groups.flatMap((g) =>
+    g.status === 'shown'
+      ? [{ id: g.id, members: g.members ?? [g.id], responses: g.responses, comments: g.comments }]
+      : [],
+  );
+  const sizeOf = (members: string[]) => members.reduce((sum, m) => sum + (sizes[m] ?? 0), 0);
+  const covered = new Set(columns.flatMap((c) => c.members));
+  const hidden = Object.keys(sizes).filter((g) => !covered.has(g));
   coverage.hiddenGroups += hidden.length;
-  coverage.complementary += hidden.filter((g) => sizes[g]! >= threshold).length;
+  coverage.rollUpsShown += columns.filter((c) => c.members.length > 1).length;
+  const shownTotal = results.responses.shown;
 
-  // Rule 1: a shown group has at least `threshold` responses, and reports exactly its count.
-  for (const group of results.groups) {
-    if (group.status === 'shown') {
-      expect(group.responses).toBe(sizes[group.id]);
-      expect(group.responses).toBeGreaterThanOrEqual(threshold);
-    } else {
-      expect(Object.keys(group).sort()).toEqual(['id', 'name', 'status']);
-    }
+  // Columns: at least the threshold each (in the release), disjoint, roll-ups only of groups not shown.
+  expect(covered.size).toBe(columns.reduce((n, c) => n + c.members.length, 0));
+  for (const column of columns) {
+    expect(column.responses).toBeGreaterThanOrEqual(threshold);
+    expect(column.responses).toBeLessThanOrEqual(sizeOf(column.members));
+    if (!scenario.interim) expect(column.responses).toBe(sizeOf(column.members));
+    if (column.members.length > 1) for (const m of column.members) expect(columns.some((c) => c.id === m)).toBe(false);
   }
-  // Rule 2: the published total minus the shown groups never isolates fewer than `threshold` people
-  // (with no group shown, the total is only the progress figure; anonymity.ts explains why that is safe).
-  const hiddenTotal = total - shown.reduce((sum, g) => sum + (g.status === 'shown' ? g.responses : 0), 0);
-  expect({
-    hiddenTotal,
-    ok: hiddenTotal === 0 || hiddenTotal >= threshold || shown.length === 0,
-    sizes,
-    threshold,
-  }).toMatchObject({ ok: true });
+  expect(shownTotal).toBe(columns.reduce((n, c) => n + c.responses, 0));
+  // Counts: a hidden group only "fewer than the threshold"; a total exact only when it exposes nobody.
+  for (const group of results.groups) {
+    if (group.status === 'suppressed' && group.kind === 'group' && group.reason.code !== 'heldInRollUp')
+      expect(group.responses).toEqual({ exact: false, atLeast: 0, below: threshold });
+  }
+  if (results.responses.total.exact) {
+    const rest = results.responses.total.value - shownTotal;
+    expect(rest === 0 ? hidden.length === 0 : rest >= threshold).toBe(true);
+    if (!scenario.interim) expect(results.responses.total.value).toBe(total);
+  } else {
+    coverage.coarseTotals += 1;
+    expect(results.responses.total).toEqual({ exact: false, atLeast: shownTotal, below: shownTotal + threshold });
+  }
 
   // Rules 3 and 4: cells, pooled figures, and the sums behind them.
+  const shownIds = columns.map((c) => c.id);
   for (const row of [...results.statements, ...results.sections]) {
-    for (const group of hidden) expect(row.byGroup[group]).toEqual({ status: 'suppressed' });
+    for (const group of hidden) expect(row.byGroup[group]).toEqual({ status: 'suppressed', reason: 'unitNotShown' });
     checkCell(row.overall, threshold);
     const parts = shownIds.map((g) => row.byGroup[g]!).filter((cell): cell is ShownCell => cell.status === 'shown');
     for (const cell of Object.values(row.byGroup)) checkCell(cell, threshold);
     coverage.shownCells += parts.length;
     coverage.suppressedCellsInShownGroups += shownIds.filter((g) => row.byGroup[g]!.status === 'suppressed').length;
-    // The overall is exactly the sum of the shown group cells: overall − Σ parts = 0, nothing left over.
+    // The overall is exactly the sum of the shown column cells: overall − Σ parts = 0, nothing left over.
     expectPooled(row.overall, parts);
   }
   for (const section of results.sections) {
@@ -216,16 +305,22 @@ async function checkEverything(
     }
   }
 
-  // Rule 5 and every other endpoint: nothing of a hidden group, not a comment, not a row. The
-  // comment count a shown group reports is what the comments endpoint holds for it.
-  for (const comment of comments.comments) expect(shownIds).toContain(comment.group);
-  for (const group of shown) {
-    if (group.status === 'shown')
-      expect(comments.comments.filter((c) => c.group === group.id).length).toBe(group.comments);
+  // Comments only of columns at the comment threshold; rows exactly the released responses per column.
+  for (const comment of comments.comments) {
+    const column = columns.find((c) => c.id === comment.group);
+    expect(column).toBeDefined();
+    expect(column!.responses).toBeGreaterThanOrEqual(scenario.commentThreshold);
   }
-  const rows = (responses.json as { rows: Array<{ group: string }> }).rows;
-  expect(rows.length).toBe(shown.reduce((sum, g) => sum + (g.status === 'shown' ? g.responses : 0), 0));
-  for (const row of rows) expect(shownIds).toContain(row.group);
+  for (const column of columns)
+    expect(comments.comments.filter((c) => c.group === column.id).length).toBe(column.comments);
+  const rows = (responses.json as { rows: Array<{ group: string; comment?: string }> }).rows;
+  expect(rows.length).toBe(shownTotal);
+  for (const column of columns) expect(rows.filter((r) => r.group === column.id).length).toBe(column.responses);
+  for (const row of rows) {
+    expect(shownIds).toContain(row.group);
+    if (row.comment)
+      expect(columns.find((c) => c.id === row.group)!.responses).toBeGreaterThanOrEqual(scenario.commentThreshold);
+  }
   for (const csv of [csvNl.text, csvEn.text]) {
     const lines = csv
       .replace(/^\uFEFF/, '')
@@ -253,7 +348,7 @@ async function checkEverything(
 }
 
 function checkCell(cell: Cell, threshold: number): void {
-  if (cell.status === 'suppressed') expect(Object.keys(cell)).toEqual(['status']);
+  if (cell.status === 'suppressed') expect(Object.keys(cell).sort()).toEqual(['reason', 'status']);
   else expect(cell.n).toBeGreaterThanOrEqual(threshold);
 }
 
@@ -279,10 +374,4 @@ function expectPooled(pooled: Cell, parts: ShownCell[]): void {
     expect(pooled[dimension].dontKnow).toBe(sum((p) => p[dimension].dontKnow));
     pooled[dimension].counts.forEach((count, i) => expect(count).toBe(sum((p) => p[dimension].counts[i]!)));
   }
-}
-
-/** Every published figure of a result, without the progress count. */
-function publishedFigures(results: RoundResults): unknown {
-  const { responseCount: _count, ...rest } = results;
-  return rest;
 }

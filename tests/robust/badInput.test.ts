@@ -25,7 +25,13 @@ test(`${CASES} malformed or hostile requests: all 4xx with a message, data uncha
   const admin = new AdminApi(client, org!.apiKey);
   const random = seededRandom(seed);
 
-  const open = await admin.createRound({ surveyId: 'shrm', groups: ['leraren', 'oop'], anonymityThreshold: 2 });
+  // Interim releases, so its results can be read (and compared) while it stays open.
+  const open = await admin.createRound({
+    surveyId: 'shrm',
+    groups: ['leraren', 'oop'],
+    anonymityThreshold: 2,
+    release: 'interim',
+  });
   const openCodes = [...(await admin.invite(open.id, 'leraren', 60)), ...(await admin.invite(open.id, 'oop', 20))];
   const usedCodes = openCodes.slice(0, 12);
   for (const code of usedCodes) {

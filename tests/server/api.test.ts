@@ -128,7 +128,14 @@ describe('rounds and invitations', () => {
     const round = await openRound();
     const list = await request(t.app).get('/api/rounds').set('Authorization', auth);
     expect(list.body).toHaveLength(1);
-    expect(list.body[0]).toMatchObject({ id: round.id, status: 'open', anonymityThreshold: 5, responseCount: 0 });
+    expect(list.body[0]).toMatchObject({
+      id: round.id,
+      status: 'open',
+      anonymityThreshold: 5,
+      release: 'atClose',
+      responses: { exact: false, atLeast: 0, below: 5 },
+      released: 'notReleased',
+    });
   });
 
   test('invitations come as JSON or as CSV for Dutch Excel', async () => {
@@ -286,29 +293,47 @@ describe('results and rows keep the anonymity promise', () => {
     }
   }
 
-  test('groups below the threshold are suppressed everywhere, including their complement', async () => {
+  test('groups below the threshold are hidden everywhere, with a coarse count; results come at closing', async () => {
     const round = await openRound(['leraren', 'oop', 'directie']);
     await fill(round.id, 'leraren', 8, 2, 4, '=HYPERLINK("http://x")');
     await fill(round.id, 'oop', 6, 3, 4);
     await fill(round.id, 'directie', 2, 5, 5, 'geheime opmerking van de directie');
 
+    // During fieldwork: participation only, a clear 409 for everything else.
+    for (const path of ['results?', 'comments?', 'responses?', 'responses?format=csv&', 'suggestions?']) {
+      const early = await request(t.app).get(`/api/rounds/${round.id}/${path}lang=en`).set('Authorization', auth);
+      expect({ path, status: early.status, code: early.body.error?.code }).toEqual({
+        path,
+        status: 409,
+        code: 'resultsNotReleased',
+      });
+      expect(early.body.error.message).toMatch(/released when the round closes/);
+    }
+    const during = await request(t.app).get(`/api/rounds/${round.id}`).set('Authorization', auth);
+    expect(during.body.responses).toEqual({ exact: false, atLeast: 14, below: 19 });
+    expect(during.body.participation).toEqual([
+      { id: 'leraren', kind: 'group', status: 'shown', responses: { exact: true, value: 8 } },
+      { id: 'oop', kind: 'group', status: 'shown', responses: { exact: true, value: 6 } },
+      { id: 'directie', kind: 'group', status: 'suppressed', responses: { exact: false, atLeast: 0, below: 5 } },
+    ]);
+    expect(JSON.stringify(during.body)).not.toMatch(/16|"value":2\b/);
+    await request(t.app).post(`/api/rounds/${round.id}/close`).set('Authorization', auth).expect(200);
+
     const res = await request(t.app).get(`/api/rounds/${round.id}/results`).set('Authorization', auth);
     expect(res.status).toBe(200);
     const results = roundResultsSchema.parse(res.body);
-    expect(results.responseCount).toBe(16);
+    expect(results.responses.total).toEqual({ exact: false, atLeast: 14, below: 19 });
     const status = Object.fromEntries(results.groups.map((g) => [g.id, g.status]));
-    // directie (2) is below 5; total 16 minus the shown groups would reveal it, so the smallest shown group goes too.
-    expect(status).toEqual({ leraren: 'shown', oop: 'suppressed', directie: 'suppressed' });
-    const first = results.statements[0]!;
-    expect(first.overall).toMatchObject({
-      status: 'shown',
-      n: 8,
-      meanCurrent: 2,
-      meanDesired: 4,
-      gap: 2,
-      actionNeeded: true,
+    // directie (2) is below 5 and hidden; oop is shown (no complementary suppression any more).
+    expect(status).toEqual({ leraren: 'shown', oop: 'shown', directie: 'suppressed' });
+    expect(results.groups[2]).toMatchObject({
+      reason: { code: 'belowThreshold' },
+      responses: { exact: false, below: 5 },
     });
-    expect(first.byGroup.directie).toEqual({ status: 'suppressed' });
+    const first = results.statements[0]!;
+    expect(first.byGroup.leraren).toMatchObject({ status: 'shown', n: 8, meanCurrent: 2, meanDesired: 4, gap: 2 });
+    expect(first.overall).toMatchObject({ status: 'shown', n: 14, actionNeeded: true });
+    expect(first.byGroup.directie).toEqual({ status: 'suppressed', reason: 'unitNotShown' });
     expect(JSON.stringify(res.body)).not.toContain('geheime');
     expect(results.groups[0]).toMatchObject({ id: 'leraren', comments: 8 });
 
@@ -316,12 +341,13 @@ describe('results and rows keep the anonymity promise', () => {
     expect(comments.status).toBe(200);
     expect(comments.body.comments).toHaveLength(8);
     expect(comments.body.comments.every((c: { group: string }) => c.group === 'leraren')).toBe(true);
+    expect(comments.body.comments.every((c: { text: string }) => !c.text.includes('geheime'))).toBe(true);
     expect(JSON.stringify(comments.body)).not.toContain('geheime');
 
     const rows = await request(t.app).get(`/api/rounds/${round.id}/responses`).set('Authorization', auth);
     expect(rows.status).toBe(200);
-    expect(rows.body.rows).toHaveLength(8);
-    expect(rows.body.rows.every((r: { group: string }) => r.group === 'leraren')).toBe(true);
+    expect(rows.body.rows).toHaveLength(14);
+    expect(rows.body.rows.every((r: { group: string }) => r.group !== 'directie')).toBe(true);
     expect(Object.keys(rows.body.rows[0]).sort()).toEqual(['answers', 'comment', 'group']);
 
     const csv = await request(t.app).get(`/api/rounds/${round.id}/responses?format=csv`).set('Authorization', auth);
@@ -330,15 +356,90 @@ describe('results and rows keep the anonymity promise', () => {
     expect(csv.text).not.toContain('geheime');
   });
 
-  test('results follow new responses and closing, although their body is cached', async () => {
-    const round = await openRound(['leraren']);
+  test('roll-ups, comment threshold and interim release are round settings, checked and shown', async () => {
+    const bad = await request(t.app)
+      .post('/api/rounds?lang=en')
+      .set('Authorization', auth)
+      .send({
+        surveyId: 'shrm',
+        name: 'x',
+        groups: ['directie', 'teamleiders', 'leraren'],
+        rollUps: [
+          { id: 'leiding', name: 'Leiding', groups: ['directie', 'teamleiders'] },
+          { id: 'nog-een', name: 'Nog een', groups: ['teamleiders', 'leraren'] },
+        ],
+      });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('rollUpOverlap');
+    const low = await request(t.app)
+      .post('/api/rounds')
+      .set('Authorization', auth)
+      .send({ surveyId: 'shrm', name: 'x', groups: ['leraren'], anonymityThreshold: 6, commentThreshold: 5 });
+    expect(low.body.error.code).toBe('commentThresholdBelowThreshold');
+    const created = await request(t.app)
+      .post('/api/rounds')
+      .set('Authorization', auth)
+      .send({
+        surveyId: 'shrm',
+        name: 'Met tussenstand',
+        groups: ['directie', 'teamleiders', 'leraren'],
+        rollUps: [{ id: 'leidinggevenden', name: 'Leidinggevenden', groups: ['directie', 'teamleiders'] }],
+        commentThreshold: 8,
+        release: 'interim',
+      })
+      .expect(201);
+    const shown = await request(t.app).get(`/api/rounds/${created.body.id}`).set('Authorization', auth);
+    expect(shown.body).toMatchObject({
+      release: 'interim',
+      commentThreshold: 8,
+      rollUps: [
+        {
+          id: 'leidinggevenden',
+          name: { nl: 'Leidinggevenden', en: 'Leidinggevenden' },
+          groups: ['directie', 'teamleiders'],
+        },
+      ],
+    });
+    const none = await request(t.app).get(`/api/rounds/${created.body.id}/results`).set('Authorization', auth);
+    expect(none.status).toBe(409);
+    expect(none.body.error.code).toBe('noInterimRelease');
+    await fill(created.body.id, 'directie', 2, 2, 4);
+    await fill(created.body.id, 'teamleiders', 3, 2, 5, 'van een teamleider');
+    await fill(created.body.id, 'leraren', 5, 3, 4);
+    const interim = await request(t.app).get(`/api/rounds/${created.body.id}/results`).set('Authorization', auth);
+    expect(interim.status).toBe(200);
+    expect(interim.body.release.state).toBe('interim');
+    const columns = interim.body.groups.filter((g: { status: string }) => g.status === 'shown');
+    expect(columns.map((g: { id: string }) => g.id)).toEqual(['leraren', 'leidinggevenden']);
+    const rows = await request(t.app).get(`/api/rounds/${created.body.id}/responses`).set('Authorization', auth);
+    expect(rows.body.rows.map((r: { group: string }) => r.group).sort()).toEqual([
+      ...Array(5).fill('leidinggevenden'),
+      ...Array(5).fill('leraren'),
+    ]);
+    // Comment threshold 8: neither column (5 each) has its comments published.
+    expect(rows.body.rows.some((r: { comment?: string }) => r.comment)).toBe(false);
+    const comments = await request(t.app).get(`/api/rounds/${created.body.id}/comments`).set('Authorization', auth);
+    expect(comments.body.comments).toEqual([]);
+  });
+
+  test('results follow closing and new interim releases, although their body is cached', async () => {
+    const round = (
+      await request(t.app)
+        .post('/api/rounds')
+        .set('Authorization', auth)
+        .send({ surveyId: 'shrm', name: 'Cache', groups: ['leraren'], release: 'interim' })
+        .expect(201)
+    ).body;
     await fill(round.id, 'leraren', 5, 2, 4);
     const get = async () =>
       (await request(t.app).get(`/api/rounds/${round.id}/results`).set('Authorization', auth)).body;
     expect((await get()).statements[0].overall.n).toBe(5);
     expect((await get()).statements[0].overall.n).toBe(5);
+    // One more answer: still the same interim release (it would reveal that one answer).
     await fill(round.id, 'leraren', 1, 2, 4);
-    expect((await get()).statements[0].overall.n).toBe(6);
+    expect((await get()).statements[0].overall.n).toBe(5);
+    await fill(round.id, 'leraren', 4, 2, 4);
+    expect((await get()).statements[0].overall.n).toBe(10);
     await request(t.app).post(`/api/rounds/${round.id}/close`).set('Authorization', auth).expect(200);
     expect((await get()).status).toBe('closed');
   });

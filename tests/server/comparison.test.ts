@@ -68,6 +68,10 @@ describe('GET /api/rounds/:id/comparison', () => {
     ]);
     await answer(second.body.id, 'oop', repeat([3, 4], 6));
     await answer(second.body.id, 'directie', repeat([3, 4], 5));
+    // During fieldwork the comparison is as closed as the results.
+    const early = await request(t.app).get(`/api/rounds/${second.body.id}/comparison`).set('Authorization', auth);
+    expect(early.status).toBe(409);
+    await request(t.app).post(`/api/rounds/${second.body.id}/close`).set('Authorization', auth);
 
     const res = await request(t.app).get(`/api/rounds/${second.body.id}/comparison`).set('Authorization', auth);
     expect(res.status).toBe(200);
@@ -93,6 +97,7 @@ describe('GET /api/rounds/:id/comparison', () => {
 
     const third = await openRound('Derde meting', { baselineRoundId: second.body.id });
     await answer(third.body.id, 'leraren', repeat([3, 4], 6));
+    await request(t.app).post(`/api/rounds/${third.body.id}/close`).set('Authorization', auth);
     const chain = await request(t.app).get(`/api/rounds/${third.body.id}/comparison`).set('Authorization', auth);
     expect(chain.status).toBe(200);
     expect(chain.body.chain.map((r: { roundId: string }) => r.roundId)).toEqual([

@@ -295,6 +295,10 @@ describe('suggestions for a round', () => {
     for (const code of invitations.body.codes as string[]) {
       await request(t.app).post('/api/responses').send({ code, answers }).expect(201);
     }
+    // Suggestions come from released results: at closing.
+    const early = await request(t.app).get(`/api/rounds/${round.body.id}/suggestions`).set('Authorization', auth);
+    expect(early.status).toBe(409);
+    await request(t.app).post(`/api/rounds/${round.body.id}/close`).set('Authorization', auth).expect(200);
     return round.body.id;
   }
 
@@ -359,6 +363,7 @@ describe('suggestions for a round', () => {
       .post('/api/rounds')
       .set('Authorization', auth)
       .send({ surveyId: 'shrm', name: 'Leeg', groups: ['leraren'] });
+    await request(t.app).post(`/api/rounds/${round.body.id}/close`).set('Authorization', auth).expect(200);
     const res = await request(t.app).get(`/api/rounds/${round.body.id}/suggestions`).set('Authorization', auth);
     expect(res.status).toBe(200);
     expect(res.body.suggestions).toEqual([]);

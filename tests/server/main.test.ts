@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { openStore } from '../../server/store/index';
 
 /** Starts the real entry (as `npm start` does, without the build) and collects its output. */
 function startServer(dataDir: string) {
@@ -38,12 +39,24 @@ describe('server entry', () => {
       const rounds = await (
         await fetch(`${url}/api/rounds`, { headers: { Authorization: `Bearer ${apiKey}` } })
       ).json();
-      expect(rounds).toHaveLength(1);
-      expect(rounds[0].responseCount).toBe(60);
+      // A closed round with results and an open one in fieldwork.
+      expect(rounds.map((r: { status: string }) => r.status)).toEqual(['closed', 'open']);
+      expect(rounds[0].responses).toEqual({ exact: false, atLeast: 48, below: 53 });
       const results = await (
         await fetch(`${url}/api/rounds/${rounds[0].id}/results`, { headers: { Authorization: `Bearer ${apiKey}` } })
       ).json();
-      expect(results.groups.find((g: { id: string }) => g.id === 'po-hr').status).toBe('suppressed');
+      expect(results.groups.find((g: { id: string }) => g.id === 'po-hr')).toMatchObject({
+        status: 'suppressed',
+        reason: { code: 'belowThreshold' },
+      });
+      expect(results.groups.find((g: { id: string }) => g.id === 'leidinggevenden')).toMatchObject({
+        status: 'shown',
+        responses: 7,
+      });
+      const fieldwork = await fetch(`${url}/api/rounds/${rounds[1].id}/results`, {
+        headers: { Authorization: `Bearer ${apiKey}` },
+      });
+      expect(fieldwork.status).toBe(409);
 
       server.child.kill('SIGTERM');
       expect(await server.exited).toBe(0);
@@ -56,10 +69,22 @@ describe('server entry', () => {
       const roundsAgain = await (
         await fetch(`${second.url}/api/rounds`, { headers: { Authorization: `Bearer ${second.apiKey}` } })
       ).json();
-      expect(roundsAgain).toHaveLength(1);
-      expect(roundsAgain[0].responseCount).toBe(60);
+      expect(roundsAgain).toHaveLength(2);
+      expect(roundsAgain[0].responses).toEqual(rounds[0].responses);
+      // The same demo key and the same unused code: no new permanent key, no new codes per start.
+      expect(second.apiKey).toBe(apiKey);
+      const codeOf = (text: string) => /\/r\/([A-Z0-9]+)/.exec(text)?.[1];
+      expect(codeOf(again.output())).toBe(codeOf(server.output()));
+      expect(again.output()).toMatch(/the same as on earlier starts/);
       again.child.kill('SIGINT');
       expect(await again.exited).toBe(0);
+      const store = await openStore({ dataDir });
+      try {
+        expect(await store.organisations.listApiKeys()).toHaveLength(1);
+        expect((await store.rounds.lookupCode(codeOf(server.output())!))?.used).toBe(false);
+      } finally {
+        await store.close();
+      }
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }

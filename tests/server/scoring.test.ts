@@ -80,7 +80,8 @@ describe('a scoring session from opening to closing', () => {
     );
     const links: string[] = opened.body.links;
     expect(links).toHaveLength(3);
-    for (const link of links) expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/s\/[A-Za-z0-9_-]{24}$/);
+    // Built from the configured host and port (testApp: the defaults), never from the request's Host header.
+    for (const link of links) expect(link).toMatch(/^http:\/\/localhost:3000\/s\/[A-Za-z0-9_-]{24}$/);
     const [a, b, c] = links.map(tokenOf);
     expect(new Set([a, b, c]).size).toBe(3);
     // Only hashes are stored: the tokens themselves appear nowhere on disk.

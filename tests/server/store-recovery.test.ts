@@ -91,7 +91,7 @@ describe('file store: recovery on open', () => {
     expect(setup.store.stats().recovery).toEqual(expect.objectContaining({ tornLines: 0, unacknowledgedLines: 2 }));
     expect(setup.store.stats().recovery.repairs).toEqual([expect.stringMatching(/rolled back 2 line/)]);
     expect(readLinesOf(file)).toHaveLength(3);
-    expect((await setup.store.responses.results(setup.round)).responseCount).toBe(3);
+    expect((await setup.store.responses.results(setup.round)).responses.shown).toBe(3);
   });
 
   it('drops used codes of a flush whose responses never reached the disk, freeing those codes', async () => {
@@ -166,5 +166,53 @@ describe('file store: recovery on open', () => {
     expect(fs.existsSync(path.join(dir, 'koers.json.tmp'))).toBe(false);
     expect(fs.existsSync(usedCodesFile(dir, setup.round.id) + '.tmp')).toBe(false);
     expect(await setup.store.responses.responseCount(setup.round.id)).toBe(1);
+  });
+});
+
+describe('file store: invitation logs', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = makeTempDir();
+  });
+  afterEach(() => removeDir(dir));
+
+  it('moves invitation hashes of an older koers.json into the per-round logs, keeping every code working', async () => {
+    const setup = await setUp(dir, { teachers: 3, support: 2 });
+    await setup.store.close();
+    // Rewrite the folder as an older version left it: hashes inside koers.json, no logs.
+    const metaPath = path.join(dir, 'koers.json');
+    const logPath = path.join(dir, 'invitations', `${setup.round.id}.jsonl`);
+    const lines = readLinesOf(logPath).map((l) => JSON.parse(l) as { group: string; hashes: string[] });
+    const doc = JSON.parse(fs.readFileSync(metaPath, 'utf8'));
+    doc.invitations = { [setup.round.id]: Object.fromEntries(lines.map((l) => [l.group, l.hashes])) };
+    fs.writeFileSync(metaPath, JSON.stringify(doc));
+    fs.rmSync(logPath);
+
+    const store = await openStore({ dataDir: dir });
+    try {
+      expect(store.stats().recovery.repairs).toEqual([expect.stringMatching(/moved 5 invitation code hashes/)]);
+      expect(JSON.parse(fs.readFileSync(metaPath, 'utf8')).invitations).toEqual({});
+      for (const code of [...setup.teacherCodes, ...setup.supportCodes]) {
+        expect((await store.rounds.lookupCode(code))?.used).toBe(false);
+      }
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('cuts a torn last line of an invitation log: those codes were never shown to anyone', async () => {
+    const setup = await setUp(dir, { teachers: 3, support: 2 });
+    await setup.store.close();
+    const logPath = path.join(dir, 'invitations', `${setup.round.id}.jsonl`);
+    const intact = fs.readFileSync(logPath);
+    fs.appendFileSync(logPath, '{"group":"leraren","hashes":["ab');
+    const store = await openStore({ dataDir: dir });
+    try {
+      expect(store.stats().recovery.repairs).toEqual([expect.stringMatching(/^invitations\/.*torn last line/)]);
+      expect(fs.readFileSync(logPath).equals(intact)).toBe(true);
+      expect((await store.rounds.lookupCode(setup.teacherCodes[0]!))?.group).toBe('leraren');
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -161,11 +161,19 @@ describe('file store: invitations and submissions', () => {
     for (const code of all) expect(code).toMatch(/^[2-9A-HJKMNP-Z]{10}$/);
     expect(new Set(all).size).toBe(all.length);
 
-    const onDisk = fs.readFileSync(path.join(dir, 'koers.json'), 'utf8');
-    for (const code of all) expect(onDisk).not.toContain(code);
-    const stored = JSON.parse(onDisk).invitations[round.id];
-    expect(stored.leraren).toHaveLength(teacherCodes.length);
-    expect(stored.oop).toHaveLength(supportCodes.length);
+    // The hashes live in the round's own log, one line per request; koers.json does not grow with them.
+    const meta = fs.readFileSync(path.join(dir, 'koers.json'), 'utf8');
+    expect(JSON.parse(meta).invitations).toEqual({});
+    const logText = fs.readFileSync(path.join(dir, 'invitations', `${round.id}.jsonl`), 'utf8');
+    for (const code of all) expect(meta + logText).not.toContain(code);
+    const lines = readLinesOf(path.join(dir, 'invitations', `${round.id}.jsonl`)).map(
+      (l) => JSON.parse(l) as { group: string; hashes: string[] },
+    );
+    expect(lines.map((l) => [l.group, l.hashes.length])).toEqual([
+      ['leraren', teacherCodes.length],
+      ['oop', supportCodes.length],
+    ]);
+    for (const hash of lines.flatMap((l) => l.hashes)) expect(hash).toMatch(/^[0-9a-f]{64}$/);
 
     const found = await store.rounds.lookupCode(teacherCodes[0]!.toLowerCase());
     expect(found).toMatchObject({
@@ -196,7 +204,11 @@ describe('file store: invitations and submissions', () => {
     expect(after.fsyncs - before.fsyncs).toBeGreaterThanOrEqual(2);
     expect(after.committedResponses).toBe(1);
     expect(await store.responses.responseCount(round.id)).toBe(1);
-    expect((await store.responses.results(round)).responseCount).toBe(1);
+    expect((await store.responses.results(round)).groups.find((g) => g.id === 'leraren')?.responses).toEqual({
+      exact: false,
+      atLeast: 0,
+      below: 2,
+    });
     expect((await store.rounds.lookupCode(teacherCodes[0]!))?.used).toBe(true);
     expect(await collect(store.responses.readResponses(round.id))).toEqual([
       { roundId: round.id, group: 'leraren', day: TODAY, answers: { s1: [2, 4], s2: [3, 4] }, comment: 'Meer overleg' },

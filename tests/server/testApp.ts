@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
 import { createApp } from '../../server/app';
+import type { ErrorLog } from '../../server/http/log';
 import type { ServerConfig } from '../../server/config';
 import { openStore } from '../../server/store/index';
 import type { KoersStores } from '../../server/store/types';
@@ -17,12 +18,17 @@ export interface TestApp {
 }
 
 /** The real app on a real store in a fresh temp data folder. */
-export async function startTestApp(config: Partial<ServerConfig> = {}): Promise<TestApp> {
+export async function startTestApp(
+  config: Partial<ServerConfig> = {},
+  options: { log?: (line: string) => void } = {},
+): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'koers-test-'));
   const store = await openStore({ dataDir });
   const app = createApp({
     store,
-    config: { ratePerIp: 100_000, ratePerCode: 1_000, ...config },
+    // Client-error summaries are noise in tests; unexpected errors still show.
+    log: options.log ?? ((line) => void (line.startsWith('Unexpected') && console.error(line))),
+    config: { ratePerIp: 100_000, ratePerCode: 1_000, ratePerOrg: 100_000, ...config },
     today: () => '2026-11-24',
   });
   return {
@@ -35,6 +41,7 @@ export async function startTestApp(config: Partial<ServerConfig> = {}): Promise<
       return { organisationId: organisation.id, auth: `Bearer ${key}` };
     },
     async close() {
+      (app.locals.errorLog as ErrorLog).close();
       await store.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

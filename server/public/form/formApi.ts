@@ -1,16 +1,12 @@
 import type { Language } from '../../../core/text';
 import { getJson, postJson, type ApiResult } from '../shared/pageApi';
+import type { ResponseBody } from '../../../core/api/responses';
 import type { FormPayload } from './formPayload';
 
 export type { ApiResult } from '../shared/pageApi';
 
-/** What the form sends; the shape of POST /api/responses (core/response.ts). */
-export interface ResponseBody {
-  code: string;
-  answers: Array<{ statementId: string; current: number | null; desired: number | null }>;
-  comment?: string;
-  submissionId: string;
-}
+/** What the form sends: POST /api/responses as core/api/responses.ts declares it. */
+export type { ResponseBody } from '../../../core/api/responses';
 
 export function fetchForm(code: string, language: Language): Promise<ApiResult<FormPayload>> {
   return getJson<FormPayload>(`form/${encodeURIComponent(code)}`, language);

@@ -22,6 +22,7 @@ import {
 import { leverSlug } from '../leverStore';
 import type { PgContext } from './context';
 import { inTransaction, query } from './pool';
+import { storedAnonymitySettings } from '../../../core/roundAnonymity';
 
 const KEY_ID_LENGTH = 12;
 /** Same bound as the HTTP schema (invitationRequestSchema); guards direct callers too. */
@@ -254,6 +255,7 @@ export class PgRoundStore implements RoundStore {
       ...(input.period ? { period: { ...input.period } } : {}),
       anonymityThreshold: input.anonymityThreshold,
       actionGap: input.actionGap,
+      ...storedAnonymitySettings(input),
       ...(input.baselineRoundId ? { baselineRoundId: input.baselineRoundId } : {}),
       ...(input.theme ? { theme: input.theme } : {}),
       ...(input.groupNames ? { groupNames: structuredClone(input.groupNames) } : {}),

@@ -17,6 +17,7 @@ import type { StoredResponse } from '../../../core/response';
 import type { Survey } from '../../../core/survey';
 import { acquireDataLock } from '../dataLock';
 import { parseJsonLine, readLines } from '../jsonLines';
+import { readInvitationTable } from '../invitationLogs';
 import { META_FILE, MetaDocument } from '../metaDocument';
 import { recoverRound } from '../recovery';
 import { responsesPath } from '../responseLogs';
@@ -135,7 +136,8 @@ export async function copyEmbeddedToPostgres(
           [r.id, r.organisationId, r.surveyId, r.status, JSON.stringify(r)],
         );
       }
-      for (const [roundId, byGroup] of Object.entries(data.invitations)) {
+      // Invitation hashes live in invitations/<round>.jsonl (older folders: still in koers.json).
+      for (const [roundId, byGroup] of Object.entries(await readInvitationTable(folder, data.invitations))) {
         for (const [group, hashes] of Object.entries(byGroup)) {
           await insertRows(
             client,

@@ -61,7 +61,9 @@ export class PgResponseStore implements ResponseStore {
       throw new StoreError(kind, details);
     }
     const answers = checked.answers;
-    const comment = input.comment?.trim() || undefined;
+    // PostgreSQL text cannot hold NUL characters; they never carry meaning in a comment, so they are
+    // dropped (the embedded store keeps them) instead of failing the submission.
+    const comment = input.comment?.replaceAll('\u0000', '').trim() || undefined;
     const retry = input.submissionId === undefined ? null : retryFingerprint(input.submissionId, answers, comment);
     const content = input.submissionId === undefined ? contentFingerprint(answers, comment) : undefined;
     // No code, no submission id, no time finer than the day: nothing links the row to its invitation.

@@ -10,7 +10,7 @@ export interface ResultsLatency {
   serverP50Ms?: number;
   serverP99Ms?: number;
   bodyBytes: number;
-  /** The body's responseCount, when it has one. */
+  /** The responses the body's figures cover (responses.shown), when it has them. */
   responseCount?: number;
 }
 
@@ -45,7 +45,7 @@ export async function measureResults(
       p50Ms: quantile(times, 0.5),
       p99Ms: quantile(times, 0.99),
       bodyBytes: Buffer.byteLength(last.text),
-      responseCount: (last.json as { responseCount?: number }).responseCount,
+      responseCount: (last.json as { responses?: { shown: number } }).responses?.shown,
     };
   } finally {
     client.close();

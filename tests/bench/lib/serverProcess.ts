@@ -50,7 +50,13 @@ export interface StartOptions {
 }
 
 /** Limits that stay out of the way of a load test; abuse protection is not what is measured. */
-export const GENEROUS_LIMITS = { KOERS_RATE_PER_IP: '100000000', KOERS_RATE_PER_CODE: '100000' };
+export const GENEROUS_LIMITS = {
+  KOERS_RATE_PER_IP: '100000000',
+  KOERS_RATE_PER_CODE: '100000',
+  KOERS_RATE_PER_ORG: '100000000',
+  KOERS_FAILED_CODES_PER_IP: '100000000',
+  KOERS_FAILED_KEYS_PER_IP: '100000000',
+};
 
 /**
  * Starts a real Koers server in its own process, on a loopback address and a free port. Spawned as

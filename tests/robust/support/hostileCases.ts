@@ -603,6 +603,76 @@ const badAdmin: Maker = (random, ctx) => {
   }
 };
 
+/** Admin writes, for headers that must be refused before (keyless) or while (keyed) the body is read. */
+function adminWritePaths(ctx: HostileContext): string[] {
+  return [
+    '/api/surveys',
+    '/api/rounds',
+    `/api/rounds/${ctx.openRoundId}/close`,
+    `/api/rounds/${ctx.openRoundId}/invitations`,
+    `/api/rounds/${ctx.openRoundId}/scoring`,
+    `/api/rounds/${ctx.openRoundId}/scoring/adviser`,
+    `/api/levers`,
+    '/api/levers/intervisie/retire',
+  ];
+}
+
+/**
+ * Client-controlled headers (issue 8 item 5): a Content-Encoding the body does not have, on the public
+ * submission and on every admin write (mostly without a key), and Range / If-Match /
+ * If-Unmodified-Since on the public pages and static files. Every one must be a 4xx with a message.
+ */
+export const hostileHeaders: Maker = (random, ctx) => {
+  const encoding = pick(random, [
+    'gzip',
+    'deflate',
+    'br',
+    'GZIP',
+    'gzip, deflate',
+    'x-gzip',
+    'compress',
+    'identity, br',
+  ]);
+  const asJson = { 'content-type': 'application/json', 'content-encoding': encoding };
+  switch (intBetween(random, 0, 3)) {
+    case 0:
+      // A valid submission for an unused code: if it were read as plain JSON it would be stored.
+      return post('hostile headers', JSON.stringify(validBody(random, pick(random, ctx.unusedCodes))), asJson);
+    case 1: {
+      const withKey = random() < 0.25;
+      return {
+        category: 'hostile headers',
+        method: 'POST',
+        path: pick(random, adminWritePaths(ctx)),
+        headers: withKey ? { ...asJson, authorization: ctx.auth } : asJson,
+        body: JSON.stringify({ surveyId: 'shrm', name: 'Ronde', groups: ['leraren'], group: 'leraren', count: 1 }),
+      };
+    }
+    default: {
+      const page = pick(random, [
+        `/r/${pick(random, ctx.unusedCodes)}`,
+        `/r/${pick(random, ctx.usedCodes)}`,
+        `/s/${randomCode(random, 24)}`,
+        '/form/index.html',
+        '/addin/taskpane.html',
+        '/favicon.ico',
+      ]);
+      const header = pick<Record<string, string>>(random, [
+        { range: 'bytes=999999-' },
+        { range: `bytes=${intBetween(random, 100_000, 10_000_000)}-` },
+        { range: 'bytes=5-1' },
+        { 'if-match': '"not-this-one"' },
+        { 'if-match': 'W/"weak"' },
+        { 'if-unmodified-since': 'Mon, 01 Jan 2001 00:00:00 GMT' },
+        { 'if-unmodified-since': 'Thu, 01 Jan 1970 00:00:00 GMT', range: 'bytes=999999-' },
+        { 'if-none-match': '*', 'if-match': '"x"' },
+      ]);
+      // GET: a HEAD answer has no body to carry the message the bad-input suite checks for.
+      return { category: 'hostile headers', method: 'GET', path: page, headers: header };
+    }
+  }
+};
+
 export const MAKERS: Array<[string, Maker]> = [
   ['wrong types', wrongType],
   ['missing fields', missingFields],
@@ -620,6 +690,7 @@ export const MAKERS: Array<[string, Maker]> = [
   ['malformed JSON', malformedJson],
   ['wrong content types', wrongContentType],
   ['admin endpoints', badAdmin],
+  ['hostile headers', hostileHeaders],
 ];
 
 /** `count` cases, cycling through the categories, each drawn from the seeded generator. */
