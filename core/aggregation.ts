@@ -26,7 +26,6 @@ import { listStatements } from './survey';
 import type { Round } from './round';
 import type { StoredResponse } from './response';
 import type { Cell, GroupResult, RoundResults, SectionResult, ShownCell, StatementResult } from './results';
-import type { LocalizedText } from './text';
 import {
   isPublishable,
   publishableComments,

@@ -50,23 +50,19 @@ export function suggestionsRouter(store: {
             latestVersion(await store.surveys.listSurveys(round.organisationId), survey),
           )
         : { levers, linkedStatements: -1 };
+    // An own survey without links gives no suggestions, released or not: say why and how to change that.
+    if (linked.linkedStatements === 0) {
+      const note = { code: 'noLinks' as const, message: translate('suggestionsNoLinks', requestLanguage(req)) };
+      sendJson(res, suggestionsReplySchema, { roundId: round.id, theme: theme ?? null, suggestions: [], note });
+      return;
+    }
     const suggestions: SuggestionWithLever[] = suggestLevers({
       results: await releasedResults(store.responses, round),
       levers: linked.levers,
       theme,
       limit,
     }).map((suggestion) => ({ ...suggestion, lever: byId.get(suggestion.leverId)! }));
-    // An own survey without links gives no suggestions: say why and how to change that.
-    const note =
-      linked.linkedStatements === 0
-        ? { code: 'noLinks' as const, message: translate('suggestionsNoLinks', requestLanguage(req)) }
-        : undefined;
-    sendJson(res, suggestionsReplySchema, {
-      roundId: round.id,
-      theme: theme ?? null,
-      suggestions,
-      ...(note ? { note } : {}),
-    });
+    sendJson(res, suggestionsReplySchema, { roundId: round.id, theme: theme ?? null, suggestions });
   });
   return router;
 }

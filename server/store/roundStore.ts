@@ -98,8 +98,12 @@ export class FileRoundStore implements RoundStore {
   }
 
   async invitationCounts(roundId: string): Promise<Record<string, number>> {
-    const byGroup = this.ctx.meta.data.invitations[roundId] ?? {};
-    return Object.fromEntries(Object.entries(byGroup).map(([group, hashes]) => [group, hashes.length]));
+    // The hashes live in the round's own invitation log; the in-memory index holds every one of them.
+    const counts: Record<string, number> = {};
+    for (const invitation of this.invitations.values()) {
+      if (invitation.roundId === roundId) counts[invitation.group] = (counts[invitation.group] ?? 0) + 1;
+    }
+    return counts;
   }
 
   async createInvitations(organisationId: string, roundId: string, group: string, count: number): Promise<string[]> {
