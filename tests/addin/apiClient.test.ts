@@ -25,9 +25,12 @@ const round = {
   anonymityThreshold: 5,
   actionGap: 1,
   status: 'open',
+  phase: 'open',
   createdAt: '2026-09-01T00:00:00.000Z',
   surveyTitle: { nl: 'SHRM', en: 'SHRM' },
   responses: { exact: true, value: 12 },
+  participation: [{ id: 'leraren', kind: 'group', status: 'shown', responses: { exact: true, value: 12 } }],
+  released: 'notReleased',
 };
 
 async function failure(promise: Promise<unknown>): Promise<KoersApiError> {
