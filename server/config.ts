@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_LIMITS, type StoreLimits } from './store/limits';
 
 const flag = z.enum(['on', 'off', 'auto']);
 const positiveInt = z.coerce.number().int().positive();
@@ -35,6 +36,13 @@ const configSchema = z.object({
   KOERS_FAILED_KEYS_PER_IP: positiveInt.default(20),
   /** Failed requests are logged as one line per kind per this many seconds, with a count. */
   KOERS_LOG_INTERVAL_S: positiveInt.default(60),
+  /** Per-organisation limits, decided in the store (see server/store/limits.ts). */
+  KOERS_LIMIT_SURVEYS: positiveInt.default(DEFAULT_LIMITS.surveysPerOrganisation),
+  KOERS_LIMIT_ROUNDS: positiveInt.default(DEFAULT_LIMITS.roundsPerOrganisation),
+  KOERS_LIMIT_CODES_PER_ROUND: positiveInt.default(DEFAULT_LIMITS.codesPerRound),
+  KOERS_LIMIT_LEVERS: positiveInt.default(DEFAULT_LIMITS.leversPerOrganisation),
+  KOERS_LIMIT_SCORING_SESSIONS: positiveInt.default(DEFAULT_LIMITS.scoringSessionsPerRound),
+  KOERS_LIMIT_DATA_BYTES: positiveInt.default(DEFAULT_LIMITS.dataBytesPerOrganisation),
 });
 
 export type ServerConfig = {
@@ -56,6 +64,8 @@ export type ServerConfig = {
   /** One log line per kind of failed request per this interval, plus a count. */
   logIntervalMs: number;
   distDir: string;
+  /** Passed to whichever store is opened. */
+  limits: StoreLimits;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv, distDir: string): ServerConfig {
@@ -82,6 +92,14 @@ export function readConfig(env: NodeJS.ProcessEnv, distDir: string): ServerConfi
     failedLookupDelayMs: 1000,
     logIntervalMs: c.KOERS_LOG_INTERVAL_S * 1000,
     distDir,
+    limits: {
+      surveysPerOrganisation: c.KOERS_LIMIT_SURVEYS,
+      roundsPerOrganisation: c.KOERS_LIMIT_ROUNDS,
+      codesPerRound: c.KOERS_LIMIT_CODES_PER_ROUND,
+      leversPerOrganisation: c.KOERS_LIMIT_LEVERS,
+      scoringSessionsPerRound: c.KOERS_LIMIT_SCORING_SESSIONS,
+      dataBytesPerOrganisation: c.KOERS_LIMIT_DATA_BYTES,
+    },
   };
 }
 

@@ -27,8 +27,8 @@ import {
   scoringPagePayloadSchema,
   scoringSessionCreatedSchema,
   scoringSessionInputReqSchema,
-  scoringSessionViewSchema,
   scoringSessionsReplySchema,
+  scoringSessionViewSchema,
 } from '../../core/api/scoring';
 import {
   surveyInputReqSchema,
@@ -329,15 +329,16 @@ export const apiRoutes: ApiRoute[] = [
   {
     method: 'get',
     path: '/api/rounds/:id/scoring',
-    summary: 'The latest scoring session, aggregated',
+    summary: 'A scoring session, aggregated (the latest unless ?session= names one)',
     tag: 'Scoring',
     auth: true,
+    query: { session: 'a session id from …/scoring/sessions' },
     reply: { status: 200, schema: scoringSessionViewSchema },
   },
   {
     method: 'get',
     path: '/api/rounds/:id/scoring/sessions',
-    summary: "The round's MT scoring sessions",
+    summary: 'Every scoring session of the round, oldest first, each with its scores',
     tag: 'Scoring',
     auth: true,
     reply: { status: 200, schema: scoringSessionsReplySchema },
@@ -348,6 +349,7 @@ export const apiRoutes: ApiRoute[] = [
     summary: "The adviser's own scores, as one more rater",
     tag: 'Scoring',
     auth: true,
+    query: { session: 'a session id; the latest session without it' },
     body: scoreSubmissionReqSchema,
     reply: { status: 200, schema: scoringSessionViewSchema },
   },
@@ -357,6 +359,7 @@ export const apiRoutes: ApiRoute[] = [
     summary: 'Close the scoring session',
     tag: 'Scoring',
     auth: true,
+    query: { session: 'a session id; the latest session without it' },
     reply: { status: 200, schema: scoringSessionViewSchema },
   },
   // Public: respondents and MT members

@@ -124,6 +124,7 @@ export function createErrorHandler(log: ErrorLog = new ErrorLog()): ErrorRequest
     // A file answer may have set its own headers before failing; the JSON error replaces them.
     for (const name of [
       'Content-Type',
+      'Content-Encoding',
       'Content-Disposition',
       'Content-Range',
       'ETag',

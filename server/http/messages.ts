@@ -127,6 +127,30 @@ const messages = {
     nl: 'Deze ronde heeft geen basisronde om mee te vergelijken. Geef baselineRoundId mee bij het openen van een vervolgronde.',
     en: 'This round has no baseline round to compare with. Pass baselineRoundId when opening a follow-up round.',
   },
+  surveyLimitReached: {
+    nl: 'Uw organisatie heeft het maximum van {max} eigen vragenlijsten bereikt; er is niets opgeslagen. Hergebruik een bestaande vragenlijst, of vraag de beheerder de limiet (KOERS_LIMIT_SURVEYS) te verhogen.',
+    en: 'Your organisation has reached the limit of {max} own surveys; nothing was saved. Reuse an existing survey, or ask the administrator to raise the limit (KOERS_LIMIT_SURVEYS).',
+  },
+  roundLimitReached: {
+    nl: 'Uw organisatie heeft het maximum van {max} rondes bereikt; er is niets opgeslagen. Vraag de beheerder de limiet (KOERS_LIMIT_ROUNDS) te verhogen.',
+    en: 'Your organisation has reached the limit of {max} rounds; nothing was saved. Ask the administrator to raise the limit (KOERS_LIMIT_ROUNDS).',
+  },
+  codeLimitReached: {
+    nl: 'Een ronde kan hoogstens {max} uitnodigingscodes hebben; deze ronde heeft er {existing} en er kunnen nog {left} bij. Er is niets aangemaakt. Vraag minder codes aan, of vraag de beheerder de limiet (KOERS_LIMIT_CODES_PER_ROUND) te verhogen.',
+    en: 'A round can have at most {max} invitation codes; this round has {existing} and {left} more can be made. Nothing was created. Request fewer codes, or ask the administrator to raise the limit (KOERS_LIMIT_CODES_PER_ROUND).',
+  },
+  leverLimitReached: {
+    nl: 'Uw organisatie heeft het maximum van {max} eigen maatregelen bereikt; er is niets opgeslagen. Pas een bestaande maatregel aan, of vraag de beheerder de limiet (KOERS_LIMIT_LEVERS) te verhogen.',
+    en: 'Your organisation has reached the limit of {max} own levers; nothing was saved. Edit an existing lever, or ask the administrator to raise the limit (KOERS_LIMIT_LEVERS).',
+  },
+  scoringSessionLimitReached: {
+    nl: 'Deze ronde heeft het maximum van {max} scoringsrondes bereikt; er is geen nieuwe geopend. Gebruik een bestaande scoringsronde, of vraag de beheerder de limiet (KOERS_LIMIT_SCORING_SESSIONS) te verhogen.',
+    en: 'This round has reached the limit of {max} scoring sessions; no new one was opened. Use an existing scoring session, or ask the administrator to raise the limit (KOERS_LIMIT_SCORING_SESSIONS).',
+  },
+  organisationDataTooLarge: {
+    nl: 'De vragenlijsten, rondes en maatregelen van uw organisatie mogen samen hoogstens {maxKb} kB zijn; nu {currentKb} kB, deze wijziging voegt {addedKb} kB toe. Er is niets opgeslagen. Maak de inhoud kleiner, of vraag de beheerder de limiet (KOERS_LIMIT_DATA_BYTES) te verhogen.',
+    en: "Your organisation's surveys, rounds and levers may take at most {maxKb} kB together; they take {currentKb} kB now and this change adds {addedKb} kB. Nothing was saved. Make the content smaller, or ask the administrator to raise the limit (KOERS_LIMIT_DATA_BYTES).",
+  },
   storeUnavailable: {
     nl: 'De opslag is even niet bereikbaar; er is niets opgeslagen. Probeer het over een ogenblik opnieuw.',
     en: 'Storage is briefly unavailable; nothing was saved. Please try again in a moment.',

@@ -26,8 +26,8 @@ const ENCODINGS = [
  * compress). Which copies exist is looked up once per path: dist/ changes only with a restart.
  */
 export function staticFiles(distDir: string): RequestHandler {
-  // fallthrough: false, because serve-static would otherwise turn its own 4xx (416 for a bad Range,
-  // 412 for a failed If-Match) into "next route"; only a missing file falls through to the JSON 404.
+  // fallthrough: false so send's own 4xx (416 bad Range, 412 failed If-Match) reach the JSON error
+  // handler instead of becoming "next route"; only a missing file falls through to the JSON 404.
   const serve = express.static(distDir, {
     index: false,
     fallthrough: false,
@@ -70,9 +70,9 @@ export function staticFiles(distDir: string): RequestHandler {
       }
     }
     serve(req, res, (error?: unknown) => {
-      // The error answer is JSON, not the precompressed file this request was rewritten to.
-      if (!res.headersSent) res.removeHeader('Content-Encoding');
-      if (error && (error as { status?: number }).status === 404) return next();
+      // send answers a path climbing out of dist/ with 403: to the caller that is simply not there.
+      const status = (error as { status?: number } | undefined)?.status;
+      if (status === 404 || status === 403) return next();
       next(error);
     });
   };

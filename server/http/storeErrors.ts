@@ -23,6 +23,12 @@ export const storeErrorStatus: Record<StoreErrorCode, number> = {
   scoringSessionNotFound: 404,
   scoringClosed: 409,
   unknownScoringToken: 404,
+  surveyLimitReached: 409,
+  roundLimitReached: 409,
+  codeLimitReached: 409,
+  leverLimitReached: 409,
+  scoringSessionLimitReached: 409,
+  organisationDataTooLarge: 413,
 };
 
 /** Error codes of a disk that has no room left (or a quota that is used up). */

@@ -12,6 +12,7 @@ import { copyStats, type StoreStats } from './stats';
 import { StoreContext } from './storeContext';
 import { FileSurveyStore } from './surveyStore';
 import type { Survey } from '../../core/survey';
+import type { StoreLimits } from './limits';
 
 /** The embedded store as the server gets it: the contract plus counters for tests and benchmarks. */
 export interface FileStore extends KoersStores {
@@ -29,6 +30,7 @@ export interface FileStoreParts {
   dataDir: string;
   now: () => Date;
   builtIns: Survey[];
+  limits: StoreLimits;
 }
 
 /**
@@ -36,7 +38,7 @@ export interface FileStoreParts {
  * in append-only logs, one small store per aggregate sharing them.
  */
 export function createFileStore(parts: FileStoreParts): FileStore {
-  const ctx = new StoreContext(parts.meta, parts.now, parts.builtIns);
+  const ctx = new StoreContext(parts.meta, parts.now, parts.builtIns, parts.limits);
   const surveys = new FileSurveyStore(ctx);
   // The two refer to each other only through these callbacks: a code's invitation is round data,
   // whether it is used is response data.

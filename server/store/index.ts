@@ -9,16 +9,20 @@ import { MetaDocument } from './metaDocument';
 import { recoverRound, removeTempLeftovers } from './recovery';
 import { RESPONSES_DIR, ResponseLogs, USED_CODES_DIR } from './responseLogs';
 import { createStats, type StoreStats } from './stats';
+import { resolveLimits, type StoreLimits } from './limits';
 
 export type { FileStore } from './fileStores';
 export type { StoreStats, RecoveryReport } from './stats';
 export * from './contract';
+export { DEFAULT_LIMITS, resolveLimits, type StoreLimits } from './limits';
 
 export interface OpenStoreOptions {
   /** The data folder: koers.json, responses/, used-codes/ and the lock. Created if missing. */
   dataDir: string;
   /** Clock for timestamps and the repeat memory; tests pass a fixed one. */
   now?: () => Date;
+  /** Per-organisation limits; unset ones take DEFAULT_LIMITS. */
+  limits?: Partial<StoreLimits>;
 }
 
 /**
@@ -29,6 +33,7 @@ export interface OpenStoreOptions {
 export async function openStore(options: OpenStoreOptions): Promise<FileStore> {
   const dataDir = path.resolve(options.dataDir);
   const now = options.now ?? (() => new Date());
+  const limits = resolveLimits(options.limits);
   const created = await mkdir(dataDir, { recursive: true });
   const stats = createStats();
   const lock = await acquireDataLock(dataDir, stats.recovery.repairs);
@@ -54,6 +59,7 @@ export async function openStore(options: OpenStoreOptions): Promise<FileStore> {
       dataDir,
       now,
       builtIns: builtInSurveys(),
+      limits,
     });
     await invitationLogs.load((roundId, line) => store.rounds.indexInvitationLine(roundId, line));
     await moveInvitationsOutOfMeta(meta, invitationLogs, store, stats);

@@ -2,6 +2,7 @@ import type { Lever, LeverInput, LeverUpdate } from '../../core/levers/lever';
 import { LEVER_LIBRARY } from '../../core/levers/library';
 import { StoreError, type LeverStore } from './contract';
 import type { MetaData } from './metaDocument';
+import { checkCount, checkDataBytes, jsonBytes } from './limits';
 import type { StoreContext } from './storeContext';
 
 const builtInById = new Map(LEVER_LIBRARY.map((lever) => [lever.id, lever]));
@@ -72,19 +73,27 @@ export class FileLeverStore implements LeverStore {
 
   async createLever(organisationId: string, input: LeverInput): Promise<Lever> {
     this.ctx.assertOpen();
-    return this.ctx.meta.update((draft) => {
-      // The id is chosen inside the queue, so two concurrent posts with one title get different ids.
-      const taken = new Set(leversOf(draft, organisationId).map((lever) => lever.id));
-      const lever: Lever = {
-        id: leverSlug(input.title.nl, taken),
-        ...structuredClone(input),
-        builtIn: false,
-        organisationId,
-        retired: false,
-      };
-      draft.levers.push(lever);
-      return lever;
-    });
+    let bytes = 0;
+    return this.ctx.meta.update(
+      (draft) => {
+        const own = draft.levers.filter((lever) => lever.organisationId === organisationId).length;
+        checkCount(this.ctx.limits, 'leversPerOrganisation', own);
+        // The id is chosen inside the queue, so two concurrent posts with one title get different ids.
+        const taken = new Set(leversOf(draft, organisationId).map((lever) => lever.id));
+        const lever: Lever = {
+          id: leverSlug(input.title.nl, taken),
+          ...structuredClone(input),
+          builtIn: false,
+          organisationId,
+          retired: false,
+        };
+        bytes = jsonBytes(lever);
+        checkDataBytes(this.ctx.limits, this.ctx.organisationBytes(organisationId), bytes);
+        draft.levers.push(lever);
+        return lever;
+      },
+      () => this.ctx.addDataBytes(organisationId, bytes),
+    );
   }
 
   async updateLever(organisationId: string, leverId: string, update: LeverUpdate): Promise<Lever | undefined> {
@@ -92,12 +101,20 @@ export class FileLeverStore implements LeverStore {
     const known = findLever(this.ctx.meta.data, organisationId, leverId);
     if (!known) return undefined;
     if (known.builtIn) throw new StoreError('builtInLeverReadOnly', { leverId });
-    return this.ctx.meta.update((draft) => {
-      const stored = draft.levers.find((lever) => lever.id === leverId && lever.organisationId === organisationId);
-      if (!stored) return undefined;
-      Object.assign(stored, structuredClone(update));
-      return stored;
-    });
+    let delta = 0;
+    return this.ctx.meta.update(
+      (draft) => {
+        const stored = draft.levers.find((lever) => lever.id === leverId && lever.organisationId === organisationId);
+        if (!stored) return undefined;
+        const before = jsonBytes(stored);
+        Object.assign(stored, structuredClone(update));
+        delta = jsonBytes(stored) - before;
+        // Throwing here leaves the committed document as it was: the draft is discarded.
+        checkDataBytes(this.ctx.limits, this.ctx.organisationBytes(organisationId), delta);
+        return stored;
+      },
+      () => this.ctx.addDataBytes(organisationId, delta),
+    );
   }
 
   async setLeverRetired(organisationId: string, leverId: string, retired: boolean): Promise<Lever | undefined> {
@@ -105,18 +122,26 @@ export class FileLeverStore implements LeverStore {
     const known = findLever(this.ctx.meta.data, organisationId, leverId);
     if (!known) return undefined;
     if (known.retired === retired) return known;
-    return this.ctx.meta.update((draft) => {
-      if (known.builtIn) {
-        const ids = retiredBuiltIns(draft, organisationId);
-        if (retired) ids.add(leverId);
-        else ids.delete(leverId);
-        if (ids.size > 0) draft.retiredBuiltInLevers[organisationId] = [...ids].sort();
-        else delete draft.retiredBuiltInLevers[organisationId];
-      } else {
-        const stored = draft.levers.find((lever) => lever.id === leverId && lever.organisationId === organisationId);
-        if (stored) stored.retired = retired;
-      }
-      return findLever(draft, organisationId, leverId);
-    });
+    let delta = 0;
+    return this.ctx.meta.update(
+      (draft) => {
+        if (known.builtIn) {
+          const ids = retiredBuiltIns(draft, organisationId);
+          if (retired) ids.add(leverId);
+          else ids.delete(leverId);
+          if (ids.size > 0) draft.retiredBuiltInLevers[organisationId] = [...ids].sort();
+          else delete draft.retiredBuiltInLevers[organisationId];
+        } else {
+          const stored = draft.levers.find((lever) => lever.id === leverId && lever.organisationId === organisationId);
+          // true and false have different lengths; the size count follows.
+          if (stored && stored.retired !== retired) {
+            stored.retired = retired;
+            delta = retired ? -1 : 1; // "true" is one byte shorter than "false"
+          }
+        }
+        return findLever(draft, organisationId, leverId);
+      },
+      () => this.ctx.addDataBytes(organisationId, delta),
+    );
   }
 }

@@ -2,6 +2,7 @@ import type { Round, RoundInput } from '../../core/round';
 import { hashCode, newId, newInvitationCode } from './codes';
 import { StoreError, type CodeLookup, type RoundStore } from './contract';
 import type { InvitationLine, InvitationLogs } from './invitationLogs';
+import { checkCount, checkDataBytes, jsonBytes } from './limits';
 import type { StoreContext } from './storeContext';
 import type { FileSurveyStore } from './surveyStore';
 import { storedAnonymitySettings } from '../../core/roundAnonymity';
@@ -21,6 +22,8 @@ export interface Invitation {
  */
 export class FileRoundStore implements RoundStore {
   private readonly invitations = new Map<string, Invitation>();
+  /** Codes issued per round, for the per-round limit without counting the whole index. */
+  private readonly codesPerRound = new Map<string, number>();
 
   constructor(
     private readonly ctx: StoreContext,
@@ -32,6 +35,7 @@ export class FileRoundStore implements RoundStore {
   /** Called by openStore for every line of the invitation logs before the store is handed out. */
   indexInvitationLine(roundId: string, line: InvitationLine): void {
     for (const hash of line.hashes) this.invitations.set(hash, { roundId, group: line.group });
+    this.codesPerRound.set(roundId, (this.codesPerRound.get(roundId) ?? 0) + line.hashes.length);
   }
 
   async listRounds(organisationId: string): Promise<Round[]> {
@@ -68,10 +72,17 @@ export class FileRoundStore implements RoundStore {
       status: 'open',
       createdAt: this.ctx.timestamp(),
     };
-    return this.ctx.meta.update((draft) => {
-      draft.rounds.push(round);
-      return round;
-    });
+    const bytes = jsonBytes(round);
+    return this.ctx.meta.update(
+      (draft) => {
+        const own = draft.rounds.filter((r) => r.organisationId === organisationId).length;
+        checkCount(this.ctx.limits, 'roundsPerOrganisation', own);
+        checkDataBytes(this.ctx.limits, this.ctx.organisationBytes(organisationId), bytes);
+        draft.rounds.push(round);
+        return round;
+      },
+      () => this.ctx.addDataBytes(organisationId, bytes),
+    );
   }
 
   async closeRound(organisationId: string, roundId: string): Promise<Round | undefined> {
@@ -79,11 +90,18 @@ export class FileRoundStore implements RoundStore {
     const round = await this.getRound(organisationId, roundId);
     if (!round) return undefined;
     if (round.status === 'closed') return round;
-    return this.ctx.meta.update((draft) => {
-      const stored = draft.rounds.find((r) => r.id === roundId)!;
-      if (stored.status !== 'closed') Object.assign(stored, { status: 'closed', closedAt: this.ctx.timestamp() });
-      return stored;
-    });
+    let delta = 0;
+    return this.ctx.meta.update(
+      (draft) => {
+        const stored = draft.rounds.find((r) => r.id === roundId)!;
+        const before = jsonBytes(stored);
+        if (stored.status !== 'closed') Object.assign(stored, { status: 'closed', closedAt: this.ctx.timestamp() });
+        delta = jsonBytes(stored) - before;
+        return stored;
+      },
+      // Closing never needs room: it is always allowed, the small growth is only counted.
+      () => this.ctx.addDataBytes(organisationId, delta),
+    );
   }
 
   async setRoundEnd(organisationId: string, roundId: string, end: string): Promise<Round | undefined> {
@@ -118,6 +136,7 @@ export class FileRoundStore implements RoundStore {
       if (!stored) throw new StoreError('roundNotFound');
       if (!stored.groups.includes(group)) throw new StoreError('unknownGroup', { group });
       if (stored.status !== 'open') throw new StoreError('roundClosedForInvitations');
+      checkCount(this.ctx.limits, 'codesPerRound', this.codesPerRound.get(stored.id) ?? 0, count);
       const codes: string[] = [];
       const hashes = new Set<string>();
       while (codes.length < count) {

@@ -11,6 +11,7 @@ import {
 } from './contract';
 import type { MetaData } from './metaDocument';
 import type { StoreContext } from './storeContext';
+import { checkCount } from './limits';
 
 /** 18 random bytes: 24 URL-safe characters, far beyond guessing behind the public rate limits. */
 const TOKEN_BYTES = 18;
@@ -88,6 +89,8 @@ export class FileScoringStore implements ScoringStore {
       (draft) => {
         if (!draft.rounds.some((r) => r.id === roundId && r.organisationId === organisationId))
           throw new StoreError('roundNotFound');
+        const sessions = draft.scoringSessions.filter((s) => s.roundId === roundId).length;
+        checkCount(this.ctx.limits, 'scoringSessionsPerRound', sessions);
         for (const leverId of leverIds) {
           const lever = findLever(draft, organisationId, leverId);
           if (!lever) throw new StoreError('unknownLever', { leverId });

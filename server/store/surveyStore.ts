@@ -1,6 +1,7 @@
 import type { Survey, SurveyInput } from '../../core/survey';
 import { newId } from './codes';
 import type { SurveyStore, SurveyVersion } from './contract';
+import { checkCount, checkDataBytes, jsonBytes } from './limits';
 import type { StoreContext } from './storeContext';
 
 /** Built-in instruments (in code) plus organisations' own surveys (in koers.json). */
@@ -33,10 +34,18 @@ export class FileSurveyStore implements SurveyStore {
       version: version?.version ?? 1,
       versionOf: version?.versionOf ?? id,
     };
-    return this.ctx.meta.update((draft) => {
-      draft.surveys.push(survey);
-      return survey;
-    });
+    const bytes = jsonBytes(survey);
+    return this.ctx.meta.update(
+      (draft) => {
+        // Decided on committed state inside the write queue: concurrent posts cannot pass a limit together.
+        const own = draft.surveys.filter((s) => s.organisationId === organisationId).length;
+        checkCount(this.ctx.limits, 'surveysPerOrganisation', own);
+        checkDataBytes(this.ctx.limits, this.ctx.organisationBytes(organisationId), bytes);
+        draft.surveys.push(survey);
+        return survey;
+      },
+      () => this.ctx.addDataBytes(organisationId, bytes),
+    );
   }
 
   async updateSurvey(organisationId: string, surveyId: string, input: SurveyInput): Promise<Survey | undefined> {

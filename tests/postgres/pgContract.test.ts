@@ -9,14 +9,14 @@ import { describeStoreContract } from '../server/storeContract/describeStoreCont
 import { createTestDatabase, testServerUrl, underCi, SKIP_MESSAGE } from '../support/postgres';
 
 if (testServerUrl()) {
-  describeStoreContract('PostgreSQL store', async () => {
+  describeStoreContract('PostgreSQL store', async (options = {}) => {
     const db = await createTestDatabase('contract');
-    let current: KoersStores = await openPostgresStore({ url: db.url, poolSize: 4 });
+    let current: KoersStores = await openPostgresStore({ url: db.url, poolSize: 4, limits: options.limits });
     return {
       store: current,
       async reopen() {
         await current.close();
-        current = await openPostgresStore({ url: db.url, poolSize: 4 });
+        current = await openPostgresStore({ url: db.url, poolSize: 4, limits: options.limits });
         return current;
       },
       async cleanup() {

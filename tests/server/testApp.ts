@@ -23,7 +23,7 @@ export async function startTestApp(
   options: { log?: (line: string) => void } = {},
 ): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'koers-test-'));
-  const store = await openStore({ dataDir });
+  const store = await openStore({ dataDir, limits: config.limits });
   const app = createApp({
     store,
     // Client-error summaries are noise in tests; unexpected errors still show.

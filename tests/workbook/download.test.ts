@@ -79,21 +79,26 @@ describe('GET /api/rounds/:id/workbook.xlsx', () => {
     expect(sheet.getColumn(1).hidden).toBe(true);
     // The hidden groups say so, in words.
     const { header, rows } = tableValues(sheet, sectionTableName(round.roundId, 'internal'));
-    expect(rows.every((row) => row[header.indexOf('Directie verschil')] === 'ter bescherming van de anonimiteit')).toBe(
-      true,
-    );
+    // The hidden groups say why, in the words the results give (here: combined into a roll-up).
+    const directie = round.groups.find((g) => g.id === 'directie')!;
+    expect(directie.status).toBe('suppressed');
+    const reason = directie.status === 'suppressed' ? (directie.reason.text?.nl ?? '') : '';
+    expect(reason).toMatch(/Overige geledingen/);
+    expect(rows.every((row) => row[header.indexOf('Directie verschil')] === reason)).toBe(true);
     const conditional = (
       sheet as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ type: string }> }> }
     ).conditionalFormattings;
     expect(conditional.some((cf) => cf.rules[0]!.type === 'colorScale')).toBe(true);
     expect(conditional.some((cf) => cf.rules[0]!.type === 'cellIs')).toBe(true);
 
-    // Antwoorden: rows of the shown groups only (leraren, oop, teamleiders).
+    // Antwoorden: rows of the shown columns only (leraren, oop, teamleiders and the default roll-up of
+    // the small groups), exactly as many as the results count in each.
     const responses = tableValues(workbook.getWorksheet('Antwoorden')!, roundTableName(round.roundId, 'Responses'));
-    expect(responses.rows).toHaveLength(server.plan.leraren + server.plan.oop + server.plan.teamleiders);
-    expect(new Set(responses.rows.map((row) => row[0]))).toEqual(
-      new Set(['Leraren', 'Onderwijsondersteunend personeel (OOP)', 'Teamleiders']),
-    );
+    const shown = round.groups.filter((g) => g.status === 'shown');
+    expect(shown.map((g) => g.id).sort()).toEqual(['leraren', 'oop', 'overige-geledingen', 'teamleiders']);
+    expect(responses.rows).toHaveLength(shown.reduce((sum, g) => sum + (g.status === 'shown' ? g.responses : 0), 0));
+    expect(responses.rows).toHaveLength(server.plan.leraren + server.plan.oop + server.plan.teamleiders + 5);
+    expect(new Set(responses.rows.map((row) => row[0]))).toEqual(new Set(shown.map((g) => g.name.nl)));
     // A comment that looks like a formula is text, exactly as typed (no quote prefix left in the file).
     const comments = responses.rows.map((row) => row.at(-1)).filter((c) => typeof c === 'string') as string[];
     expect(comments.some((c) => /^[=+\-@]/.test(c))).toBe(true);

@@ -16,7 +16,13 @@ export type StoreErrorCode =
   | 'leverNotInSession'
   | 'scoringSessionNotFound'
   | 'scoringClosed'
-  | 'unknownScoringToken';
+  | 'unknownScoringToken'
+  | 'surveyLimitReached'
+  | 'roundLimitReached'
+  | 'codeLimitReached'
+  | 'leverLimitReached'
+  | 'scoringSessionLimitReached'
+  | 'organisationDataTooLarge';
 
 /** A refusal the HTTP layer turns into a 4xx with a message in the caller's language. */
 export class StoreError extends Error {

@@ -20,9 +20,11 @@ import {
   type SurveyVersion,
 } from '../contract';
 import { leverSlug } from '../leverStore';
+import { checkCount, checkDataBytes } from '../limits';
 import type { PgContext } from './context';
 import { inTransaction, query } from './pool';
 import { storedAnonymitySettings } from '../../../core/roundAnonymity';
+import type pg from 'pg';
 
 const KEY_ID_LENGTH = 12;
 /** Same bound as the HTTP schema (invitationRequestSchema); guards direct callers too. */
@@ -141,6 +143,52 @@ export class PgOrganisationStore implements OrganisationStore {
   }
 }
 
+// --- per-organisation limits ---
+
+/**
+ * Takes the organisation's row lock for the rest of the transaction. Every write that a
+ * per-organisation limit guards takes it first, so their counts and sizes are read and extended one
+ * at a time, also from several servers. NO KEY UPDATE does not block the KEY SHARE locks that
+ * inserts referencing the organisation take.
+ */
+export async function lockOrganisation(client: pg.PoolClient, organisationId: string): Promise<void> {
+  await client.query('SELECT 1 FROM organisations WHERE id = $1 FOR NO KEY UPDATE', [organisationId]);
+}
+
+/** The organisation's surveys, rounds and own levers as stored JSON bytes (doc is json: stored verbatim). */
+export async function organisationBytes(client: pg.PoolClient, organisationId: string): Promise<number> {
+  const { rows } = await client.query<{ bytes: string }>(
+    `SELECT (SELECT coalesce(sum(octet_length(doc::text)), 0) FROM surveys WHERE organisation_id = $1)
+          + (SELECT coalesce(sum(octet_length(doc::text)), 0) FROM rounds WHERE organisation_id = $1)
+          + (SELECT coalesce(sum(octet_length(doc::text)), 0) FROM levers WHERE organisation_id = $1) AS bytes`,
+    [organisationId],
+  );
+  return Number(rows[0]!.bytes);
+}
+
+async function countRows(client: pg.PoolClient, table: 'surveys' | 'rounds' | 'levers', organisationId: string) {
+  const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${table} WHERE organisation_id = $1`, [
+    organisationId,
+  ]);
+  return Number(rows[0]!.n);
+}
+
+/** Locks the organisation and refuses when one more item (of `bytes`) would pass a limit. */
+async function checkRoomFor(
+  ctx: PgContext,
+  client: pg.PoolClient,
+  organisationId: string,
+  table: 'surveys' | 'rounds' | 'levers',
+  bytes: number,
+): Promise<void> {
+  await lockOrganisation(client, organisationId);
+  const limit = (
+    { surveys: 'surveysPerOrganisation', rounds: 'roundsPerOrganisation', levers: 'leversPerOrganisation' } as const
+  )[table];
+  checkCount(ctx.limits, limit, await countRows(client, table, organisationId));
+  checkDataBytes(ctx.limits, await organisationBytes(client, organisationId), bytes);
+}
+
 // --- surveys ---
 
 export class PgSurveyStore implements SurveyStore {
@@ -172,11 +220,15 @@ export class PgSurveyStore implements SurveyStore {
       version: version?.version ?? 1,
       versionOf: version?.versionOf ?? id,
     };
-    await query(this.ctx.pool, 'INSERT INTO surveys (id, organisation_id, doc) VALUES ($1, $2, $3)', [
-      survey.id,
-      organisationId,
-      JSON.stringify(survey),
-    ]);
+    const doc = JSON.stringify(survey);
+    await inTransaction(this.ctx.pool, async (client) => {
+      await checkRoomFor(this.ctx, client, organisationId, 'surveys', Buffer.byteLength(doc));
+      await client.query('INSERT INTO surveys (id, organisation_id, doc) VALUES ($1, $2, $3)', [
+        survey.id,
+        organisationId,
+        doc,
+      ]);
+    });
     this.ctx.rememberSurvey(survey);
     return survey;
   }
@@ -262,11 +314,14 @@ export class PgRoundStore implements RoundStore {
       status: 'open',
       createdAt: this.ctx.timestamp(),
     };
-    await query(
-      this.ctx.pool,
-      'INSERT INTO rounds (id, organisation_id, survey_id, status, doc) VALUES ($1, $2, $3, $4, $5)',
-      [round.id, organisationId, round.surveyId, round.status, JSON.stringify(round)],
-    );
+    const doc = JSON.stringify(round);
+    await inTransaction(this.ctx.pool, async (client) => {
+      await checkRoomFor(this.ctx, client, organisationId, 'rounds', Buffer.byteLength(doc));
+      await client.query(
+        'INSERT INTO rounds (id, organisation_id, survey_id, status, doc) VALUES ($1, $2, $3, $4, $5)',
+        [round.id, organisationId, round.surveyId, round.status, doc],
+      );
+    });
     return round;
   }
 
@@ -322,15 +377,21 @@ export class PgRoundStore implements RoundStore {
       throw new RangeError(`count must be a whole number from 1 to ${MAX_CODES_PER_REQUEST}`);
     }
     return inTransaction(this.ctx.pool, async (client) => {
-      // Decided on the stored round, share-locked so a concurrent close waits for this to finish.
+      // Decided on the stored round, locked so a concurrent close waits for this to finish and
+      // concurrent invitation requests of the round count one after the other (NO KEY UPDATE does
+      // not block submissions, which take KEY SHARE).
       const { rows } = await client.query<{ doc: Round }>(
-        'SELECT doc FROM rounds WHERE id = $1 AND organisation_id = $2 FOR SHARE',
+        'SELECT doc FROM rounds WHERE id = $1 AND organisation_id = $2 FOR NO KEY UPDATE',
         [roundId, organisationId],
       );
       const stored = rows[0]?.doc;
       if (!stored) throw new StoreError('roundNotFound');
       if (!stored.groups.includes(group)) throw new StoreError('unknownGroup', { group });
       if (stored.status !== 'open') throw new StoreError('roundClosedForInvitations');
+      const existing = await client.query<{ n: string }>('SELECT count(*) AS n FROM invitations WHERE round_id = $1', [
+        roundId,
+      ]);
+      checkCount(this.ctx.limits, 'codesPerRound', Number(existing.rows[0]!.n), count);
       const codes: string[] = [];
       while (codes.length < count) {
         const batch = new Map<string, string>();
@@ -409,6 +470,7 @@ export class PgLeverStore implements LeverStore {
       // One lever creation per organisation at a time (across servers), so two posts with one title
       // get different ids.
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`koers-levers:${organisationId}`]);
+      await lockOrganisation(client, organisationId);
       const { rows } = await client.query<{ id: string }>('SELECT id FROM levers WHERE organisation_id = $1', [
         organisationId,
       ]);
@@ -420,10 +482,13 @@ export class PgLeverStore implements LeverStore {
         organisationId,
         retired: false,
       };
+      const doc = JSON.stringify(lever);
+      checkCount(this.ctx.limits, 'leversPerOrganisation', rows.length);
+      checkDataBytes(this.ctx.limits, await organisationBytes(client, organisationId), Buffer.byteLength(doc));
       await client.query('INSERT INTO levers (organisation_id, id, doc) VALUES ($1, $2, $3)', [
         organisationId,
         lever.id,
-        JSON.stringify(lever),
+        doc,
       ]);
       return lever;
     });
@@ -480,11 +545,18 @@ export class PgLeverStore implements LeverStore {
       );
       const lever = rows[0]?.doc;
       if (!lever) return undefined;
+      const before = Buffer.byteLength(JSON.stringify(lever));
       change(lever);
+      const doc = JSON.stringify(lever);
+      const growth = Buffer.byteLength(doc) - before;
+      if (growth > 0) {
+        await lockOrganisation(client, organisationId);
+        checkDataBytes(this.ctx.limits, await organisationBytes(client, organisationId), growth);
+      }
       await client.query('UPDATE levers SET doc = $3 WHERE organisation_id = $1 AND id = $2', [
         organisationId,
         leverId,
-        JSON.stringify(lever),
+        doc,
       ]);
       return lever;
     });

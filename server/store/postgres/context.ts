@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { Survey } from '../../../core/survey';
+import type { StoreLimits } from '../limits';
 import { query } from './pool';
 
 /**
@@ -16,6 +17,7 @@ export class PgContext {
     readonly secret: string,
     readonly now: () => Date,
     readonly builtIns: readonly Survey[],
+    readonly limits: StoreLimits,
   ) {
     for (const survey of builtIns) this.surveyCache.set(survey.id, survey);
   }

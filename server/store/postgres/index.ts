@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { builtInSurveys } from '../../../core/instruments';
 import type { KoersStores } from '../contract';
 import { PgLeverStore, PgOrganisationStore, PgRoundStore, PgSurveyStore } from './adminStores';
+import { resolveLimits, type StoreLimits } from '../limits';
 import { PgContext } from './context';
 import { migrate, type MigrationReport } from './migrations';
 import { createPool, translateError } from './pool';
@@ -24,6 +25,8 @@ export interface OpenPostgresOptions {
   now?: () => Date;
   /** Connections of this server's pool. */
   poolSize?: number;
+  /** Per-organisation limits; unset ones take DEFAULT_LIMITS. */
+  limits?: Partial<StoreLimits>;
 }
 
 export interface PostgresStore extends KoersStores {
@@ -70,7 +73,13 @@ export async function openPostgresStore(options: OpenPostgresOptions): Promise<P
   try {
     const migrations = await migrate(pool);
     const secret = await readSecret(pool);
-    const ctx = new PgContext(pool, secret, options.now ?? (() => new Date()), builtInSurveys());
+    const ctx = new PgContext(
+      pool,
+      secret,
+      options.now ?? (() => new Date()),
+      builtInSurveys(),
+      resolveLimits(options.limits),
+    );
     const surveys = new PgSurveyStore(ctx);
     const responses = new PgResponseStore(ctx);
     let closing: Promise<void> | undefined;

@@ -202,6 +202,14 @@ export const MIGRATIONS: readonly Migration[] = [
       $$;
     `,
   },
+  {
+    version: 2,
+    name: 'indexes for the per-organisation limits',
+    sql: `
+      -- The limit checks count an organisation's surveys and a round's scoring sessions.
+      CREATE INDEX IF NOT EXISTS surveys_by_organisation ON surveys (organisation_id, seq);
+    `,
+  },
 ];
 
 export interface MigrationReport {

@@ -19,6 +19,7 @@ import {
 import { hashScoringToken, newScoringToken } from '../scoringStore';
 import type { PgContext } from './context';
 import { inTransaction, query } from './pool';
+import { checkCount } from '../limits';
 import type pg from 'pg';
 
 const builtInById = new Map(LEVER_LIBRARY.map((lever) => [lever.id, lever]));
@@ -102,6 +103,11 @@ export class PgScoringStore implements ScoringStore {
         organisationId,
       ]);
       if (round.rowCount !== 1) throw new StoreError('roundNotFound');
+      const sessions = await client.query<{ n: string }>(
+        'SELECT count(*) AS n FROM scoring_sessions WHERE round_id = $1',
+        [roundId],
+      );
+      checkCount(this.ctx.limits, 'scoringSessionsPerRound', Number(sessions.rows[0]!.n));
       for (const leverId of leverIds) {
         const lever = await this.leverIn(client, organisationId, leverId);
         if (!lever) throw new StoreError('unknownLever', { leverId });

@@ -4,12 +4,14 @@
  */
 import path from 'node:path';
 import type { KoersStores } from '../contract';
+import type { StoreLimits } from '../limits';
 import { openStore } from '../index';
 import { isPostgresUrl, openPostgresStore } from './index';
 
 export interface StoreChoice {
   dataDir: string;
   databaseUrl?: string;
+  limits?: Partial<StoreLimits>;
 }
 
 /** Where the data is, for the start-up line (never the password). */
@@ -30,7 +32,7 @@ export async function openConfiguredStore(choice: StoreChoice): Promise<KoersSto
     if (!isPostgresUrl(choice.databaseUrl)) {
       throw new Error('KOERS_DATABASE_URL must start with postgres:// (or postgresql://)');
     }
-    return openPostgresStore({ url: choice.databaseUrl });
+    return openPostgresStore({ url: choice.databaseUrl, limits: choice.limits });
   }
-  return openStore({ dataDir: path.resolve(choice.dataDir) });
+  return openStore({ dataDir: path.resolve(choice.dataDir), limits: choice.limits });
 }

@@ -12,6 +12,7 @@ import type { ResponseInput } from '../../../core/response';
 import { roundInputSchema } from '../../../core/round';
 import { surveyInputSchema } from '../../../core/survey';
 import { StoreError, type KoersStores } from '../../../server/store/contract';
+import type { StoreLimits } from '../../../server/store/limits';
 
 export interface ContractSubject {
   store: KoersStores;
@@ -21,7 +22,12 @@ export interface ContractSubject {
   cleanup?: () => Promise<void>;
 }
 
-export type StoreFactory = () => Promise<ContractSubject>;
+export interface StoreFactoryOptions {
+  /** Per-organisation limits the store is opened with (small ones, to test refusals). */
+  limits?: Partial<StoreLimits>;
+}
+
+export type StoreFactory = (options?: StoreFactoryOptions) => Promise<ContractSubject>;
 
 const TODAY = '2026-03-03';
 
@@ -469,6 +475,148 @@ export function describeStoreContract(name: string, makeStore: StoreFactory): vo
         const other = await store.organisations.findOrCreateOrganisation('Andere School');
         expect(await store.scoring.listScoringSessions(other.id, round.id)).toEqual([]);
         expect(await store.scoring.getScoringSession(other.id, round.id, first.session.id)).toBeUndefined();
+      });
+    });
+
+    describe('per-organisation limits', () => {
+      const limits: Partial<StoreLimits> = {
+        surveysPerOrganisation: 3,
+        roundsPerOrganisation: 3,
+        codesPerRound: 25,
+        leversPerOrganisation: 3,
+        scoringSessionsPerRound: 2,
+      };
+      beforeEach(async () => {
+        await store.close();
+        await subject.cleanup?.();
+        subject = await makeStore({ limits });
+        store = subject.store;
+      });
+
+      async function refusalDetails(
+        promise: Promise<unknown>,
+      ): Promise<{ code: string; details: Record<string, unknown> }> {
+        try {
+          await promise;
+        } catch (error) {
+          if (error instanceof StoreError) return { code: error.code, details: error.details };
+          throw error;
+        }
+        throw new Error('expected a StoreError, but the call succeeded');
+      }
+
+      it('refuses the survey, round and lever past the limit, per organisation, storing nothing', async () => {
+        const { organisationId, survey } = await organisationWithRound();
+        const other = await store.organisations.findOrCreateOrganisation('Andere School');
+        await store.surveys.createSurvey(organisationId, contractSurvey);
+        await store.surveys.createSurvey(organisationId, contractSurvey);
+        const surveyRefusal = await refusalDetails(store.surveys.createSurvey(organisationId, contractSurvey));
+        expect(surveyRefusal).toEqual({ code: 'surveyLimitReached', details: expect.objectContaining({ max: 3 }) });
+        expect((await store.surveys.listSurveys(organisationId)).filter((s) => !s.builtIn)).toHaveLength(3);
+        // Another organisation has its own allowance.
+        await store.surveys.createSurvey(other.id, contractSurvey);
+
+        const roundInput = roundInputSchema.parse({ surveyId: survey.id, name: 'Nog een', groups: ['leraren'] });
+        await store.rounds.createRound(organisationId, roundInput);
+        await store.rounds.createRound(organisationId, roundInput);
+        expect(await refusal(store.rounds.createRound(organisationId, roundInput))).toBe('roundLimitReached');
+        expect(await store.rounds.listRounds(organisationId)).toHaveLength(3);
+
+        for (let i = 0; i < 3; i += 1) await store.levers.createLever(organisationId, ownLever);
+        expect(await refusal(store.levers.createLever(organisationId, ownLever))).toBe('leverLimitReached');
+        expect((await store.levers.listLevers(organisationId)).filter((l) => !l.builtIn)).toHaveLength(3);
+        await store.levers.createLever(other.id, ownLever);
+
+        const again = await reopened();
+        if (!again) return;
+        expect(await refusal(again.rounds.createRound(organisationId, roundInput))).toBe('roundLimitReached');
+        expect(await refusal(again.surveys.createSurvey(organisationId, contractSurvey))).toBe('surveyLimitReached');
+      });
+
+      it('counts codes over all requests of a round and refuses a request that would pass the limit', async () => {
+        const { organisationId, round } = await organisationWithRound();
+        await store.rounds.createInvitations(organisationId, round.id, 'leraren', 10);
+        await store.rounds.createInvitations(organisationId, round.id, 'oop', 10);
+        const tooMany = await refusalDetails(store.rounds.createInvitations(organisationId, round.id, 'leraren', 6));
+        expect(tooMany).toEqual({
+          code: 'codeLimitReached',
+          details: expect.objectContaining({ max: 25, existing: 20, left: 5 }),
+        });
+        const last = await store.rounds.createInvitations(organisationId, round.id, 'leraren', 5);
+        expect(last).toHaveLength(5);
+        expect(await refusal(store.rounds.createInvitations(organisationId, round.id, 'oop', 1))).toBe(
+          'codeLimitReached',
+        );
+      });
+
+      it('lets concurrent requests fill a limit exactly, never beyond it', async () => {
+        const { organisationId, round } = await organisationWithRound();
+        const codeRequests = await Promise.allSettled(
+          Array.from({ length: 12 }, () => store.rounds.createInvitations(organisationId, round.id, 'leraren', 4)),
+        );
+        expect(codeRequests.filter((r) => r.status === 'fulfilled')).toHaveLength(6);
+        for (const r of codeRequests) {
+          if (r.status === 'rejected') expect((r.reason as StoreError).code).toBe('codeLimitReached');
+        }
+        const surveyRequests = await Promise.allSettled(
+          Array.from({ length: 8 }, () => store.surveys.createSurvey(organisationId, contractSurvey)),
+        );
+        // One survey exists already (organisationWithRound).
+        expect(surveyRequests.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
+        expect((await store.surveys.listSurveys(organisationId)).filter((s) => !s.builtIn)).toHaveLength(3);
+        const leverRequests = await Promise.allSettled(
+          Array.from({ length: 8 }, () => store.levers.createLever(organisationId, ownLever)),
+        );
+        expect(leverRequests.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
+        expect((await store.levers.listLevers(organisationId)).filter((l) => !l.builtIn)).toHaveLength(3);
+      });
+
+      it('refuses a third scoring session of a round and keeps the two it has', async () => {
+        const { organisationId, round } = await organisationWithRound();
+        const leverIds = (await store.levers.listLevers(organisationId)).slice(0, 2).map((l) => l.id);
+        await store.scoring.openScoringSession(organisationId, round.id, leverIds, 1);
+        await store.scoring.openScoringSession(organisationId, round.id, leverIds, 1);
+        expect(await refusal(store.scoring.openScoringSession(organisationId, round.id, leverIds, 1))).toBe(
+          'scoringSessionLimitReached',
+        );
+        expect(await store.scoring.listScoringSessions(organisationId, round.id)).toHaveLength(2);
+      });
+
+      it('refuses writes that would bring the organisation past its data size, counting what it stores', async () => {
+        await store.close();
+        await subject.cleanup?.();
+        subject = await makeStore({ limits: { dataBytesPerOrganisation: 8_000 } });
+        store = subject.store;
+        const organisation = await store.organisations.findOrCreateOrganisation('Grote School');
+        const other = await store.organisations.findOrCreateOrganisation('Andere School');
+        const big: LeverInput = {
+          ...ownLever,
+          description: { nl: 'x'.repeat(1_500), en: 'y'.repeat(1_500) },
+        };
+        // Each big lever is a little over 3 kB: two fit in 8 kB, a third does not.
+        await store.levers.createLever(organisation.id, big);
+        const second = await store.levers.createLever(organisation.id, big);
+        const tooLarge = await refusalDetails(store.levers.createLever(organisation.id, big));
+        expect(tooLarge).toEqual({
+          code: 'organisationDataTooLarge',
+          details: expect.objectContaining({ max: 8_000 }),
+        });
+        expect((await store.levers.listLevers(organisation.id)).filter((l) => !l.builtIn)).toHaveLength(2);
+        // Growing an existing lever past the size is refused too and leaves it as it was.
+        expect(
+          await refusal(
+            store.levers.updateLever(organisation.id, second.id, { description: { nl: 'z'.repeat(5_000), en: 'z' } }),
+          ),
+        ).toBe('organisationDataTooLarge');
+        expect((await store.levers.getLever(organisation.id, second.id))?.description.nl).toBe('x'.repeat(1_500));
+        // Shrinking is always allowed, and makes room again.
+        await store.levers.updateLever(organisation.id, second.id, { description: { nl: 'kort', en: 'short' } });
+        await store.levers.createLever(organisation.id, big);
+        // The other organisation's allowance is its own.
+        await store.levers.createLever(other.id, big);
+        const again = await reopened();
+        if (!again) return;
+        expect(await refusal(again.levers.createLever(organisation.id, big))).toBe('organisationDataTooLarge');
       });
     });
 
