@@ -84,7 +84,9 @@ test(`no endpoint reveals a group below its threshold, directly or by difference
   expect(coverage.hiddenGroups).toBeGreaterThan(5);
   expect(coverage.rollUpsShown).toBeGreaterThan(0);
   expect(coverage.fieldworkRefusals).toBeGreaterThan(10);
-  expect(coverage.interimSteps).toBeGreaterThan(3);
+  // PostgreSQL keeps no arrival order in its totals, so interim rounds release only at closing there.
+  if (process.env.KOERS_ROBUST_DATABASE_URL) expect(coverage.interimSteps).toBe(0);
+  else expect(coverage.interimSteps).toBeGreaterThan(3);
   expect(coverage.coarseTotals).toBeGreaterThan(0);
   expect(coverage.suppressedCellsInShownGroups).toBeGreaterThan(0);
   expect(coverage.shownCells).toBeGreaterThan(100);

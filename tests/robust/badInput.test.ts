@@ -55,7 +55,14 @@ test(`${CASES} malformed or hostile requests: all 4xx with a message, data uncha
   };
   const before = snapshotDataDir(dataDir);
   delete before['koers.lock'];
-  const resultsBefore = (await admin.getJson<unknown>(`/api/rounds/${open.id}/results`)) as object;
+  // The PostgreSQL store keeps no arrival order, so there an interim round releases at closing: its
+  // results answer 409 throughout. Either way the answer must not change.
+  const readResults = async () => {
+    const res = await admin.get(`/api/rounds/${open.id}/results`);
+    return { status: res.status, body: res.json as unknown };
+  };
+  const resultsBefore = await readResults();
+  expect(resultsBefore.status).toBe(process.env.KOERS_ROBUST_DATABASE_URL ? 409 : 200);
 
   const cases = [...hostileCases(random, ctx, CASES)];
   const failures: string[] = [];
@@ -109,7 +116,7 @@ test(`${CASES} malformed or hostile requests: all 4xx with a message, data uncha
   delete after['koers.lock'];
   expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
   for (const file of Object.keys(before)) expect([file, after[file] === before[file]]).toEqual([file, true]);
-  expect(await admin.getJson<unknown>(`/api/rounds/${open.id}/results`)).toEqual(resultsBefore);
+  expect(await readResults()).toEqual(resultsBefore);
   await stop();
 
   expect(failures.slice(0, 20)).toEqual([]);

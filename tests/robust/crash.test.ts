@@ -21,6 +21,7 @@ import { canonical, makeSubmission, seededRandom, type Submission } from './supp
 import { lowestValue, type CoarseCount } from '../../core/coarseCount';
 import type { RoundResults } from '../../core/results';
 import { responsesPath } from '../../server/store/responseLogs';
+import pg from 'pg';
 
 const CYCLES = 6;
 const CLIENTS = 40;
@@ -150,16 +151,37 @@ test(`SIGKILL during concurrent ingest loses nothing acknowledged (seed ${seed})
   );
 });
 
+/** The stored rows themselves, bypassing the release rule: the log file, or the PostgreSQL table. */
+async function storedRows(roundId: string): Promise<Row[]> {
+  const databaseUrl = process.env.KOERS_ROBUST_DATABASE_URL;
+  if (!databaseUrl) {
+    return fs
+      .readFileSync(responsesPath(dataDir, roundId), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as Row);
+  }
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ group_id: string; answers: Row['answers']; comment: string | null }>(
+      'SELECT group_id, answers, comment FROM responses WHERE round_id = $1',
+      [roundId],
+    );
+    return rows.map(
+      (row) => ({ answers: row.answers, ...(row.comment === null ? {} : { comment: row.comment }) }) as Row,
+    );
+  } finally {
+    await db.end();
+  }
+}
+
 /** Every acknowledged submission present once; every row one that was sent, complete. Returns the row count. */
 async function verify(admin: AdminApi, roundId: string, ledger: Ledger, from: 'log' | 'api'): Promise<number> {
   const rows: Row[] =
     from === 'api'
       ? (await admin.getJson<{ rows: Row[] }>(`/api/rounds/${roundId}/responses`)).rows
-      : fs
-          .readFileSync(responsesPath(dataDir, roundId), 'utf8')
-          .split('\n')
-          .filter((line) => line.trim() !== '')
-          .map((line) => JSON.parse(line) as Row);
+      : await storedRows(roundId);
   const seen = new Map<string, number>();
   for (const row of rows) {
     const comment = row.comment ?? '';
