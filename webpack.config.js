@@ -49,6 +49,7 @@ class PrecompressPlugin {
 const pages = [
   { name: 'addin/taskpane', entry: './addin/taskpane/taskpane.ts', template: './addin/taskpane/taskpane.html' },
   { name: 'form/index', entry: './server/public/form/form.ts', template: './server/public/form/form.html' },
+  { name: 'form/code', entry: './server/public/form/code.ts', template: './server/public/form/code.html' },
   {
     name: 'scoring/index',
     entry: './server/public/scoring/scoring.ts',

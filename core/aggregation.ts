@@ -20,12 +20,12 @@
  * - overall: the sum of the shown group cells only (see anonymity.ts, rule 4).
  * Sums are kept exactly (integer ratings), so pooling in any order gives identical figures.
  */
+import { roundGroupName } from './roundGroups';
 import type { Survey } from './survey';
 import { listStatements } from './survey';
 import type { Round } from './round';
 import type { StoredResponse } from './response';
 import type { Cell, GroupResult, RoundResults, SectionResult, ShownCell, StatementResult } from './results';
-import type { LocalizedText } from './text';
 import {
   isPublishable,
   publishableComments,
@@ -286,7 +286,7 @@ function columnResults(
   };
   const unitById = new Map(plan.units.map((unit) => [unit.id, unit]));
   const groups: GroupResult[] = round.groups.map((id) => {
-    const name = groupName(survey, round, id);
+    const name = roundGroupName(round, survey, id);
     const entry = plan.groups[id] ?? { reason: 'belowThreshold' as const };
     if (entry.unit === id) return { id, name, kind: 'group', ...shownColumn([id]) };
     const rollUp = entry.unit === undefined ? undefined : unitById.get(entry.unit);
@@ -335,13 +335,6 @@ function columnResults(
           },
         },
   );
-}
-
-function groupName(survey: Survey, round: Round, id: string): LocalizedText {
-  const own = (round as { groupNames?: Record<string, LocalizedText> }).groupNames;
-  if (own && Object.hasOwn(own, id)) return own[id];
-  const group = survey.groups.find((candidate) => candidate.id === id);
-  return group ? group.name : { nl: id, en: id };
 }
 
 type Describe = (pool: CellTally) => Cell;

@@ -1,16 +1,27 @@
 import { z } from 'zod';
-import { isoDaySchema, slugSchema } from './text';
+import { themeIdSchema } from './instruments/themes';
+import { dutchFirstTextSchema, localizedTextSchema, slugSchema } from './text';
 import { anonymityInputFields, anonymityRoundFields } from './roundAnonymity';
 
 export const DEFAULT_ANONYMITY_THRESHOLD = 5;
 /** A gap (desired − current) at or above this marks "action needed" unless a round sets its own. */
 export const DEFAULT_ACTION_GAP = 1;
 
-const isoDate = isoDaySchema;
+/** A calendar day as YYYY-MM-DD that exists (no 2026-02-30). */
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'isoDate')
+  .refine(
+    (day) =>
+      !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day),
+    {
+      message: 'isoDate',
+    },
+  );
 
 export const periodSchema = z
-  .object({ start: isoDate, end: isoDate })
-  .refine((p) => p.start <= p.end, { message: 'the period must end on or after its start' });
+  .object({ start: isoDateSchema, end: isoDateSchema })
+  .refine((p) => p.start <= p.end, { message: 'periodEndBeforeStart', path: ['end'] });
 export type Period = z.infer<typeof periodSchema>;
 
 /** What a client sends to open a round (POST /api/rounds). */
@@ -26,6 +37,10 @@ export const roundInputSchema = z
     actionGap: z.number().min(0).max(10).default(DEFAULT_ACTION_GAP),
     /** Ga door: the earlier round this one is compared with (same survey, or statements shared by id). */
     baselineRoundId: z.string().min(1).max(64).optional(),
+    /** Built-in SHRM instrument only: the theme its statements and intro name. */
+    theme: themeIdSchema.optional(),
+    /** Names for the round's groups: renamed survey groups, or own groups the survey does not have. */
+    groupNames: z.record(slugSchema, dutchFirstTextSchema).optional(),
     /** Roll-ups, comment threshold, release moment: see roundAnonymity.ts. */
     ...anonymityInputFields,
   })
@@ -47,6 +62,8 @@ export const roundSchema = z.object({
   createdAt: z.string(),
   closedAt: z.string().optional(),
   baselineRoundId: z.string().optional(),
+  theme: themeIdSchema.optional(),
+  groupNames: z.record(z.string(), localizedTextSchema).optional(),
   ...anonymityRoundFields,
 });
 export type Round = z.infer<typeof roundSchema>;
@@ -59,3 +76,7 @@ export const invitationRequestSchema = z
   })
   .strict();
 export type InvitationRequest = z.infer<typeof invitationRequestSchema>;
+
+/** PATCH /api/rounds/:id: a new end date for an open round. */
+export const roundUpdateSchema = z.object({ period: z.object({ end: isoDateSchema }).strict() }).strict();
+export type RoundUpdate = z.infer<typeof roundUpdateSchema>;

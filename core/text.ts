@@ -13,7 +13,8 @@ export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
 /** A calendar day as YYYY-MM-DD (no time, no zone: responses carry the day only). */
 export const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-export const isoDaySchema = z.string().regex(ISO_DAY, 'use a date as YYYY-MM-DD');
+/** The message is a key server/http/validate.ts translates, so no error mixes languages. */
+export const isoDaySchema = z.string().regex(ISO_DAY, 'isoDate');
 
 /** Fills `{name}` placeholders; unknown placeholders stay visible rather than vanish. */
 export function fillTemplate(template: string, params: Readonly<Record<string, unknown>> = {}): string {
@@ -27,4 +28,16 @@ export const slugSchema = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes');
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'slug');
+
+/**
+ * A text as an author may give it: Dutch required, English optional. A missing or blank English text
+ * falls back to the Dutch one, so a Dutch-only survey works in every place that shows English.
+ */
+export const dutchFirstTextSchema = z
+  .object({
+    nl: z.string().trim().min(1).max(2000),
+    en: z.string().trim().max(2000).optional(),
+  })
+  .strict()
+  .transform((text): LocalizedText => ({ nl: text.nl, en: text.en ? text.en : text.nl }));

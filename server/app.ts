@@ -19,6 +19,7 @@ import { healthRouter } from './routes/health';
 import { openApiRouter } from './routes/openapi';
 import { invitationsRouter } from './routes/invitations';
 import { leversRouter } from './routes/levers';
+import { participationRouter } from './routes/participation';
 import { publicResponsesRouter } from './routes/publicResponses';
 import { resultsRouter } from './routes/results';
 import { roundResponsesRouter } from './routes/roundResponses';
@@ -27,6 +28,7 @@ import { scoringRouter } from './routes/scoring';
 import { scoringPageRouter } from './routes/scoringPublic';
 import { suggestionsRouter } from './routes/suggestions';
 import { surveysRouter } from './routes/surveys';
+import { themesRouter } from './routes/themes';
 import { downloadPageRouter, workbookRouter } from './workbook/router';
 import type { KoersStores } from './store/contract';
 
@@ -51,6 +53,8 @@ export function createApp({
   const config = defaultConfig(overrides);
   const distDir = path.resolve(config.distDir);
   const app = express();
+  // Read by the routers that enforce a round's period (routes/roundPhase.ts).
+  app.locals.today = today;
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   const log = new ErrorLog({ ...(write ? { write } : {}), intervalMs: config.logIntervalMs });
@@ -96,6 +100,8 @@ export function createApp({
   app.use('/api/rounds/:id/comparison', admin, comparisonRouter(store));
   app.use('/api/rounds/:id/responses', admin, roundResponsesRouter(store));
   app.use('/api/rounds/:id/suggestions', admin, suggestionsRouter(store));
+  app.use('/api/rounds/:id/participation', admin, participationRouter(store));
+  app.use('/api/themes', admin, themesRouter());
   app.use('/api/rounds/:id/workbook.xlsx', admin, workbookRouter(store));
   app.use('/api/rounds/:id/scoring', admin, scoringRouter(store));
   app.use('/api/levers', admin, leversRouter(store));

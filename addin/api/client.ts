@@ -87,7 +87,7 @@ export function normaliseServerUrl(input: string): string {
 interface SendOptions {
   authorised: boolean;
   timeoutMs: number;
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH';
   body?: unknown;
 }
 
@@ -200,6 +200,16 @@ export class KoersClient {
       { scores },
       scoringSessionViewSchema,
     );
+  }
+
+  /** Any admin route, its reply checked against `schema`: for the flows beside the pull (addin/api/roundsApi.ts). */
+  call<S extends z.ZodType>(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+    path: string,
+    schema: S,
+    body?: unknown,
+  ): Promise<z.infer<S>> {
+    return this.requestJson(path, schema, { authorised: true, timeoutMs: this.timeoutMs, method, body });
   }
 
   private getJson<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> {

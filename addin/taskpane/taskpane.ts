@@ -11,6 +11,8 @@ import { renderCharts } from './chartsView';
 import { startCycleApp } from './cycleApp';
 import { CredentialStore, type KeyValueStorage } from './credentials';
 import { startKiesApp } from './kiesApp';
+import { roundWorkbook } from '../excel/roundSheets';
+import { startRoundsApp } from './roundsApp';
 import { renderMatrix } from './kiesChartView';
 import { KiesSession } from './kiesSession';
 import { KiesView } from './kiesView';
@@ -61,6 +63,18 @@ async function main(): Promise<void> {
     paneView: view,
     workbook: host.inExcel ? cycleWorkbook(host.support) : undefined,
   });
+  const rounds = startRoundsApp({
+    language,
+    session,
+    paneView: view,
+    workbook: host.inExcel ? roundWorkbook({ language, capabilities: host.support }) : undefined,
+    roundsUpdated: () => {
+      view.showRounds(session.serverUrl ?? ownServerUrl(), session.rounds, session.selectedRoundId);
+      kies.roundChanged(session.selectedRoundId);
+      cycle.roundChanged(session.selectedRoundId);
+      rounds.roundChanged(session.selectedRoundId);
+    },
+  });
   await startApp({
     language,
     session,
@@ -70,6 +84,7 @@ async function main(): Promise<void> {
     onRoundChanged: (roundId) => {
       kies.roundChanged(roundId);
       cycle.roundChanged(roundId);
+      rounds.roundChanged(roundId);
     },
   });
   if (host.officeTimedOut) {

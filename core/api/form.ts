@@ -9,6 +9,10 @@ export const formPayloadSchema = z.object({
   round: z.object({
     name: z.string(),
     status: z.enum(['open', 'closed']),
+    /** notYet: before the period's start; ended: closed by its end date; closed: closed by the adviser. */
+    phase: z.enum(['notYet', 'open', 'ended', 'closed']),
+    /** The days the round takes answers (YYYY-MM-DD, both included). */
+    period: z.object({ start: z.string(), end: z.string() }).optional(),
     /** Groups with fewer responses than this are never reported; the intro tells respondents so. */
     anonymityThreshold: z.number().int(),
   }),

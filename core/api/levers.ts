@@ -25,5 +25,7 @@ export const suggestionsReplySchema = z.object({
   roundId: z.string(),
   theme: themeIdSchema.nullable(),
   suggestions: z.array(suggestionSchema),
+  /** An own survey that links no statement to a lever: why there are no suggestions, and how to fix it. */
+  note: z.object({ code: z.literal('noLinks'), message: z.string() }).optional(),
 });
 export type SuggestionsReply = z.infer<typeof suggestionsReplySchema>;

@@ -323,17 +323,31 @@ export function shrmSurvey(themeId?: ThemeId): SurveyInput {
       en: `This questionnaire shows how the school's HR policy works today and where it needs to go. ${themeNote.en} ${howToRate.en}`,
     },
     scale: extentScale(),
-    sections: [internal, external, { ...mapping, intro: mappingIntro }, deepening, broadening].map(copySection),
+    sections: [internal, external, { ...mapping, intro: mappingIntro }, deepening, broadening].map((section) =>
+      copySection(section, theme?.name),
+    ),
     groups: standardGroups(),
   });
 }
 
 // The section constants are module-level; hand out copies so no caller can edit the instrument itself.
-function copySection(section: SectionContent): Section {
+// With a theme, each statement names it where it first says "het thema", so a respondent reading one
+// statement on its own still knows which theme is meant.
+function copySection(section: SectionContent, themeName?: LocalizedText): Section {
   return {
     id: section.id,
     title: { ...section.title },
     intro: { ...section.intro },
-    statements: section.statements.map((s) => ({ id: s.id, text: { ...s.text } })),
+    statements: section.statements.map((s) => ({
+      id: s.id,
+      text: themeName ? nameTheTheme(s.text, themeName) : { ...s.text },
+    })),
+  };
+}
+
+function nameTheTheme(text: LocalizedText, themeName: LocalizedText): LocalizedText {
+  return {
+    nl: text.nl.replace(/\bhet thema\b/, `het thema ‘${themeName.nl}’`),
+    en: text.en.replace(/\bthe theme\b/, `the theme "${themeName.en}"`),
   };
 }

@@ -16,8 +16,11 @@ import {
   roundInputReqSchema,
   roundListItemSchema,
   roundListSchema,
+  participationReplySchema,
   roundReplySchema,
+  roundUpdateReqSchema,
 } from '../../core/api/rounds';
+import { themeListSchema } from '../../core/api/themes';
 import {
   scoreSubmissionReqSchema,
   scoresStoredSchema,
@@ -27,7 +30,12 @@ import {
   scoringSessionsReplySchema,
   scoringSessionViewSchema,
 } from '../../core/api/scoring';
-import { surveyInputReqSchema, surveyListSchema, surveyReplySchema } from '../../core/api/surveys';
+import {
+  surveyInputReqSchema,
+  surveyListSchema,
+  surveyReplySchema,
+  surveyUpdateReqSchema,
+} from '../../core/api/surveys';
 
 /** One route of the HTTP API: what it takes and what it answers, as core/api's schemas. */
 export interface ApiRoute {
@@ -105,6 +113,32 @@ export const apiRoutes: ApiRoute[] = [
     auth: true,
     reply: { status: 200, schema: surveyReplySchema },
   },
+  {
+    method: 'put',
+    path: '/api/surveys/:id',
+    summary: 'Replace an own instrument: in place while no round uses it (200); once in use, as a new version (201)',
+    tag: 'Surveys',
+    auth: true,
+    body: surveyUpdateReqSchema,
+    reply: { status: 200, schema: surveyReplySchema, description: '201 with the new version once a round uses it' },
+  },
+  {
+    method: 'patch',
+    path: '/api/surveys/:id',
+    summary: 'Change the top-level fields sent of an own instrument (in place, or as a new version once in use)',
+    tag: 'Surveys',
+    auth: true,
+    body: surveyUpdateReqSchema,
+    reply: { status: 200, schema: surveyReplySchema, description: '201 with the new version once a round uses it' },
+  },
+  {
+    method: 'get',
+    path: '/api/themes',
+    summary: 'The five SHRM themes, each with the built-in survey a round on it uses',
+    tag: 'Surveys',
+    auth: true,
+    reply: { status: 200, schema: themeListSchema },
+  },
   // Rounds
   {
     method: 'get',
@@ -130,6 +164,23 @@ export const apiRoutes: ApiRoute[] = [
     tag: 'Rounds',
     auth: true,
     reply: { status: 200, schema: roundListItemSchema },
+  },
+  {
+    method: 'patch',
+    path: '/api/rounds/:id',
+    summary: "Move an open round's end date",
+    tag: 'Rounds',
+    auth: true,
+    body: roundUpdateReqSchema,
+    reply: { status: 200, schema: roundReplySchema },
+  },
+  {
+    method: 'get',
+    path: '/api/rounds/:id/participation',
+    summary: 'Invited, answered and response rate per group, as coarse as the anonymity threshold needs',
+    tag: 'Rounds',
+    auth: true,
+    reply: { status: 200, schema: participationReplySchema },
   },
   {
     method: 'post',
@@ -312,6 +363,14 @@ export const apiRoutes: ApiRoute[] = [
     reply: { status: 200, schema: scoringSessionViewSchema },
   },
   // Public: respondents and MT members
+  {
+    method: 'get',
+    path: '/r',
+    summary: 'Code entry page: type the code from a paper invitation card',
+    tag: 'Public',
+    auth: false,
+    reply: { status: 200, html: true },
+  },
   {
     method: 'get',
     path: '/r/:code',

@@ -7,6 +7,8 @@ import type { KoersStores } from '../store/contract';
 
 export const DEMO_ORGANISATION = 'Demo: Koers College';
 const DEMO_SURVEY = 'shrm';
+/** The day the closed round's responses were given (inside its period). */
+const CLOSED_ROUND_DAY = '2026-10-01';
 const DEMO_ROUND = 'Nulmeting strategisch HRM, najaar 2026';
 const DEMO_OPEN_ROUND = 'Vervolgmeting strategisch HRM, voorjaar 2027';
 
@@ -81,7 +83,7 @@ async function readMemory(file: string | undefined): Promise<DemoMemory> {
  * every start prints the same ones: a new key only when the old one was revoked, a new code only when
  * the old one was used. The store itself keeps only hashes.
  */
-export async function seedDemo(store: KoersStores, memoryFile?: string, today = '2026-10-01'): Promise<DemoInfo> {
+export async function seedDemo(store: KoersStores, memoryFile?: string, today = dutchToday()): Promise<DemoInfo> {
   const organisation = await store.organisations.findOrCreateOrganisation(DEMO_ORGANISATION);
   const memory = await readMemory(memoryFile);
   const known = memory.apiKey ? await store.organisations.organisationForKey(memory.apiKey) : undefined;
@@ -102,7 +104,7 @@ export async function seedDemo(store: KoersStores, memoryFile?: string, today = 
       rollUps: [leidinggevenden],
       release: 'atClose',
     });
-    await submitDemoResponses(store, created, survey, today, demoGroups, 20261124);
+    await submitDemoResponses(store, created, survey, CLOSED_ROUND_DAY, demoGroups, 20261124);
     round = (await store.rounds.closeRound(organisation.id, created.id)) ?? created;
   }
   let open = rounds.find((r) => r.name === DEMO_OPEN_ROUND);
@@ -111,7 +113,8 @@ export async function seedDemo(store: KoersStores, memoryFile?: string, today = 
       surveyId: survey.id,
       name: DEMO_OPEN_ROUND,
       groups: demoOpenGroups.map((g) => g.group),
-      period: { start: '2027-03-01', end: '2027-04-30' },
+      // Open now, whenever the demo starts: the period is enforced (a past end closes the round).
+      period: { start: addDays(today, -17), end: addDays(today, 29) },
       anonymityThreshold: 5,
       actionGap: 1,
       rollUps: [leidinggevenden],
@@ -121,9 +124,12 @@ export async function seedDemo(store: KoersStores, memoryFile?: string, today = 
   }
   const remembered = memory.freeCode ? await store.rounds.lookupCode(memory.freeCode) : undefined;
   const reusable = remembered && !remembered.used && remembered.round.id === open.id && open.status === 'open';
+  // A demo kept past its end date has closed by itself; its codes cannot be used any more anyway.
   const freeCode = reusable
     ? memory.freeCode!
-    : (await store.rounds.createInvitations(organisation.id, open.id, 'leraren', 1))[0]!;
+    : open.status === 'open'
+      ? (await store.rounds.createInvitations(organisation.id, open.id, 'leraren', 1))[0]!
+      : '';
   if (memoryFile && (newKey || freeCode !== memory.freeCode)) {
     await writeFile(memoryFile, JSON.stringify({ apiKey, freeCode } satisfies DemoMemory) + '\n', { mode: 0o600 });
   }
@@ -173,4 +179,14 @@ function demoAnswer(
   const current = clamp(base + (random() - 0.5) * 2);
   const desired = clamp(Math.max(current, base + gap + (random() - 0.5) * 1.5));
   return { statementId, current, desired };
+}
+
+function dutchToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+}
+
+function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
 }

@@ -53,7 +53,7 @@ export function classify(error: unknown, req: Request): HttpError {
     case 'request.aborted':
     case 'request.size.invalid':
     case 'stream.encoding.set':
-      return new HttpError(400, 'badRequest', { detail: libraryError.message });
+      return new HttpError(400, 'requestIncomplete');
   }
   // Express decodes path parameters; a malformed %-escape is the caller's mistake.
   if (error instanceof URIError) return new HttpError(400, 'invalidPath');

@@ -26,8 +26,8 @@ const messages = {
   roundNotFound: { nl: 'Deze ronde bestaat niet.', en: 'This round does not exist.' },
   unknownSurvey: { nl: 'De vragenlijst "{surveyId}" bestaat niet.', en: 'The survey "{surveyId}" does not exist.' },
   unknownGroup: {
-    nl: 'De groep "{group}" hoort niet bij deze vragenlijst of ronde.',
-    en: 'The group "{group}" is not part of this survey or round.',
+    nl: 'groups: de groep "{group}" hoort niet bij deze vragenlijst of ronde. Geef een eigen groep een naam in groupNames, bijvoorbeeld {"{group}": {"nl": "Naam"}}.',
+    en: 'groups: the group "{group}" is not part of this survey or round. Give an own group a name in groupNames, for example {"{group}": {"nl": "Name"}}.',
   },
   unknownCode: {
     nl: 'Deze code is onbekend. Controleer de link in uw uitnodiging.',
@@ -154,6 +154,54 @@ const messages = {
   storeUnavailable: {
     nl: 'De opslag is even niet bereikbaar; er is niets opgeslagen. Probeer het over een ogenblik opnieuw.',
     en: 'Storage is briefly unavailable; nothing was saved. Please try again in a moment.',
+  },
+  requestIncomplete: {
+    nl: 'Het verzoek kwam niet volledig aan. Probeer het opnieuw.',
+    en: 'The request did not arrive completely. Please try again.',
+  },
+  roundNotOpenYet: {
+    nl: 'Deze vragenlijst is nog niet open. U kunt invullen vanaf {start}.',
+    en: 'This survey is not open yet. You can fill it in from {start}.',
+  },
+  roundEnded: {
+    nl: 'Deze ronde is afgelopen op {end}; er kunnen geen antwoorden meer bij.',
+    en: 'This round ended on {end}; no more answers can be added.',
+  },
+  roundClosedForChange: {
+    nl: 'Deze ronde is gesloten; de einddatum kan niet meer worden gewijzigd.',
+    en: 'This round is closed; its end date can no longer be changed.',
+  },
+  endBeforeStart: {
+    nl: 'period.end: de einddatum {end} ligt vóór de begindatum {start}. Geef een datum als JJJJ-MM-DD op of na {start}.',
+    en: 'period.end: the end date {end} is before the start date {start}. Give a date as YYYY-MM-DD on or after {start}.',
+  },
+  endInPast: {
+    nl: 'period.end: de einddatum {end} is al voorbij. Geef een datum als JJJJ-MM-DD vanaf vandaag ({today}).',
+    en: 'period.end: the end date {end} has already passed. Give a date as YYYY-MM-DD from today ({today}) on.',
+  },
+  themeNeedsShrm: {
+    nl: 'theme: een thema hoort alleen bij het ingebouwde SHRM-instrument (surveyId "shrm"), niet bij "{surveyId}".',
+    en: 'theme: a theme belongs only to the built-in SHRM instrument (surveyId "shrm"), not to "{surveyId}".',
+  },
+  surveyOrThemeRequired: {
+    nl: 'surveyId: dit veld is verplicht. Kies een vragenlijst (GET /api/surveys) of geef theme voor het SHRM-instrument (GET /api/themes).',
+    en: 'surveyId: this field is required. Choose a survey (GET /api/surveys) or give theme for the SHRM instrument (GET /api/themes).',
+  },
+  builtInSurveyReadOnly: {
+    nl: 'De vragenlijst "{surveyId}" is ingebouwd en kan niet worden gewijzigd. Maak een eigen vragenlijst met POST /api/surveys.',
+    en: 'The survey "{surveyId}" is built in and cannot be changed. Make an own survey with POST /api/surveys.',
+  },
+  unknownBuiltInStatement: {
+    nl: '{field}: "{statementId}" is geen stelling van een ingebouwd instrument. Kies een id uit GET /api/surveys/shrm of /api/surveys/learning-climate.',
+    en: '{field}: "{statementId}" is not a statement of a built-in instrument. Choose an id from GET /api/surveys/shrm or /api/surveys/learning-climate.',
+  },
+  unknownLinkedLever: {
+    nl: '{field}: de maatregel "{leverId}" bestaat niet. Kies een id uit GET /api/levers.',
+    en: '{field}: the lever "{leverId}" does not exist. Choose an id from GET /api/levers.',
+  },
+  suggestionsNoLinks: {
+    nl: 'Deze eigen vragenlijst koppelt geen enkele stelling aan een maatregel, dus er zijn geen suggesties. Koppel stellingen aan maatregelen (levers: ids uit GET /api/levers) of aan een ingebouwde stelling die erop lijkt (resembles), in het blad Vragenlijst of met PATCH /api/surveys/:id, en kijk daarna opnieuw. Een ronde gebruikt de koppelingen van de nieuwste versie van haar vragenlijst.',
+    en: 'This own survey links no statement to a lever, so there are no suggestions. Link statements to levers (levers: ids from GET /api/levers) or to a built-in statement they resemble (resembles), in the Vragenlijst sheet or with PATCH /api/surveys/:id, then look again. A round uses the links of the newest version of its survey.',
   },
   storageFull: {
     nl: 'De server kan nu niets opslaan: de schijf is vol. Er is niets bewaard; probeer het later opnieuw.',

@@ -5,7 +5,10 @@ import express from 'express';
 import { z } from 'zod';
 import type { RoundStore } from '../store/contract';
 import type { FormPayload } from '../public/form/formPayload';
+import { roundPhase } from '../../core/period';
+import { roundGroupName } from '../../core/roundGroups';
 import { HttpError } from '../http/errors';
+import { appToday, closeIfEnded } from './roundPhase';
 import { protectLinkSecret, publicPage } from '../http/publicPage';
 import { parseInput } from '../http/validate';
 
@@ -14,12 +17,20 @@ export const invitationCodeSchema = z
   .string()
   .min(4)
   .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, { message: 'use letters, digits, - and _' });
+  .regex(/^[A-Za-z0-9_-]+$/, { message: 'token' });
 
 /** The public respondent form: its page and the data it needs. */
 export function formRouter(deps: { rounds: RoundStore; distDir: string }): express.Router {
   const router = express.Router();
   const pagePath = path.join(deps.distDir, 'form', 'index.html');
+  const entryPath = path.join(deps.distDir, 'form', 'code.html');
+
+  // A paper invitation card gives the short address /r and a code to type.
+  router.get('/r', (_req, res, next) => {
+    res.sendFile(entryPath, { headers: { 'Cache-Control': 'no-cache' } }, (error) => {
+      if (error) next(error);
+    });
+  });
 
   router.get('/r/:code', publicPage(pagePath));
 
@@ -28,11 +39,18 @@ export function formRouter(deps: { rounds: RoundStore; distDir: string }): expre
     const code = parseInput(invitationCodeSchema, req.params.code);
     const found = await deps.rounds.lookupCode(code);
     if (!found) throw new HttpError(404, 'unknownCode');
-    const { round, survey } = found;
-    const group = survey.groups.find((g) => g.id === found.group);
+    const { survey } = found;
+    const today = appToday(req);
+    const round = await closeIfEnded(deps.rounds, found.round, today);
     const payload: FormPayload = {
-      round: { name: round.name, status: round.status, anonymityThreshold: round.anonymityThreshold },
-      group: { id: found.group, name: group?.name ?? { nl: found.group, en: found.group } },
+      round: {
+        name: round.name,
+        status: round.status,
+        phase: roundPhase(round, today),
+        ...(round.period ? { period: { ...round.period } } : {}),
+        anonymityThreshold: round.anonymityThreshold,
+      },
+      group: { id: found.group, name: roundGroupName(round, survey, found.group) },
       survey: {
         title: survey.title,
         ...(survey.description ? { description: survey.description } : {}),

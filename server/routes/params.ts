@@ -6,7 +6,7 @@ export const idParamSchema = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/);
+  .regex(/^[A-Za-z0-9_-]+$/, 'token');
 
 /** ?format=csv|json, defaulting to JSON unless the client asks for text/csv. */
 export const formatQuerySchema = z.enum(['json', 'csv']).optional();

@@ -16,7 +16,7 @@ export const scoringTokenSchema = z
   .string()
   .min(16)
   .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, { message: 'use letters, digits, - and _' });
+  .regex(/^[A-Za-z0-9_-]+$/, { message: 'token' });
 
 /**
  * The MT members' side of scoring: GET /s/:code (the page), GET and POST /api/scoring/:code.

@@ -67,6 +67,10 @@ export class FileResponseStore implements ResponseStore {
     return this.intake.submit({ codeHash, round, survey, group: invitation.group }, input, today);
   }
 
+  async responsesByGroup(roundId: string): Promise<Record<string, number>> {
+    return { ...(this.tallyFor(roundId)?.responsesByGroup ?? {}) };
+  }
+
   async responseCount(roundId: string): Promise<number> {
     return this.countOf(roundId);
   }

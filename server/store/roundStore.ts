@@ -51,7 +51,10 @@ export class FileRoundStore implements RoundStore {
     this.ctx.assertOpen();
     const survey = this.surveys.visibleSurvey(organisationId, input.surveyId);
     if (!survey) throw new StoreError('unknownSurvey', { surveyId: input.surveyId });
-    const unknownGroup = input.groups.find((g) => !survey.groups.some((sg) => sg.id === g));
+    // A group the survey does not have is the round's own, and must come with a name.
+    const unknownGroup = input.groups.find(
+      (g) => !survey.groups.some((sg) => sg.id === g) && !Object.hasOwn(input.groupNames ?? {}, g),
+    );
     if (unknownGroup !== undefined) throw new StoreError('unknownGroup', { group: unknownGroup });
     const round: Round = {
       id: newId('round'),
@@ -64,6 +67,8 @@ export class FileRoundStore implements RoundStore {
       actionGap: input.actionGap,
       ...storedAnonymitySettings(input),
       ...(input.baselineRoundId ? { baselineRoundId: input.baselineRoundId } : {}),
+      ...(input.theme ? { theme: input.theme } : {}),
+      ...(input.groupNames ? { groupNames: structuredClone(input.groupNames) } : {}),
       status: 'open',
       createdAt: this.ctx.timestamp(),
     };
@@ -97,6 +102,26 @@ export class FileRoundStore implements RoundStore {
       // Closing never needs room: it is always allowed, the small growth is only counted.
       () => this.ctx.addDataBytes(organisationId, delta),
     );
+  }
+
+  async setRoundEnd(organisationId: string, roundId: string, end: string): Promise<Round | undefined> {
+    this.ctx.assertOpen();
+    if (!(await this.getRound(organisationId, roundId))) return undefined;
+    return this.ctx.meta.update((draft) => {
+      const stored = draft.rounds.find((r) => r.id === roundId)!;
+      if (stored.status !== 'open') throw new StoreError('roundClosed');
+      stored.period = { start: stored.period?.start ?? stored.createdAt.slice(0, 10), end };
+      return stored;
+    });
+  }
+
+  async invitationCounts(roundId: string): Promise<Record<string, number>> {
+    // The hashes live in the round's own invitation log; the in-memory index holds every one of them.
+    const counts: Record<string, number> = {};
+    for (const invitation of this.invitations.values()) {
+      if (invitation.roundId === roundId) counts[invitation.group] = (counts[invitation.group] ?? 0) + 1;
+    }
+    return counts;
   }
 
   async createInvitations(organisationId: string, roundId: string, group: string, count: number): Promise<string[]> {

@@ -1,6 +1,6 @@
 import type { Survey, SurveyInput } from '../../core/survey';
 import { newId } from './codes';
-import type { SurveyStore } from './contract';
+import type { SurveyStore, SurveyVersion } from './contract';
 import { checkCount, checkDataBytes, jsonBytes } from './limits';
 import type { StoreContext } from './storeContext';
 
@@ -22,14 +22,17 @@ export class FileSurveyStore implements SurveyStore {
     return survey && (survey.builtIn || survey.organisationId === organisationId) ? survey : undefined;
   }
 
-  async createSurvey(organisationId: string, input: SurveyInput): Promise<Survey> {
+  async createSurvey(organisationId: string, input: SurveyInput, version?: SurveyVersion): Promise<Survey> {
     this.ctx.assertOpen();
+    const id = newId('survey');
     const survey: Survey = {
       ...structuredClone(input),
-      id: newId('survey'),
+      id,
       organisationId,
       builtIn: false,
       createdAt: this.ctx.timestamp(),
+      version: version?.version ?? 1,
+      versionOf: version?.versionOf ?? id,
     };
     const bytes = jsonBytes(survey);
     return this.ctx.meta.update(
@@ -43,5 +46,27 @@ export class FileSurveyStore implements SurveyStore {
       },
       () => this.ctx.addDataBytes(organisationId, bytes),
     );
+  }
+
+  async updateSurvey(organisationId: string, surveyId: string, input: SurveyInput): Promise<Survey | undefined> {
+    this.ctx.assertOpen();
+    const existing = this.visibleSurvey(organisationId, surveyId);
+    if (!existing || existing.builtIn) return undefined;
+    return this.ctx.meta.update((draft) => {
+      const index = draft.surveys.findIndex((s) => s.id === surveyId && s.organisationId === organisationId);
+      const stored = draft.surveys[index]!;
+      const updated: Survey = {
+        ...structuredClone(input),
+        id: stored.id,
+        organisationId,
+        builtIn: false,
+        createdAt: stored.createdAt,
+        version: stored.version ?? 1,
+        versionOf: stored.versionOf ?? stored.id,
+        updatedAt: this.ctx.timestamp(),
+      };
+      draft.surveys[index] = updated;
+      return updated;
+    });
   }
 }

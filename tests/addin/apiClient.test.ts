@@ -25,6 +25,7 @@ const round = {
   anonymityThreshold: 5,
   actionGap: 1,
   status: 'open',
+  phase: 'open',
   createdAt: '2026-09-01T00:00:00.000Z',
   surveyTitle: { nl: 'SHRM', en: 'SHRM' },
   responses: { exact: true, value: 12 },

@@ -93,7 +93,7 @@ describe('form API', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     const body = await response.json();
-    expect(body.round).toEqual({ name: 'Voorjaar 2026', status: 'open', anonymityThreshold: 5 });
+    expect(body.round).toEqual({ name: 'Voorjaar 2026', status: 'open', phase: 'open', anonymityThreshold: 5 });
     expect(body.group).toEqual({ id: 'leraren', name: { nl: 'Leraren', en: 'Teachers' } });
     expect(body.used).toBe(false);
     expect(body.survey.title).toEqual(fixture.survey.title);

@@ -61,7 +61,9 @@ function runsFoundIn(seeds: string[], text: string): string[] {
 describe('built-in surveys', () => {
   it('are the SHRM and learning-climate instruments, stored as shared built-ins', () => {
     const surveys = builtInSurveys();
-    expect(surveys.map((s) => s.id)).toEqual(['shrm', 'learning-climate']);
+    // The SHRM instrument once without a theme and once per theme (POST /api/rounds with `theme`).
+    expect(surveys.map((s) => s.id)).toEqual(['shrm', 'learning-climate', ...themes.map((t) => `shrm-${t.id}`)]);
+    expect(surveys.slice(2).map((s) => s.theme)).toEqual(themes.map((t) => t.id));
     for (const survey of surveys) {
       expect(survey.organisationId).toBeNull();
       expect(survey.builtIn).toBe(true);
@@ -73,8 +75,8 @@ describe('built-in surveys', () => {
   it('parse with surveySchema, and their content is valid input for POST /api/surveys', () => {
     for (const survey of builtInSurveys()) {
       expect(surveySchema.safeParse(survey).success).toBe(true);
-      const { id, organisationId, builtIn, createdAt, ...content } = survey;
-      void [id, organisationId, builtIn, createdAt];
+      const { id, organisationId, builtIn, createdAt, theme, ...content } = survey;
+      void [id, organisationId, builtIn, createdAt, theme];
       expect(surveyInputSchema.safeParse(content).success).toBe(true);
     }
   });
@@ -192,7 +194,18 @@ describe('SHRM self-evaluation', () => {
     expect(survey.title.en).toContain(theme.name.en);
     expect(survey.description!.nl).toContain(theme.name.nl);
     expect(survey.sections.find((s) => s.id === 'mapping')!.intro!.nl).toContain(theme.mappingHint.nl);
-    expect(listStatements(survey)).toEqual(listStatements(shrmSurvey()));
+    // Same statements (ids, order, sections); each names the theme where it first says "het thema".
+    const generic = listStatements(shrmSurvey());
+    const named = listStatements(survey);
+    expect(named.map((s) => [s.id, s.sectionId])).toEqual(generic.map((s) => [s.id, s.sectionId]));
+    named.forEach((statement, i) => {
+      const plain = generic[i]!.text;
+      if (/\bhet thema\b/.test(plain.nl)) expect(statement.text.nl).toContain(`het thema ‘${theme.name.nl}’`);
+      else expect(statement.text.nl).toBe(plain.nl);
+      if (/\bthe theme\b/.test(plain.en)) expect(statement.text.en).toContain(`the theme "${theme.name.en}"`);
+      else expect(statement.text.en).toBe(plain.en);
+    });
+    expect(named.filter((s) => s.text.nl.includes(theme.name.nl)).length).toBeGreaterThan(20);
   });
 });
 

@@ -103,7 +103,9 @@ describe('surveys', () => {
       .send({ title: { nl: 'x' }, sections: [], groups: [], extra: 1 });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('badRequest');
-    expect(res.body.error.message).toMatch(/title\.en/);
+    // A Dutch-only title is fine (English falls back to Dutch); the empty lists are not.
+    expect(res.body.error.message).not.toMatch(/title/);
+    expect(res.body.error.message).toMatch(/sections: too small or too short \(at least 1\)/);
     expect(res.body.error.message).toMatch(/unknown field "extra"/);
     expect(snapshotDataDir(t.dataDir)).toEqual(before);
   });
@@ -148,9 +150,13 @@ describe('rounds and invitations', () => {
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.text.slice(1).trim().split(/\r?\n/);
-    expect(lines[0]).toBe('code;link;groep');
+    // Group names, not ids, and the round's name in the file name.
+    expect(lines[0]).toBe('groep;code;link');
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toMatch(/^[A-Z0-9]+;http.+\/r\/[A-Z0-9]+;oop$/);
+    expect(lines[1]).toMatch(/^Onderwijsondersteunend personeel \(OOP\);[A-Z0-9]+;http.+\/r\/[A-Z0-9]+$/);
+    expect(csv.headers['content-disposition']).toContain(
+      'uitnodigingen-Nulmeting-Onderwijsondersteunend-personeel-OOP.csv',
+    );
   });
 
   test('invitations for a group outside the round or after closing are refused', async () => {

@@ -94,7 +94,7 @@ describe('own levers', () => {
       [{ ...ownLever, themes: [] }, 'nl', /themes: te klein/],
       [{ ...ownLever, amo: ['ability', 'ability'] }, 'en', /amo: list each AMO factor once/],
       [{ ...ownLever, cluster: 'sport' }, 'en', /cluster: choose from werving-selectie/],
-      [{ ...ownLever, title: { nl: 'Alleen Nederlands' } }, 'en', /title\.en: expected string/],
+      [{ ...ownLever, title: { nl: 'Alleen Nederlands' } }, 'en', /title\.en: this field is required/],
       [{ ...ownLever, id: 'zelf-gekozen' }, 'nl', /onbekend veld "id"/],
       [{ ...ownLever, builtIn: true }, 'en', /unknown field "builtIn"/],
     ];

@@ -25,7 +25,7 @@ import {
   type SubmitProblem,
 } from './formViews';
 
-type MessageKind = 'unknown' | 'used' | 'closed' | 'loadFailed';
+type MessageKind = 'unknown' | 'used' | 'closed' | 'notYet' | 'ended' | 'loadFailed';
 
 type View =
   | { kind: 'loading' }
@@ -93,9 +93,13 @@ class RespondentForm {
       clearDraft(this.code!);
       return this.show({ kind: 'message', message: 'used' }, focus);
     }
+    if (this.payload.round.phase === 'notYet') {
+      return this.show({ kind: 'message', message: 'notYet' }, focus);
+    }
     if (this.payload.round.status === 'closed') {
       clearDraft(this.code!);
-      return this.show({ kind: 'message', message: 'closed' }, focus);
+      const byDate = this.payload.round.phase === 'ended' && this.payload.round.period;
+      return this.show({ kind: 'message', message: byDate ? 'ended' : 'closed' }, focus);
     }
     this.draft = saved ?? emptyDraft();
     sanitizeAnswers(this.payload.survey, this.draft);
@@ -154,6 +158,20 @@ class RespondentForm {
         return {
           title: t.closedTitle,
           body: t.closedBody(this.payload?.round.name ?? ''),
+          tone: 'info' as const,
+          surveyTitle,
+        };
+      case 'notYet':
+        return {
+          title: t.notYetTitle,
+          body: t.notYetBody(this.payload?.round.name ?? '', this.payload?.round.period?.start ?? ''),
+          tone: 'info' as const,
+          surveyTitle,
+        };
+      case 'ended':
+        return {
+          title: t.endedTitle,
+          body: t.endedBody(this.payload?.round.name ?? '', this.payload?.round.period?.end ?? ''),
           tone: 'info' as const,
           surveyTitle,
         };
@@ -299,6 +317,7 @@ class RespondentForm {
       unknownCode: 'unknown',
       codeUsed: 'used',
       roundClosed: 'closed',
+      roundEnded: 'ended',
     };
     const message = result.kind === 'error' && result.code ? final[result.code] : undefined;
     if (message) {

@@ -70,6 +70,15 @@ const nl = {
     'Hebt u dit zelf gedaan, dan hoeft u niets meer te doen. Dank u wel!',
   closedTitle: 'Deze ronde is gesloten',
   closedBody: (round: string) => `De ronde “${round}” is afgesloten. Er kunnen geen antwoorden meer bij.`,
+  notYetTitle: 'Deze vragenlijst is nog niet open',
+  notYetBody: (round: string, start: string) =>
+    `De ronde “${round}” gaat open op ${longDate(start, 'nl')}. Bewaar uw link of kaart en vul de vragenlijst vanaf dan in.`,
+  endedTitle: 'Deze ronde is afgelopen',
+  endedBody: (round: string, end: string) =>
+    `De ronde “${round}” liep tot en met ${longDate(end, 'nl')}. Er kunnen geen antwoorden meer bij.`,
+  openUntil: (end: string) => `U kunt invullen tot en met ${longDate(end, 'nl')}.`,
+  period: 'Open',
+  periodRange: (start: string, end: string) => `${longDate(start, 'nl')} tot en met ${longDate(end, 'nl')}`,
   loadFailedTitle: 'De vragenlijst kon niet worden geladen',
   loadOffline: 'Er is geen verbinding met de server. Controleer uw internetverbinding en probeer het opnieuw.',
   serverError: (status: number) => `De server gaf een onverwacht antwoord (${status}). Probeer het later opnieuw.`,
@@ -145,6 +154,15 @@ const en: typeof nl = {
     'If you did this yourself, there is nothing more to do. Thank you!',
   closedTitle: 'This round is closed',
   closedBody: (round: string) => `The round “${round}” has been closed. No more answers can be added.`,
+  notYetTitle: 'This survey is not open yet',
+  notYetBody: (round: string, start: string) =>
+    `The round “${round}” opens on ${longDate(start, 'en')}. Keep your link or card and fill in the survey from then on.`,
+  endedTitle: 'This round has ended',
+  endedBody: (round: string, end: string) =>
+    `The round “${round}” ran until ${longDate(end, 'en')} inclusive. No more answers can be added.`,
+  openUntil: (end: string) => `You can fill it in until ${longDate(end, 'en')} inclusive.`,
+  period: 'Open',
+  periodRange: (start: string, end: string) => `${longDate(start, 'en')} to ${longDate(end, 'en')}`,
   loadFailedTitle: 'The survey could not be loaded',
   loadOffline: 'There is no connection to the server. Please check your internet connection and try again.',
   serverError: (status: number) => `The server gave an unexpected reply (${status}). Please try again later.`,
@@ -156,6 +174,19 @@ export type FormText = typeof nl;
 
 export function formText(language: Language): FormText {
   return texts[language];
+}
+
+/** "maandag 2 maart 2026" / "Monday, 2 March 2026" for a YYYY-MM-DD day. */
+export function longDate(day: string, language: Language): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  return new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
 }
 
 /** English for browsers set to English, Dutch for everyone else: the product is Dutch first. */

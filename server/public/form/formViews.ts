@@ -51,7 +51,11 @@ export function renderIntro(ctx: FormContext, onStart: () => void): HTMLElement[
       { class: 'meta' },
       h('div', {}, h('dt', {}, t.round), h('dd', {}, round.name)),
       h('div', {}, h('dt', {}, t.group), h('dd', {}, group.name[language])),
+      round.period
+        ? h('div', {}, h('dt', {}, t.period), h('dd', {}, t.periodRange(round.period.start, round.period.end)))
+        : null,
     ),
+    round.period ? h('p', { class: 'notice', 'data-role': 'open-until' }, t.openUntil(round.period.end)) : null,
     h('p', { class: 'notice' }, t.anonymity(round.anonymityThreshold)),
     // A survey's own description usually explains the two ratings already; ours is the fallback.
     h('p', { class: 'description' }, survey.description ? survey.description[language] : t.howTo),

@@ -15,7 +15,7 @@ import type { ScoringStore } from './scoring';
 import type { SurveyStore } from './surveys';
 
 export type { ApiKeyInfo, OrganisationStore } from './organisations';
-export type { SurveyStore } from './surveys';
+export type { SurveyStore, SurveyVersion } from './surveys';
 export type { CodeLookup, RoundStore } from './rounds';
 export type { ResponseStore, SubmitOutcome } from './responses';
 export type { LeverStore } from './levers';

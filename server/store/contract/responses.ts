@@ -15,6 +15,11 @@ export interface ResponseStore {
   submitResponse(input: ResponseInput, today: string): Promise<SubmitOutcome>;
   /** All responses acknowledged for a round (a progress figure). */
   responseCount(roundId: string): Promise<number>;
+  /**
+   * Acknowledged responses per group of the round. Exact, so for the server's own use: what leaves
+   * the server goes through core/coarseCount first (GET /api/rounds/:id/participation).
+   */
+  responsesByGroup(roundId: string): Promise<Record<string, number>>;
   /** Aggregated results with the anonymity rules applied, of the round as stored now. */
   results(round: Round): Promise<RoundResults>;
   /**

@@ -16,11 +16,19 @@ export interface RoundStore {
   getRound(organisationId: string, roundId: string): Promise<Round | undefined>;
   /**
    * Opens a round. Rejects with StoreError 'unknownSurvey' (not visible to the organisation) or
-   * 'unknownGroup' (not a group of the survey). Duplicate groups are stored once.
+   * 'unknownGroup' (neither a group of the survey nor named in `groupNames`). Duplicate groups are
+   * stored once; `theme` and `groupNames` are stored as given.
    */
   createRound(organisationId: string, input: RoundInput): Promise<Round>;
   /** Closes a round (idempotent); undefined when the organisation has no such round. */
   closeRound(organisationId: string, roundId: string): Promise<Round | undefined>;
+  /**
+   * Moves an open round's end date (a round without period gets one from its creation day);
+   * undefined for unknown rounds; rejects with StoreError 'roundClosed' for a closed round.
+   */
+  setRoundEnd(organisationId: string, roundId: string, end: string): Promise<Round | undefined>;
+  /** Codes made so far per group of the round: a count, never the codes. */
+  invitationCounts(roundId: string): Promise<Record<string, number>>;
   /**
    * Makes `count` new codes for a group of a round; returns them in plain text, once. Rejects with
    * StoreError 'roundNotFound', 'unknownGroup' or 'roundClosedForInvitations', decided on the stored

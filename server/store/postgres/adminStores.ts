@@ -17,6 +17,7 @@ import {
   type OrganisationStore,
   type RoundStore,
   type SurveyStore,
+  type SurveyVersion,
 } from '../contract';
 import { leverSlug } from '../leverStore';
 import { checkCount, checkDataBytes } from '../limits';
@@ -207,14 +208,17 @@ export class PgSurveyStore implements SurveyStore {
     return survey && (survey.builtIn || survey.organisationId === organisationId) ? survey : undefined;
   }
 
-  async createSurvey(organisationId: string, input: SurveyInput): Promise<Survey> {
+  async createSurvey(organisationId: string, input: SurveyInput, version?: SurveyVersion): Promise<Survey> {
     this.ctx.assertOpen();
+    const id = newId('survey');
     const survey: Survey = {
       ...structuredClone(input),
-      id: newId('survey'),
+      id,
       organisationId,
       builtIn: false,
       createdAt: this.ctx.timestamp(),
+      version: version?.version ?? 1,
+      versionOf: version?.versionOf ?? id,
     };
     const doc = JSON.stringify(survey);
     await inTransaction(this.ctx.pool, async (client) => {
@@ -227,6 +231,35 @@ export class PgSurveyStore implements SurveyStore {
     });
     this.ctx.rememberSurvey(survey);
     return survey;
+  }
+
+  async updateSurvey(organisationId: string, surveyId: string, input: SurveyInput): Promise<Survey | undefined> {
+    this.ctx.assertOpen();
+    const { rows } = await query<{ doc: Survey }>(
+      this.ctx.pool,
+      'SELECT doc FROM surveys WHERE id = $1 AND organisation_id = $2',
+      [surveyId, organisationId],
+    );
+    const stored = rows[0]?.doc;
+    if (!stored) return undefined;
+    const updated: Survey = {
+      ...structuredClone(input),
+      id: stored.id,
+      organisationId,
+      builtIn: false,
+      createdAt: stored.createdAt,
+      version: stored.version ?? 1,
+      versionOf: stored.versionOf ?? stored.id,
+      updatedAt: this.ctx.timestamp(),
+    };
+    await query(this.ctx.pool, 'UPDATE surveys SET doc = $3 WHERE id = $1 AND organisation_id = $2', [
+      surveyId,
+      organisationId,
+      JSON.stringify(updated),
+    ]);
+    // Only a survey no round uses is edited in place, so no other server has a reason to hold it cached.
+    this.ctx.rememberSurvey(updated);
+    return updated;
   }
 }
 
@@ -260,7 +293,10 @@ export class PgRoundStore implements RoundStore {
     this.ctx.assertOpen();
     const survey = await this.surveys.getSurvey(organisationId, input.surveyId);
     if (!survey) throw new StoreError('unknownSurvey', { surveyId: input.surveyId });
-    const unknownGroup = input.groups.find((g) => !survey.groups.some((sg) => sg.id === g));
+    // A group the survey does not have is the round's own, and must come with a name.
+    const unknownGroup = input.groups.find(
+      (g) => !survey.groups.some((sg) => sg.id === g) && !Object.hasOwn(input.groupNames ?? {}, g),
+    );
     if (unknownGroup !== undefined) throw new StoreError('unknownGroup', { group: unknownGroup });
     const round: Round = {
       id: newId('round'),
@@ -273,6 +309,8 @@ export class PgRoundStore implements RoundStore {
       actionGap: input.actionGap,
       ...storedAnonymitySettings(input),
       ...(input.baselineRoundId ? { baselineRoundId: input.baselineRoundId } : {}),
+      ...(input.theme ? { theme: input.theme } : {}),
+      ...(input.groupNames ? { groupNames: structuredClone(input.groupNames) } : {}),
       status: 'open',
       createdAt: this.ctx.timestamp(),
     };
@@ -306,6 +344,31 @@ export class PgRoundStore implements RoundStore {
       ]);
       return closed;
     });
+  }
+
+  async setRoundEnd(organisationId: string, roundId: string, end: string): Promise<Round | undefined> {
+    this.ctx.assertOpen();
+    return inTransaction(this.ctx.pool, async (client) => {
+      const { rows } = await client.query<{ doc: Round }>(
+        'SELECT doc FROM rounds WHERE id = $1 AND organisation_id = $2 FOR UPDATE',
+        [roundId, organisationId],
+      );
+      const round = rows[0]?.doc;
+      if (!round) return undefined;
+      if (round.status !== 'open') throw new StoreError('roundClosed');
+      const moved: Round = { ...round, period: { start: round.period?.start ?? round.createdAt.slice(0, 10), end } };
+      await client.query('UPDATE rounds SET doc = $2 WHERE id = $1', [roundId, JSON.stringify(moved)]);
+      return moved;
+    });
+  }
+
+  async invitationCounts(roundId: string): Promise<Record<string, number>> {
+    const { rows } = await query<{ group_id: string; n: string }>(
+      this.ctx.pool,
+      'SELECT group_id, count(*) AS n FROM invitations WHERE round_id = $1 GROUP BY group_id',
+      [roundId],
+    );
+    return Object.fromEntries(rows.map((r) => [r.group_id, Number(r.n)]));
   }
 
   async createInvitations(organisationId: string, roundId: string, group: string, count: number): Promise<string[]> {

@@ -105,6 +105,20 @@ export class PgResponseStore implements ResponseStore {
     }
   }
 
+  async responsesByGroup(roundId: string): Promise<Record<string, number>> {
+    const { rows: rounds } = await query<{ doc: Round }>(this.ctx.pool, 'SELECT doc FROM rounds WHERE id = $1', [
+      roundId,
+    ]);
+    const { rows } = await query<{ group_id: string; n: string }>(
+      this.ctx.pool,
+      'SELECT group_id, sum(responses) AS n FROM round_tallies WHERE round_id = $1 GROUP BY group_id',
+      [roundId],
+    );
+    const counts: Record<string, number> = Object.fromEntries((rounds[0]?.doc.groups ?? []).map((g) => [g, 0]));
+    for (const row of rows) if (Object.hasOwn(counts, row.group_id)) counts[row.group_id] = Number(row.n);
+    return counts;
+  }
+
   async responseCount(roundId: string): Promise<number> {
     const { rows } = await query<{ total: number }>(
       this.ctx.pool,

@@ -461,7 +461,8 @@ const badAdmin: Maker = (random, ctx) => {
       };
       const mutation = intBetween(random, 0, 6);
       if (mutation === 0) survey.sections = [];
-      if (mutation === 1) survey.title = { nl: 'Alleen Nederlands' };
+      // Dutch alone is valid (English falls back to Dutch); English alone is not.
+      if (mutation === 1) survey.title = { en: 'Only English' };
       if (mutation === 2)
         survey.scale = pick(random, [
           { min: 5, max: 1 },

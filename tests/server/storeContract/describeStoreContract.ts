@@ -172,6 +172,56 @@ export function describeStoreContract(name: string, makeStore: StoreFactory): vo
       });
     });
 
+    describe('issue 11: survey versions, round names and end dates, participation counts', () => {
+      it("edits an own survey in place or adds a new version of it; built-in and other organisations' surveys are not edited", async () => {
+        const mine = await store.organisations.findOrCreateOrganisation('Mijn School');
+        const other = await store.organisations.findOrCreateOrganisation('Andere School');
+        const first = await store.surveys.createSurvey(mine.id, contractSurvey);
+        expect(first).toEqual(expect.objectContaining({ version: 1, versionOf: first.id }));
+        const retitled = { ...contractSurvey, title: { nl: 'Nieuw', en: 'New' } };
+        const updated = await store.surveys.updateSurvey(mine.id, first.id, retitled);
+        expect(updated).toEqual(expect.objectContaining({ id: first.id, version: 1, title: retitled.title }));
+        expect((await store.surveys.getSurvey(mine.id, first.id))?.title).toEqual(retitled.title);
+        expect(await store.surveys.updateSurvey(other.id, first.id, retitled)).toBeUndefined();
+        expect(await store.surveys.updateSurvey(mine.id, 'shrm', retitled)).toBeUndefined();
+        const second = await store.surveys.createSurvey(mine.id, contractSurvey, { version: 2, versionOf: first.id });
+        expect(second).toEqual(expect.objectContaining({ version: 2, versionOf: first.id }));
+        expect(second.id).not.toBe(first.id);
+      });
+
+      it("keeps a round's theme and own group names, moves an open round's end, and counts invitations and responses per group", async () => {
+        const { organisationId, survey } = await organisationWithRound();
+        const round = await store.rounds.createRound(
+          organisationId,
+          roundInputSchema.parse({
+            surveyId: survey.id,
+            name: 'Met namen',
+            groups: ['leraren', 'concierges'],
+            groupNames: { concierges: { nl: 'Conciërges' } },
+            period: { start: '2026-03-02', end: '2026-03-20' },
+          }),
+        );
+        expect(round.groupNames).toEqual({ concierges: { nl: 'Conciërges', en: 'Conciërges' } });
+        const moved = await store.rounds.setRoundEnd(organisationId, round.id, '2026-04-01');
+        expect(moved?.period).toEqual({ start: '2026-03-02', end: '2026-04-01' });
+        expect((await store.rounds.getRound(organisationId, round.id))?.period?.end).toBe('2026-04-01');
+        const other = await store.organisations.findOrCreateOrganisation('Andere School');
+        expect(await store.rounds.setRoundEnd(other.id, round.id, '2026-05-01')).toBeUndefined();
+
+        const codes = await store.rounds.createInvitations(organisationId, round.id, 'leraren', 3);
+        await store.rounds.createInvitations(organisationId, round.id, 'concierges', 2);
+        expect(await store.rounds.invitationCounts(round.id)).toEqual({ leraren: 3, concierges: 2 });
+        await store.responses.submitResponse(
+          { code: codes[0]!, submissionId: 'sub-abcdefghi', answers: answersOf(2, 4) },
+          TODAY,
+        );
+        expect(await store.responses.responsesByGroup(round.id)).toEqual({ leraren: 1, concierges: 0 });
+
+        await store.rounds.closeRound(organisationId, round.id);
+        expect(await refusal(store.rounds.setRoundEnd(organisationId, round.id, '2026-06-01'))).toBe('roundClosed');
+      });
+    });
+
     describe('rounds and invitations', () => {
       it('opens a round of a visible survey with its groups once, and refuses unknown surveys and groups', async () => {
         const { organisationId, survey } = await organisationWithRound();
