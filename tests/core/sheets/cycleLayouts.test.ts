@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { allCycleTexts, cycleTextsFor, schoolYearMonths, schoolYearOf } from '../../../core/sheets/cycleTexts';
 import { OBSTACLE_EXAMPLES } from '../../../core/sheets/knelpuntenLayout';
@@ -12,6 +12,7 @@ import {
 } from '../../../core/sheets/stakeholderLayout';
 import { columnLetter } from '../../../core/sheets/cells';
 import { evaluateFormula } from '../levers/excelEval';
+import { seedsDir as findSeedsDir } from '../../support/seeds';
 
 const nl = cycleTextsFor('nl');
 
@@ -102,9 +103,7 @@ const words = (text: string) =>
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 
-const seedsDir = [path.resolve(__dirname, '../../../../shared/seeds'), '/work/shared/seeds'].find((dir) =>
-  existsSync(dir),
-);
+const seedsDir = findSeedsDir();
 
 (seedsDir ? describe : describe.skip)('own words', () => {
   it('no run of eight words of these Dutch texts occurs in the source documents', () => {
