@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
+import { transformSync } from 'esbuild';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 
@@ -46,20 +47,42 @@ class PrecompressPlugin {
   }
 }
 
+/**
+ * The public pages' style sheets, minified and put into the page's <style> (`<%= styles %>` in the
+ * template): no extra request and no style loader in the script, which on a phone is the difference
+ * between a first load under and over 20 KB. The HTML is never cached, so nothing goes stale.
+ */
+function inlineStyles(...files) {
+  const css = files.map((file) => fs.readFileSync(path.join(root, file), 'utf8')).join('\n');
+  return transformSync(css, { loader: 'css', minify: true, target: ['chrome90', 'safari14', 'firefox90'] }).code.trim();
+}
+
 const pages = [
   { name: 'addin/taskpane', entry: './addin/taskpane/taskpane.ts', template: './addin/taskpane/taskpane.html' },
-  { name: 'form/index', entry: './server/public/form/form.ts', template: './server/public/form/form.html' },
-  { name: 'form/code', entry: './server/public/form/code.ts', template: './server/public/form/code.html' },
+  {
+    name: 'form/index',
+    entry: './server/public/form/form.ts',
+    template: './server/public/form/form.html',
+    styles: ['server/public/form/form.css'],
+  },
+  {
+    name: 'form/code',
+    entry: './server/public/form/code.ts',
+    template: './server/public/form/code.html',
+    styles: ['server/public/form/form.css'],
+  },
   {
     name: 'scoring/index',
     entry: './server/public/scoring/scoring.ts',
     template: './server/public/scoring/scoring.html',
+    styles: ['server/public/form/form.css', 'server/public/scoring/scoring.css'],
   },
   // The workbook download for advisers without the add-in (server/workbook/).
   {
     name: 'download/index',
     entry: './server/public/download/download.ts',
     template: './server/public/download/download.html',
+    styles: ['server/public/download/download.css'],
   },
 ];
 
@@ -95,6 +118,7 @@ export default (env, argv) => ({
           template: p.template,
           filename: `${p.name}.html`,
           chunks: [p.name],
+          ...(p.styles && { templateParameters: { styles: inlineStyles(...p.styles) } }),
           // Scripts are injected by name only, so pages work below any path prefix.
           publicPath: '',
         }),

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import express, { type Express } from 'express';
 import compression from 'compression';
-import helmet from 'helmet';
 import type { ServerConfig } from './config';
 import { defaultConfig } from './config';
 import { requireApiKey } from './http/auth';
@@ -11,6 +10,7 @@ import { jsonBody } from './http/jsonBody';
 import { setLinkSettings } from './http/links';
 import { ErrorLog, type LogWriter } from './http/log';
 import { failedLookupGuard, FailureThrottle, perIpLimit, perOrganisationLimit } from './http/rateLimits';
+import { securityHeaders } from './http/securityHeaders';
 import { staticFiles } from './http/staticFiles';
 import { commentsRouter } from './routes/comments';
 import { comparisonRouter } from './routes/comparison';
@@ -111,32 +111,4 @@ export function createApp({
   app.use(notFoundHandler);
   app.use(createErrorHandler(log));
   return app;
-}
-
-/**
- * helmet's defaults, opened just enough for Office: Excel on the web frames the task pane from
- * Office domains, and office.js comes from Microsoft's CDN (with our local copy as fallback).
- */
-function securityHeaders(): express.RequestHandler {
-  return helmet({
-    frameguard: false,
-    contentSecurityPolicy: {
-      directives: {
-        'script-src': ["'self'", 'https://appsforoffice.microsoft.com', 'https://ajax.aspnetcdn.com'],
-        'style-src': ["'self'", "'unsafe-inline'"],
-        'img-src': ["'self'", 'data:'],
-        'connect-src': ["'self'", 'https:'],
-        'frame-ancestors': [
-          "'self'",
-          'https://*.officeapps.live.com',
-          'https://*.office.com',
-          'https://*.office365.com',
-          'https://*.sharepoint.com',
-          'https://*.microsoft.com',
-        ],
-        'upgrade-insecure-requests': null,
-      },
-    },
-    referrerPolicy: { policy: 'no-referrer' },
-  });
 }

@@ -7,6 +7,7 @@ export type ResponseBody = z.input<typeof responseInputSchema>;
 
 /** The reply of POST /api/responses: `repeated` when the same submission arrived before. */
 export const responseStoredSchema = z.object({ status: z.enum(['created', 'repeated']) });
+export type ResponseStored = z.infer<typeof responseStoredSchema>;
 
 /** One anonymised response row: group, ratings, comment. */
 export const responseRowSchema = z.object({

@@ -90,3 +90,4 @@ export const scoringPagePayloadSchema = z.object({
 
 /** The reply of POST /api/scoring/:token: `replaced` when this link had scored before. */
 export const scoresStoredSchema = z.object({ status: z.enum(['created', 'replaced']) });
+export type ScoresStored = z.infer<typeof scoresStoredSchema>;

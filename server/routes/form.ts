@@ -4,7 +4,7 @@ import { sendJson } from '../http/sendJson';
 import express from 'express';
 import { z } from 'zod';
 import type { RoundStore } from '../store/contract';
-import type { FormPayload } from '../public/form/formPayload';
+import type { FormPayload } from '../../core/api/form';
 import { roundPhase } from '../../core/period';
 import { roundGroupName } from '../../core/roundGroups';
 import { HttpError } from '../http/errors';

@@ -64,7 +64,7 @@ describe('health and auth', () => {
     const allowed = await request(t.app).get('/health').set('Origin', 'https://addin.example.nl');
     expect(allowed.headers['access-control-allow-origin']).toBe('https://addin.example.nl');
     expect(allowed.headers['x-content-type-options']).toBe('nosniff');
-    expect(allowed.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(allowed.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
     const other = await request(t.app).get('/health').set('Origin', 'https://evil.example.com');
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });

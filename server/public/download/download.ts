@@ -3,10 +3,11 @@
  * its workbook (GET /api/rounds/:id/workbook.xlsx). The key goes in the Authorization header only,
  * never in a URL (it would end up in history and logs), and is not stored.
  */
-import { roundListSchema, type RoundListItem } from '../../../core/api/rounds';
+import type { RoundListItem } from '../../../core/api/rounds';
 import { formatCoarseCount } from '../../../core/coarseCount';
 import type { Language } from '../../../core/text';
-import './download.css';
+import { matchesSchema } from '../shared/checkReply';
+import { roundList } from '../shared/replySchemas.generated';
 
 const texts = {
   nl: {
@@ -124,7 +125,8 @@ keyForm.addEventListener('submit', (event) => {
       const response = await api(`api/rounds?lang=${language}`);
       if (response.status === 401) return showError(text('keyWrong'));
       if (!response.ok) return showError(text('failed', { message: await errorMessage(response) }));
-      const rounds = roundListSchema.parse(await response.json());
+      const rounds: unknown = await response.json();
+      if (!matchesSchema(roundList, rounds)) throw new Error('the round list does not match its schema');
       if (rounds.length === 0) return showError(text('noRounds'));
       showRounds(rounds);
     } catch {

@@ -1,4 +1,3 @@
-import './form.css';
 import type { Language } from '../../../core/text';
 import { announce, bindLanguageSwitch, loadLanguagePreference, showLanguage } from '../shared/pageChrome';
 import { fetchForm } from './formApi';

@@ -1,4 +1,3 @@
-import './form.css';
 import type { Language } from '../../../core/text';
 import {
   announce,
@@ -8,7 +7,7 @@ import {
   showLanguage,
 } from '../shared/pageChrome';
 import { fetchForm, postResponse, type ApiResult, type ResponseBody } from './formApi';
-import type { FormPayload } from './formPayload';
+import type { FormPayload } from '../../../core/api/form';
 import { ratingErrorId, ratingName, renderRatingError } from './formQuestions';
 import { clearDraft, emptyDraft, loadDraft, saveDraft, storageAvailable, type Draft } from './formStorage';
 import { firstIncompleteStep, missingRatings, sanitizeAnswers, type RatingKind } from './formSurvey';

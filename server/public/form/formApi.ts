@@ -1,7 +1,8 @@
+import type { FormPayload } from '../../../core/api/form';
+import type { ResponseBody, ResponseStored } from '../../../core/api/responses';
 import type { Language } from '../../../core/text';
 import { getJson, postJson, type ApiResult } from '../shared/pageApi';
-import type { ResponseBody } from '../../../core/api/responses';
-import type { FormPayload } from './formPayload';
+import { formPayload, responseStored } from '../shared/replySchemas.generated';
 
 export type { ApiResult } from '../shared/pageApi';
 
@@ -9,12 +10,9 @@ export type { ApiResult } from '../shared/pageApi';
 export type { ResponseBody } from '../../../core/api/responses';
 
 export function fetchForm(code: string, language: Language): Promise<ApiResult<FormPayload>> {
-  return getJson<FormPayload>(`form/${encodeURIComponent(code)}`, language);
+  return getJson(`form/${encodeURIComponent(code)}`, formPayload, language);
 }
 
-export function postResponse(
-  body: ResponseBody,
-  language: Language,
-): Promise<ApiResult<{ status: 'created' | 'repeated' }>> {
-  return postJson('responses', body, language);
+export function postResponse(body: ResponseBody, language: Language): Promise<ApiResult<ResponseStored>> {
+  return postJson('responses', body, responseStored, language);
 }

@@ -1,5 +1,5 @@
 import type { Draft } from './formStorage';
-import type { FormPayload } from './formPayload';
+import type { FormPayload } from '../../../core/api/form';
 
 /**
  * Mirrors MAX_COMMENT_LENGTH in core/response.ts; importing it would pull zod into the page bundle.

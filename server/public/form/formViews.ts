@@ -1,6 +1,6 @@
 import type { Language } from '../../../core/text';
 import { h, type Child } from './formDom';
-import type { FormPayload } from './formPayload';
+import type { FormPayload } from '../../../core/api/form';
 import type { Draft } from './formStorage';
 import type { FormText } from './formText';
 import { renderStatement } from './formQuestions';

@@ -1,5 +1,3 @@
-import '../form/form.css';
-import './scoring.css';
 import type { ScoringPagePayload } from '../../../core/levers/scoringSession';
 import type { Language } from '../../../core/text';
 import { storageAvailable } from '../form/formStorage';

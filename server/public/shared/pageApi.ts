@@ -1,6 +1,13 @@
 import type { Language } from '../../../core/text';
+import { matchesSchema, type JsonSchema } from './checkReply';
+import { error as errorBodySchema } from './replySchemas.generated';
 
-/** A request either reached the server (with its status and error) or never got an answer. */
+/**
+ * A request either reached the server (with its status and error) or never got an answer. A reply
+ * that does not match its schema in core/api counts as an error of its status without a message: the
+ * page shows its "unexpected reply" text instead of rendering half a form. The schemas are core's zod
+ * schemas as JSON Schema (server/api/pageSchemas.ts), so the pages check what the server promises.
+ */
 export type ApiResult<T> =
   { kind: 'ok'; data: T } | { kind: 'error'; status: number; code?: string; message?: string } | { kind: 'offline' };
 
@@ -16,19 +23,24 @@ export function apiUrl(path: string, language: Language): string {
   return url.toString();
 }
 
-export function getJson<T>(path: string, language: Language): Promise<ApiResult<T>> {
-  return request<T>(apiUrl(path, language), { method: 'GET', headers: { Accept: 'application/json' } });
+export function getJson<T>(path: string, reply: JsonSchema<T>, language: Language): Promise<ApiResult<T>> {
+  return request(apiUrl(path, language), reply, { method: 'GET', headers: { Accept: 'application/json' } });
 }
 
-export function postJson<T>(path: string, body: unknown, language: Language): Promise<ApiResult<T>> {
-  return request<T>(apiUrl(path, language), {
+export function postJson<T>(
+  path: string,
+  body: unknown,
+  reply: JsonSchema<T>,
+  language: Language,
+): Promise<ApiResult<T>> {
+  return request(apiUrl(path, language), reply, {
     method: 'POST',
     headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   });
 }
 
-async function request<T>(url: string, init: RequestInit): Promise<ApiResult<T>> {
+async function request<T>(url: string, reply: JsonSchema<T>, init: RequestInit): Promise<ApiResult<T>> {
   const controller = new AbortController();
   const timer = window.setTimeout(() => controller.abort(), TIMEOUT_MS);
   let response: Response;
@@ -46,12 +58,8 @@ async function request<T>(url: string, init: RequestInit): Promise<ApiResult<T>>
     body = undefined;
   }
   if (response.ok)
-    return body === undefined ? { kind: 'error', status: response.status } : { kind: 'ok', data: body as T };
-  const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
-  return {
-    kind: 'error',
-    status: response.status,
-    code: typeof error?.code === 'string' ? error.code : undefined,
-    message: typeof error?.message === 'string' ? error.message : undefined,
-  };
+    return matchesSchema(reply, body) ? { kind: 'ok', data: body } : { kind: 'error', status: response.status };
+  return matchesSchema(errorBodySchema, body)
+    ? { kind: 'error', status: response.status, code: body.error.code, message: body.error.message }
+    : { kind: 'error', status: response.status };
 }
