@@ -15,9 +15,7 @@ export function publicPage(pagePath: string): RequestHandler<{ code: string }> {
   return (req, res, next) => {
     protectLinkSecret(res);
     if (req.path.endsWith('/')) return void res.redirect(301, `../${encodeURIComponent(req.params.code)}`);
-    // Never stored, so validators and ranges would only be bytes on a phone's first load.
-    const options = { headers: { 'Cache-Control': 'no-store' }, etag: false, lastModified: false, acceptRanges: false };
-    res.sendFile(pagePath, options, (error) => {
+    res.sendFile(pagePath, { headers: { 'Cache-Control': 'no-store' } }, (error) => {
       if (error) next(error);
     });
   };

@@ -58,7 +58,6 @@ const NOT_A_DOCUMENT_CSP = "default-src 'none'; frame-ancestors 'none'";
 const DOCUMENT_ONLY = [
   'Cross-Origin-Opener-Policy',
   'Origin-Agent-Cluster',
-  'Referrer-Policy',
   'X-DNS-Prefetch-Control',
   'X-Download-Options',
   'X-Permitted-Cross-Domain-Policies',

@@ -359,6 +359,18 @@ describeWithChromium('respondent form in Chromium', () => {
     await done();
   });
 
+  it('does not render a reply that breaks the contract, and says so', async () => {
+    const { page, done } = await phone();
+    // What a school network's login page or a stale proxy might hand over: JSON, status 200, wrong shape.
+    await page.route('**/api/form/**', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ round: { name: 'x' } }) }),
+    );
+    await page.goto(`${fixture.baseUrl}/r/${freshCode()}`);
+    expect(await viewHeading(page).textContent()).toBe('De vragenlijst kon niet worden geladen');
+    expect(await page.locator('.message').textContent()).toContain('onverwacht antwoord');
+    await done();
+  });
+
   it('speaks English to an English browser and switches language on request', async () => {
     const { survey } = fixture;
     const { page, done } = await phone('en-US');

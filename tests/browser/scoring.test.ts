@@ -370,6 +370,18 @@ describeWithChromium('MT scoring page in Chromium', () => {
     await finish();
   });
 
+  it('does not render a reply that breaks the contract, and says so', async () => {
+    const { page, finish } = await phone();
+    const levers = [{ id: 'x', title: 'only Dutch', description: { nl: 'a', en: 'b' } }];
+    await page.route('**/api/scoring/**', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ levers }) }),
+    );
+    await page.goto(`${fixture.baseUrl}/s/${fixture.tokens[0]}`);
+    expect(await viewHeading(page).textContent()).toBe('De maatregelen konden niet worden geladen');
+    expect(await page.locator('.message').textContent()).toContain('onverwacht antwoord');
+    await finish();
+  });
+
   it('says so when the session is closed, also when it closes while scoring', async () => {
     const { page, finish } = await phone();
     await page.goto(`${fixture.baseUrl}/s/${fixture.closedToken}`);
