@@ -93,6 +93,7 @@ export default (env, argv) => ({
   output: {
     path: path.join(root, 'dist'),
     filename: '[name].[contenthash:16].js',
+    chunkFilename: 'addin/[name].[contenthash:16].js', // chunks loaded on demand: only the task pane has any
     clean: true,
   },
   resolve: { extensions: ['.ts', '.js'] },

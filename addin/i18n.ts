@@ -125,6 +125,11 @@ const uiTexts = {
     errorNoScoringSession: 'Voor deze ronde is nog geen MT-sessie geopend. Klik eerst op "MT-sessie openen".',
     errorScoringClosed:
       'Deze MT-sessie is gesloten: er kunnen geen scores meer bij. Open een nieuwe sessie als het MT opnieuw moet scoren.',
+    // Parts of the pane fetched from the server when first used (addin/taskpane/lazyPart.ts).
+    errorChartsNotLoaded:
+      'De grafieken konden niet van de Koers-server worden geladen; waarschijnlijk is er geen verbinding. Controleer de verbinding en probeer het opnieuw. Lukt het dan nog niet, sluit het taakvenster en open Koers opnieuw.',
+    errorCardsNotLoaded:
+      'De uitnodigingskaarten konden niet worden gemaakt: dat deel van Koers kon niet van de server worden geladen; waarschijnlijk is er geen verbinding. Controleer de verbinding en probeer het opnieuw. Lukt het dan nog niet, sluit het taakvenster en open Koers opnieuw.',
   },
   en: {
     appTitle: 'Koers',
@@ -243,6 +248,10 @@ const uiTexts = {
     errorNoScoringSession: 'No MT session has been opened for this round yet. Click "Open MT session" first.',
     errorScoringClosed:
       'This MT session is closed: no more scores can be added. Open a new session if the MT should score again.',
+    errorChartsNotLoaded:
+      'The charts could not be loaded from the Koers server, probably because there is no connection. Check the connection and try again. If that does not help, close the task pane and open Koers again.',
+    errorCardsNotLoaded:
+      'The invitation cards could not be made: that part of Koers could not be loaded from the server, probably because there is no connection. Check the connection and try again. If that does not help, close the task pane and open Koers again.',
   },
 } satisfies Record<Language, Record<string, string>>;
 

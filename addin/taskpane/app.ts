@@ -11,7 +11,8 @@ export interface AppDeps {
   view: PaneView;
   /** The server the task pane came from: the usual answer to "which server?". */
   defaultServerUrl: string;
-  renderCharts: (results: RoundResults, language: Language) => void;
+  /** Draws the charts after a pull; rejects (with a PaneError) when chart.js could not be fetched. */
+  renderCharts: (results: RoundResults, language: Language) => Promise<void>;
   /** Told which round is chosen (undefined: none, or disconnected), e.g. by the Kies section. */
   onRoundChanged?: (roundId: string | undefined) => void;
 }
@@ -102,8 +103,14 @@ export async function startApp({
       const sheets = [report.results.sheetName, report.responses.sheetName, report.summary.sheetName]
         .map((s) => `"${s}"`)
         .join(', ');
-      view.showStatus(view.text('pullDone', { sheets }));
-      renderCharts(results, language);
+      const done = view.text('pullDone', { sheets });
+      view.showStatus(done);
+      try {
+        await renderCharts(results, language);
+      } catch (error) {
+        // The sheets are written: say so, and why the charts are missing.
+        view.showError(`${done} ${describeError(error, language)}`);
+      }
     } catch (error) {
       view.hideProgress();
       fail(error);

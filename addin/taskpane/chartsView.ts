@@ -1,17 +1,21 @@
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Title, Tooltip } from 'chart.js';
+import type { Chart } from 'chart.js';
 import type { RoundResults } from '../../core/results';
 import type { Language } from '../../core/text';
 import { buildSectionGapChart, type ChartData } from '../charts/gapChart';
 import { buildGroupChart } from '../charts/groupChart';
 import { sheetTextsFor, uiText } from '../i18n';
-
-// Only what two bar charts need: keeps the task pane bundle small.
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Title, Tooltip);
+import { loadChartDrawing } from './charts';
 
 const charts = new Map<string, Chart>();
+/** Counts the calls of renderCharts, so that only the newest one draws. */
+let drawings = 0;
 
-/** Draws the charts in the task pane; each canvas gets a hidden table with the same figures. */
-export function renderCharts(results: RoundResults, language: Language): void {
+/**
+ * Draws the charts in the task pane; each canvas gets a hidden table with the same figures. The
+ * tables are filled at once; the canvases once chart.js has been fetched (rejects with a PaneError
+ * when it cannot be).
+ */
+export async function renderCharts(results: RoundResults, language: Language): Promise<void> {
   const texts = sheetTextsFor(language);
   const gap = buildSectionGapChart(results, language, {
     title: uiText(language, 'chartGapTitle'),
@@ -24,15 +28,30 @@ export function renderCharts(results: RoundResults, language: Language): void {
     desired: uiText(language, 'chartDesired'),
     group: texts.group,
   });
-  draw('gap-chart', gap, uiText(language, 'chartGapTitle'), language);
-  draw('group-chart', groups, uiText(language, 'chartGroupsTitle'), language);
+  const drawing = ++drawings;
+  const pending = [
+    prepare('gap-chart', gap, uiText(language, 'chartGapTitle'), language),
+    prepare('group-chart', groups, uiText(language, 'chartGroupsTitle'), language),
+  ];
   const section = document.getElementById('charts-section');
   if (section) section.hidden = false;
+  const toDraw = pending.filter((p) => p !== undefined);
+  if (toDraw.length === 0) return;
+  const { drawChart } = await loadChartDrawing();
+  // A later pull, started while chart.js was being fetched, has the newer figures.
+  if (drawing !== drawings) return;
+  for (const { id, canvas, data } of toDraw) charts.set(id, drawChart(canvas, data.config));
 }
 
-function draw(id: string, data: ChartData, title: string, language: Language): void {
+/** Caption, label and table of one chart; returns what is left to draw (nothing without figures). */
+function prepare(
+  id: string,
+  data: ChartData,
+  title: string,
+  language: Language,
+): { id: string; canvas: HTMLCanvasElement; data: ChartData } | undefined {
   const canvas = document.getElementById(id) as HTMLCanvasElement | null;
-  if (!canvas) return;
+  if (!canvas) return undefined;
   charts.get(id)?.destroy();
   charts.delete(id);
   const caption = document.getElementById(`${id}-caption`);
@@ -43,8 +62,8 @@ function draw(id: string, data: ChartData, title: string, language: Language): v
   );
   if (caption) caption.textContent = title;
   if (table) fillTable(table as HTMLTableElement, data, title, language);
-  if (data.table.rows.length === 0) return;
-  charts.set(id, new Chart(canvas, data.config));
+  if (data.table.rows.length === 0) return undefined;
+  return { id, canvas, data };
 }
 
 function fillTable(table: HTMLTableElement, data: ChartData, title: string, language: Language): void {

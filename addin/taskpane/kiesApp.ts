@@ -12,8 +12,8 @@ export interface KiesAppDeps {
   pane: TaskpaneSession;
   paneView: PaneView;
   view: KiesView;
-  /** Draws the matrix in the pane; returns the number of scored levers. */
-  renderMatrix: (levers: readonly KiesSheetLever[], language: Language) => number;
+  /** Draws the matrix in the pane; resolves to the number of scored levers once it is drawn. */
+  renderMatrix: (levers: readonly KiesSheetLever[], language: Language) => Promise<number>;
   /** Puts text on the clipboard; false when the browser refused. */
   copyText?: (text: string) => Promise<boolean>;
 }
@@ -36,9 +36,22 @@ export function startKiesApp({
   let currentRound: string | undefined;
   let replaceOpen = false;
 
-  const showSheet = (sheet: KiesSheetOutcome): number => {
+  const showSheet = (sheet: KiesSheetOutcome): Promise<number> => {
     view.showAmo(sheet.amo.message[language]);
     return renderMatrix(sheet.levers, language);
+  };
+
+  /**
+   * Shows what an action did, then the matrix of the sheet: when the matrix cannot be drawn (chart.js
+   * could not be fetched), the message says both what was done and why the chart is missing.
+   */
+  const reportAndShowSheet = async (done: string, sheet: KiesSheetOutcome): Promise<void> => {
+    view.showStatus(done);
+    try {
+      await showSheet(sheet);
+    } catch (error) {
+      view.showError(`${done} ${describeError(error, language)}`);
+    }
   };
 
   /** Runs one Kies action with the pane busy, its own button showing what happens, errors in words. */
@@ -78,13 +91,12 @@ export function startKiesApp({
       }),
     ];
     if (outcome.report.suggested === 0) parts.push(view.text('kiesNoSuggestions'));
-    view.showStatus(parts.join(' '));
-    showSheet(outcome);
+    await reportAndShowSheet(parts.join(' '), outcome);
   });
 
   act(view.chartButton, 'kiesReading', async () => {
     const sheet = await kies.readSheet();
-    const scored = showSheet(sheet);
+    const scored = await showSheet(sheet);
     view.showStatus(
       view.text(scored > 0 ? 'kiesChartDone' : 'kiesChartEmpty', { count: scored, sheet: sheet.sheetName }),
     );
@@ -95,16 +107,16 @@ export function startKiesApp({
     replaceOpen = false;
     view.setReplaceMode(false);
     view.showSessions(await kies.scoringSessions());
-    showSheet(outcome.sheet);
     view.showLinks(outcome.created.links, (index) => void copy([outcome.created.links[index]!], index + 1));
-    view.showStatus(
+    view.linksHeading.tabIndex = -1;
+    view.linksHeading.focus();
+    await reportAndShowSheet(
       view.text('mtOpenDone', {
         count: outcome.created.levers.length,
         source: view.text(outcome.source === 'chosen' ? 'mtSourceChosen' : 'mtSourceSuggested'),
       }),
+      outcome.sheet,
     );
-    view.linksHeading.tabIndex = -1;
-    view.linksHeading.focus();
   });
 
   act(view.pullButton, 'mtPulling', async () => {
@@ -122,7 +134,7 @@ export function startKiesApp({
       : view.text('mtPullNone', { links: session.raters.links, status });
     if (report.notOnSheet.length > 0) text += view.text('mtNotOnSheet', { count: report.notOnSheet.length });
     view.showStatus(text);
-    showSheet(await kies.readSheet());
+    await reportAndShowSheet(text, await kies.readSheet());
   });
 
   act(view.adviserButton, 'adviserSending', async () => {
@@ -130,7 +142,7 @@ export function startKiesApp({
     let text = view.text('adviserDone', { count: outcome.sent });
     if (outcome.missing > 0) text += view.text('adviserMissing', { count: outcome.missing });
     view.showStatus(text);
-    showSheet(await kies.readSheet());
+    await reportAndShowSheet(text, await kies.readSheet());
   });
 
   view.copyAllButton.addEventListener('click', () => {

@@ -1,19 +1,21 @@
-import { Chart, Legend, LinearScale, LineElement, PointElement, ScatterController, Title, Tooltip } from 'chart.js';
+import type { Chart } from 'chart.js';
 import type { Language } from '../../core/text';
 import { buildLeverMatrixChart, type LeverMatrixData, type MatrixPoint } from '../charts/leverMatrixChart';
 import { sheetTextsFor, uiText } from '../i18n';
 import type { KiesSheetLever } from '../../core/sheets/kiesLayout';
-
-Chart.register(ScatterController, PointElement, LineElement, LinearScale, Legend, Title, Tooltip);
+import { loadChartDrawing } from './charts';
 
 let matrix: Chart<'scatter', MatrixPoint[]> | undefined;
+/** Counts the calls of renderMatrix, so that only the newest one draws. */
+let drawings = 0;
 
 /**
  * Draws the impact × feasibility matrix from the levers as read from the Kies sheet, with the list
  * of plotted levers under it (the points are labelled with their numbers). Returns how many levers
- * the adviser has scored.
+ * the adviser has scored, once the matrix is drawn (chart.js is fetched the first time; rejects with a
+ * PaneError when it cannot be).
  */
-export function renderMatrix(levers: readonly KiesSheetLever[], language: Language): number {
+export async function renderMatrix(levers: readonly KiesSheetLever[], language: Language): Promise<number> {
   const texts = sheetTextsFor(language);
   const title = uiText(language, 'kiesChartTitle');
   const data = buildLeverMatrixChart(levers, language, {
@@ -28,15 +30,23 @@ export function renderMatrix(levers: readonly KiesSheetLever[], language: Langua
   const canvas = document.getElementById('matrix-chart') as HTMLCanvasElement | null;
   const caption = document.getElementById('matrix-chart-caption');
   const table = document.getElementById('matrix-table') as HTMLTableElement | null;
-  matrix?.destroy();
-  matrix = undefined;
+  const drawing = ++drawings;
+  destroyMatrix();
   if (!figure || !canvas) return data.rows.length;
   figure.hidden = data.rows.length === 0;
   if (caption) caption.textContent = title;
   canvas.setAttribute('aria-label', title);
   if (table) fillTable(table, data, title, language);
-  if (data.rows.length > 0) matrix = new Chart(canvas, data.config);
+  if (data.rows.length === 0) return 0;
+  const { drawChart } = await loadChartDrawing();
+  // A later reading of the sheet, started while chart.js was being fetched, has the newer levers.
+  if (drawing === drawings) matrix = drawChart(canvas, data.config);
   return data.rows.length;
+}
+
+function destroyMatrix(): void {
+  matrix?.destroy();
+  matrix = undefined;
 }
 
 /**

@@ -17,12 +17,13 @@ import { listStatements } from '../../core/survey';
 import type { Language } from '../../core/text';
 import { KoersApiError, type KoersClient } from '../api/client';
 import { roundsApi, type NewRound, type SurveyItem, type ThemeItem } from '../api/roundsApi';
-import { invitationCardsHtml, type CardGroup } from '../cards/invitationCards';
+import type { CardGroup } from '../cards/invitationCards';
 import type { RoundWorkbook } from '../excel/roundSheets';
 import { roundText, type RoundTextKey } from '../text/rounds';
 import { describeError } from './errorText';
 import { element, MessageArea } from './messageArea';
-import type { TaskpaneSession } from './session';
+import { lazyPart } from './lazyPart';
+import { PaneError, type TaskpaneSession } from './session';
 import type { PaneView } from './view';
 
 export interface RoundsAppDeps {
@@ -45,6 +46,12 @@ export interface RoundsApp {
 }
 
 type Attrs = Record<string, string | number | boolean | undefined>;
+
+/** The printable cards with their QR codes (the qrcode library), fetched the first time they are made. */
+const loadInvitationCards = lazyPart(
+  () => import(/* webpackChunkName: "cards" */ '../cards/invitationCards'),
+  'errorCardsNotLoaded',
+);
 
 function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -144,7 +151,9 @@ export function startRoundsApp(deps: RoundsAppDeps): RoundsApp {
       await action();
     } catch (error) {
       messages.showError(
-        error instanceof KoersApiError || !(error instanceof Error) ? describeError(error, language) : error.message,
+        error instanceof KoersApiError || error instanceof PaneError || !(error instanceof Error)
+          ? describeError(error, language)
+          : error.message,
       );
     } finally {
       paneView.setBusy(false);
@@ -530,6 +539,7 @@ export function startRoundsApp(deps: RoundsAppDeps): RoundsApp {
         const round = session.rounds.find((r) => r.id === currentRound);
         if (!issued || !round) throw new Error(t('cardsNone'));
         const entryUrl = `${session.serverUrl ?? ''}/r`;
+        const { invitationCardsHtml } = await loadInvitationCards();
         const html = await invitationCardsHtml({
           language,
           roundName: round.name,

@@ -229,6 +229,54 @@ describeWithChromium('Kies section of the task pane in Chromium', () => {
     }
   });
 
+  test('offline, the matrix says it could not be loaded, after what was done; online again it is drawn', async () => {
+    const { context, page, workbook } = await openPane();
+    // chart.js comes as chunks fetched on demand (addin/<name>.<hash>.js): here the connection is gone.
+    let offline = true;
+    await page.route(/\/addin\/(?!taskpane\.)[^/]+\.js$/, (route) =>
+      offline ? route.abort('internetdisconnected') : route.continue(),
+    );
+    try {
+      await connectAndChoose(page, /Nulmeting/);
+      const kiesStatus = page.locator('#kies-status');
+      await page.getByRole('button', { name: 'Kies-blad maken/bijwerken' }).click();
+      // No scores yet, so no chart to draw: the sheet is done without any chunk.
+      await kiesStatus.filter({ hasText: 'Klaar' }).waitFor();
+      const { rows } = workbook.tableValues(workbook.koersTable('Levers'));
+      const [a, b] = rows.filter((row) => row[6] !== '').map((row) => String(row[0])) as [string, string];
+      type(workbook, a, { 'Impact (1–5)': 5, 'Haalbaarheid (1–5)': 4, Gekozen: 'Ja' });
+      type(workbook, b, { 'Impact (1–5)': 2, 'Haalbaarheid (1–5)': 5 });
+
+      const alert = page.locator('#kies-message');
+      const notLoaded =
+        'De grafieken konden niet van de Koers-server worden geladen; waarschijnlijk is er geen verbinding. Controleer de verbinding en probeer het opnieuw. Lukt het dan nog niet, sluit het taakvenster en open Koers opnieuw.';
+      // Updating the sheet works; the message says so before it says why the matrix is missing.
+      await page.getByRole('button', { name: 'Kies-blad maken/bijwerken' }).click();
+      await alert.filter({ hasText: 'grafieken' }).waitFor();
+      await expect(alert.textContent()).resolves.toMatch(/^Klaar: het blad "Kies" staat er met \d+ maatregelen/);
+      await expect(alert.textContent()).resolves.toMatch(new RegExp(` ${notLoaded.replace(/[.()]/g, '\\$&')}$`));
+
+      await page.getByRole('button', { name: 'Grafiek bijwerken' }).click();
+      await alert.filter({ hasText: 'grafieken' }).waitFor();
+      await expect(alert.getAttribute('role')).resolves.toBe('alert');
+      await expect(alert.textContent()).resolves.toBe(notLoaded);
+      // The scored levers are listed under the (empty) chart all the same.
+      await expect(page.locator('#matrix-table th[scope="row"]').count()).resolves.toBe(2);
+
+      offline = false;
+      await page.getByRole('button', { name: 'Grafiek bijwerken' }).click();
+      await kiesStatus.filter({ hasText: 'De grafiek toont 2 gescoorde maatregelen van het blad "Kies".' }).waitFor();
+      await page.waitForFunction(() => {
+        const canvas = document.getElementById('matrix-chart') as HTMLCanvasElement;
+        const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+        return pixels.some((value, i) => i % 4 === 3 && value > 0);
+      });
+      await expect(alert.isHidden()).resolves.toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('English Office: an English Kies section and a "Choose" sheet; another round resets the section', async () => {
     const { context, page, workbook, errors } = await openPane('en-US');
     try {

@@ -120,6 +120,16 @@ describeWithChromium('a whole round from the task pane', () => {
       expect(csv.name).toBe('uitnodigingen-Startende-leraren-2026.csv');
       expect(csv.text.charCodeAt(0)).toBe(0xfeff);
       expect(csv.text.slice(1).split(/\r?\n/)[4]).toBe(`Conciërges;${codes[3]};${server.baseUrl}/r/${codes[3]}`);
+      // The cards' QR codes come as a chunk fetched on demand: with the connection gone, the pane says so.
+      const chunks = /\/addin\/(?!taskpane\.)[^/]+\.js$/;
+      expect(urls.filter((url) => chunks.test(url))).toEqual([]);
+      await page.route(chunks, (route) => route.abort('internetdisconnected'));
+      await page.getByRole('button', { name: 'Kaarten om te printen' }).click();
+      await page.locator('#rounds-message').filter({ hasText: 'uitnodigingskaarten' }).waitFor();
+      await expect(page.locator('#rounds-message').textContent()).resolves.toBe(
+        'De uitnodigingskaarten konden niet worden gemaakt: dat deel van Koers kon niet van de server worden geladen; waarschijnlijk is er geen verbinding. Controleer de verbinding en probeer het opnieuw. Lukt het dan nog niet, sluit het taakvenster en open Koers opnieuw.',
+      );
+      await page.unroute(chunks);
       const cards = await downloaded(page, () => page.getByRole('button', { name: 'Kaarten om te printen' }).click());
       expect(cards.name).toBe('uitnodigingskaarten-Startende-leraren-2026.html');
       expect(cards.text.match(/<div class="page">/g)).toHaveLength(2);

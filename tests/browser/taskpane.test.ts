@@ -286,6 +286,67 @@ describeWithChromium('task pane in Chromium', () => {
     }
   });
 
+  test('chart.js is fetched only when the charts are shown; offline the pane says so and a second pull draws them', async () => {
+    const pane = await openPane({});
+    const { page } = pane;
+    // The pane's own scripts besides its bundle: the chunks fetched on demand (addin/<name>.<hash>.js).
+    const chunk = /\/addin\/(?!taskpane\.)[^/]+\.js$/;
+    let offline = true;
+    const chunks: Array<{ url: string; encoding: string | null; cache: string | null }> = [];
+    page.on('response', (response) => {
+      if (chunk.test(response.url()))
+        chunks.push({
+          url: response.url(),
+          encoding: response.headers()['content-encoding'] ?? null,
+          cache: response.headers()['cache-control'] ?? null,
+        });
+    });
+    await page.route(chunk, (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
+    /** Whether anything was painted on the gap chart's canvas (runs in the page). */
+    const gapChartPainted = () => {
+      const canvas = document.getElementById('gap-chart') as HTMLCanvasElement;
+      const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      return pixels.some((value, i) => i % 4 === 3 && value > 0);
+    };
+    try {
+      await connect(page, server.apiKey);
+      await page.getByRole('heading', { name: 'Kies een ronde' }).waitFor();
+      // The first screens need no chunk: only the bundle was fetched.
+      expect(pane.requests.filter((url) => chunk.test(url))).toEqual([]);
+
+      await page.getByRole('radio', { name: /Nulmeting/ }).check();
+      await page.getByRole('button', { name: 'Resultaten ophalen' }).click();
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      await expect(alert.textContent()).resolves.toBe(
+        'Klaar: de bladen "Resultaten", "Antwoorden", "Samenvatting" zijn bijgewerkt. De grafieken konden niet van de Koers-server worden geladen; waarschijnlijk is er geen verbinding. Controleer de verbinding en probeer het opnieuw. Lukt het dan nog niet, sluit het taakvenster en open Koers opnieuw.',
+      );
+      expect(pane.workbook.sheets.map((s) => s.name)).toEqual(['Resultaten', 'Antwoorden', 'Samenvatting']);
+      // The figures are there as tables; the canvas stays empty.
+      await expect(page.locator('#gap-chart-table tr').count()).resolves.toBe(1 + 5);
+      await expect(page.evaluate(gapChartPainted)).resolves.toBe(false);
+      expect(pane.requests.filter((url) => chunk.test(url)).length).toBeGreaterThan(0);
+
+      // Back online: pulling again fetches the chunk again and draws.
+      offline = false;
+      await page.getByRole('button', { name: 'Resultaten ophalen' }).click();
+      await page.getByRole('status').filter({ hasText: 'Klaar' }).waitFor();
+      await page.waitForFunction(gapChartPainted);
+      await expect(page.getByRole('alert').isHidden()).resolves.toBe(true);
+      // Served like the bundle: hashed names kept for a year, brotli where the build wrote it (over 1 kB).
+      expect(chunks.length).toBeGreaterThan(0);
+      for (const c of chunks) {
+        expect(c.url).toMatch(/\/addin\/[\w-]+\.[0-9a-f]{16}\.js$/);
+        expect(c.cache).toMatch(/max-age=31536000, immutable/);
+      }
+      expect(chunks.some((c) => c.encoding === 'br')).toBe(true);
+      // Under the page's CSP (script-src 'self'): nothing refused.
+      expect(pane.errors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
+    } finally {
+      await pane.context.close();
+    }
+  });
+
   test('no serious accessibility problems in the connect and rounds views', async () => {
     const pane = await openPane({}, { bypassCSP: true });
     const { page } = pane;
