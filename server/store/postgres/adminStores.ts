@@ -9,21 +9,20 @@ import type { Organisation } from '../../../core/organisation';
 import type { Round, RoundInput } from '../../../core/round';
 import type { Survey, SurveyInput } from '../../../core/survey';
 import { hashApiKey, hashCode, newApiKey, newId, newInvitationCode } from '../codes';
-import {
-  StoreError,
-  type ApiKeyInfo,
-  type CodeLookup,
-  type LeverStore,
-  type OrganisationStore,
-  type RoundStore,
-  type SurveyStore,
-  type SurveyVersion,
+import type {
+  ApiKeyInfo,
+  CodeLookup,
+  LeverStore,
+  OrganisationStore,
+  RoundStore,
+  SurveyStore,
+  SurveyVersion,
 } from '../contract';
-import { leverSlug } from '../leverStore';
 import { checkCount, checkDataBytes } from '../limits';
 import type { PgContext } from './context';
 import { inTransaction, query } from './pool';
 import { checkInvitationCount, checkInvitationTarget, closedRound, newRound, roundWithEnd } from '../rules/rounds';
+import { builtInLeverById, checkLeverEditable, newLever } from '../rules/levers';
 import { newSurvey, updatedSurvey, visibleTo } from '../rules/surveys';
 import type pg from 'pg';
 
@@ -382,8 +381,6 @@ export class PgRoundStore implements RoundStore {
 
 // --- levers ---
 
-const builtInById = new Map(LEVER_LIBRARY.map((lever) => [lever.id, lever]));
-
 export class PgLeverStore implements LeverStore {
   constructor(private readonly ctx: PgContext) {}
 
@@ -401,7 +398,7 @@ export class PgLeverStore implements LeverStore {
   }
 
   async getLever(organisationId: string, leverId: string): Promise<Lever | undefined> {
-    const builtIn = builtInById.get(leverId);
+    const builtIn = builtInLeverById.get(leverId);
     if (builtIn) {
       const { rowCount } = await query(
         this.ctx.pool,
@@ -428,14 +425,8 @@ export class PgLeverStore implements LeverStore {
       const { rows } = await client.query<{ id: string }>('SELECT id FROM levers WHERE organisation_id = $1', [
         organisationId,
       ]);
-      const taken = new Set([...builtInById.keys(), ...rows.map((r) => r.id)]);
-      const lever: Lever = {
-        id: leverSlug(input.title.nl, taken),
-        ...structuredClone(input),
-        builtIn: false,
-        organisationId,
-        retired: false,
-      };
+      const taken = new Set([...builtInLeverById.keys(), ...rows.map((r) => r.id)]);
+      const lever = newLever(organisationId, input, taken);
       const doc = JSON.stringify(lever);
       checkCount(this.ctx.limits, 'leversPerOrganisation', rows.length);
       checkDataBytes(this.ctx.limits, await organisationBytes(client, organisationId), Buffer.byteLength(doc));
@@ -450,13 +441,13 @@ export class PgLeverStore implements LeverStore {
 
   async updateLever(organisationId: string, leverId: string, update: LeverUpdate): Promise<Lever | undefined> {
     this.ctx.assertOpen();
-    if (builtInById.has(leverId)) throw new StoreError('builtInLeverReadOnly', { leverId });
+    checkLeverEditable(leverId);
     return this.changeOwn(organisationId, leverId, (lever) => Object.assign(lever, structuredClone(update)));
   }
 
   async setLeverRetired(organisationId: string, leverId: string, retired: boolean): Promise<Lever | undefined> {
     this.ctx.assertOpen();
-    const builtIn = builtInById.get(leverId);
+    const builtIn = builtInLeverById.get(leverId);
     if (builtIn) {
       if (retired) {
         await query(
