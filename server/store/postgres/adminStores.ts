@@ -20,7 +20,7 @@ import type {
 } from '../contract';
 import { checkCount, checkDataBytes } from '../limits';
 import type { PgContext } from './context';
-import { inTransaction, query } from './pool';
+import { inTransaction, query, translateError, type Queryable } from './pool';
 import { checkInvitationCount, checkInvitationTarget, closedRound, newRound, roundWithEnd } from '../rules/rounds';
 import { builtInLeverById, checkLeverEditable, newLever } from '../rules/levers';
 import { newSurvey, updatedSurvey, visibleTo } from '../rules/surveys';
@@ -381,6 +381,23 @@ export class PgRoundStore implements RoundStore {
 
 // --- levers ---
 
+/** A lever as the organisation sees it (built-in with its retired flag, or its own); also used inside transactions. */
+export async function leverFor(db: Queryable, organisationId: string, leverId: string): Promise<Lever | undefined> {
+  const builtIn = builtInLeverById.get(leverId);
+  if (builtIn) {
+    const { rowCount } = await db.query(
+      'SELECT 1 FROM retired_built_in_levers WHERE organisation_id = $1 AND lever_id = $2',
+      [organisationId, leverId],
+    );
+    return { ...builtIn, retired: rowCount === 1 };
+  }
+  const { rows } = await db.query<{ doc: Lever }>('SELECT doc FROM levers WHERE organisation_id = $1 AND id = $2', [
+    organisationId,
+    leverId,
+  ]);
+  return rows[0]?.doc;
+}
+
 export class PgLeverStore implements LeverStore {
   constructor(private readonly ctx: PgContext) {}
 
@@ -398,21 +415,11 @@ export class PgLeverStore implements LeverStore {
   }
 
   async getLever(organisationId: string, leverId: string): Promise<Lever | undefined> {
-    const builtIn = builtInLeverById.get(leverId);
-    if (builtIn) {
-      const { rowCount } = await query(
-        this.ctx.pool,
-        'SELECT 1 FROM retired_built_in_levers WHERE organisation_id = $1 AND lever_id = $2',
-        [organisationId, leverId],
-      );
-      return { ...builtIn, retired: rowCount === 1 };
+    try {
+      return await leverFor(this.ctx.pool, organisationId, leverId);
+    } catch (error) {
+      return translateError(error);
     }
-    const { rows } = await query<{ doc: Lever }>(
-      this.ctx.pool,
-      'SELECT doc FROM levers WHERE organisation_id = $1 AND id = $2',
-      [organisationId, leverId],
-    );
-    return rows[0]?.doc;
   }
 
   async createLever(organisationId: string, input: LeverInput): Promise<Lever> {
