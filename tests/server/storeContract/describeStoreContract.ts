@@ -294,6 +294,17 @@ export function describeStoreContract(name: string, makeStore: StoreFactory): vo
         expect(await store.responses.responseCount(round.id)).toBe(1);
       });
 
+      it('recognises an identical repeat without submissionId by its content (shared rule of both stores)', async () => {
+        const { organisationId, round } = await organisationWithRound();
+        const [code] = await store.rounds.createInvitations(organisationId, round.id, 'leraren', 1);
+        const input: ResponseInput = { code: code!, answers: answersOf(3, 4), comment: '  Meer tijd  ' };
+        expect(await store.responses.submitResponse(input, TODAY)).toBe('created');
+        // The comment is stored trimmed, so a repeat with other surrounding spaces is the same content.
+        expect(await store.responses.submitResponse({ ...input, comment: 'Meer tijd' }, TODAY)).toBe('repeated');
+        expect(await refusal(store.responses.submitResponse({ ...input, comment: 'Anders' }, TODAY))).toBe('codeUsed');
+        expect(await store.responses.responseCount(round.id)).toBe(1);
+      });
+
       it('lets exactly one of two concurrent submissions of one code through', async () => {
         const { organisationId, round } = await organisationWithRound();
         const [code] = await store.rounds.createInvitations(organisationId, round.id, 'leraren', 1);
