@@ -1,5 +1,5 @@
 import { cellText, textCell, type CellGrid, type CellValue } from './cells';
-import { findOption, type ChoiceOption } from './cycleTexts';
+import { allCycleTexts, findOption, type ChoiceOption, type CycleTexts } from './cycleTexts';
 import type { Language } from '../text';
 import { ID_HEADER } from './names';
 import type { BlockColumn, ColumnKind } from './tableBlock';
@@ -94,6 +94,20 @@ export function headerMap<K extends string, T>(
   return new Map(keys.map((key) => [key, all.map((texts) => headersOf(texts)[key])]));
 }
 
+/** The header map of an input table: every header its columns (not the key column) have in any language. */
+export function inputHeaderMap<K extends string>(
+  columns: ReadonlyArray<InputColumn<K | 'id'>>,
+  headersOf: (texts: CycleTexts) => Record<K, string>,
+): Map<K, string[]> {
+  const keys = columns.map((c) => c.key).filter((key): key is K => key !== 'id');
+  return headerMap(keys, allCycleTexts(), headersOf);
+}
+
+/** Zero-based index of a column by its key. */
+export function columnIndex<K extends string>(columns: ReadonlyArray<InputColumn<K>>, key: K): number {
+  return columns.findIndex((column) => column.key === key);
+}
+
 /** Columns with their headers in the current language; the key column is headed ID. */
 export function blockColumns<K extends string>(
   columns: ReadonlyArray<InputColumn<K | 'id'>>,
@@ -119,6 +133,66 @@ export function freshKey(prefix: string, used: Set<string>): string {
       return key;
     }
   }
+}
+
+/** Gives a fresh key to every repeat of a key already seen above it. */
+export function dedupeIds(rows: CellGrid, idColumn: number, used: Set<string>, prefix = 'own'): void {
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const id = String(row[idColumn]);
+    if (seen.has(id)) row[idColumn] = freshKey(prefix, used);
+    seen.add(String(row[idColumn]));
+  }
+}
+
+/** A table that starts from built-in example rows (each with a fixed key) and takes the adviser's own rows below them. */
+export interface ExampleTable<K extends string, E extends { id: string }> {
+  columns: ReadonlyArray<InputColumn<K | 'id'>>;
+  examples: readonly E[];
+  /** A kept example row counts as kept when one of these holds something. */
+  keptWhen: readonly K[];
+  /** A kept row that is no example (or a second copy of one) stays as an own row when one of these holds something. */
+  ownWhen: readonly K[];
+  /** The cells of an example row (a fresh object; its key is set here), from the row kept for it (if any). */
+  exampleCells(example: E, index: number, previous: ReadRow<K> | undefined): Partial<Record<K | 'id', CellValue>>;
+  /** The cells of an own row (a fresh object; its key is set here), which becomes row `rowNumber` (one-based) of the table. */
+  ownCells(row: ReadRow<K>, rowNumber: number): Partial<Record<K | 'id', CellValue>>;
+}
+
+/**
+ * The rows of an example table rebuilt from what was read back: every example once (its first kept
+ * row supplies its input), then the own rows under a key "own<n>" (kept when it was one, fresh
+ * otherwise; a copied row's repeated key is replaced).
+ */
+export function exampleTableRows<K extends string, E extends { id: string }>(
+  table: ExampleTable<K, E>,
+  keptRows: ReadonlyArray<ReadRow<K>>,
+): { rows: CellGrid; kept: number; ownRows: number } {
+  const exampleIds = new Set(table.examples.map((example) => example.id));
+  const byId = new Map<string, ReadRow<K>>();
+  const own: Array<ReadRow<K>> = [];
+  for (const row of keptRows) {
+    if (exampleIds.has(row.id) && !byId.has(row.id)) byId.set(row.id, row);
+    else if (hasAny(row, table.ownWhen)) own.push(row);
+  }
+  let kept = 0;
+  const rows: CellGrid = table.examples.map((example, index) => {
+    const previous = byId.get(example.id);
+    if (previous && hasAny(previous, table.keptWhen)) kept += 1;
+    const cells = table.exampleCells(example, index, previous);
+    cells.id = example.id;
+    return rowCells(table.columns, cells);
+  });
+  const used = new Set([...exampleIds, ...own.map((row) => row.id).filter(Boolean)]);
+  for (const row of own) {
+    const id = row.id.startsWith('own') && !exampleIds.has(row.id) ? row.id : freshKey('own', used);
+    const cells = table.ownCells(row, rows.length + 1);
+    cells.id = id;
+    rows.push(rowCells(table.columns, cells));
+  }
+  // Own keys must be unique too: a copied row carries its original's key.
+  dedupeIds(rows, columnIndex(table.columns, 'id'), used);
+  return { rows, kept, ownRows: own.length };
 }
 
 /** One formula per data row for a table whose header is on zero-based sheet row `headerRow`. */

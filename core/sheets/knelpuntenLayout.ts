@@ -1,7 +1,6 @@
 import type { LocalizedText } from '../text';
-import { columnLetter, numberCell, textCell, type CellGrid, type CellValue } from './cells';
+import { columnLetter, numberCell, textCell, type CellValue } from './cells';
 import {
-  allCycleTexts,
   listSource,
   OCCURS_OPTIONS,
   URGENCY_LEVELS,
@@ -11,13 +10,13 @@ import {
 } from './cycleTexts';
 import {
   blockColumns,
-  freshKey,
-  hasAny,
-  headerMap,
+  columnIndex,
+  exampleTableRows,
+  inputHeaderMap,
   keptChoice,
   keptValue,
   readRows,
-  rowCells,
+  rowFormulas,
   type InputColumn,
   type ReadRow,
 } from './inputTable';
@@ -159,15 +158,11 @@ export const URGENT_COLUMNS: ReadonlyArray<InputColumn<UrgentKey>> = [
 export const URGENT_SPARE_ROWS = 10;
 
 export function knelpuntColumn(key: KnelpuntKey | 'id'): number {
-  return KNELPUNT_COLUMNS.findIndex((column) => column.key === key);
+  return columnIndex(KNELPUNT_COLUMNS, key);
 }
 
-export function knelpuntHeaders(): Map<KnelpuntKey | 'id', string[]> {
-  return headerMap(
-    KNELPUNT_COLUMNS.map((c) => c.key).filter((key): key is KnelpuntKey => key !== 'id'),
-    allCycleTexts(),
-    (texts) => texts.knelpuntHeaders,
-  );
+export function knelpuntHeaders(): Map<KnelpuntKey, string[]> {
+  return inputHeaderMap(KNELPUNT_COLUMNS, (texts) => texts.knelpuntHeaders);
 }
 
 export function parseKnelpunten(header: readonly unknown[], rows: readonly (readonly unknown[])[]) {
@@ -222,46 +217,32 @@ export function buildKnelpuntenLayout(input: {
 }): KnelpuntenLayout {
   const { texts } = input;
   const language = texts.language;
-  const byId = new Map<string, ReadRow<KnelpuntKey>>();
-  const own: Array<ReadRow<KnelpuntKey>> = [];
-  const builtIn = new Set(OBSTACLE_EXAMPLES.map((example) => example.id));
-  for (const row of input.kept) {
-    if (builtIn.has(row.id) && !byId.has(row.id)) byId.set(row.id, row);
-    else if (hasAny(row, ['obstacle', ...INPUT_KEYS])) own.push(row);
-  }
   const inputCells = (row: ReadRow<KnelpuntKey> | undefined): Partial<Record<KnelpuntKey, CellValue>> => ({
     occurs: keptChoice(OCCURS_OPTIONS, row?.values.occurs, language),
     urgency: keptChoice(URGENCY_LEVELS, row?.values.urgency, language),
     why: keptValue(row?.values.why),
     ownAction: keptValue(row?.values.ownAction),
+    sortKey: '',
   });
-  let kept = 0;
-  const rows: CellGrid = OBSTACLE_EXAMPLES.map((example, index) => {
-    const previous = byId.get(example.id);
-    if (previous && hasAny(previous, INPUT_KEYS)) kept += 1;
-    return rowCells(KNELPUNT_COLUMNS, {
-      id: example.id,
-      number: index + 1,
-      obstacle: textCell(example.text[language]),
-      ...inputCells(previous),
-      sortKey: '',
-    });
-  });
-  const used = new Set([...builtIn, ...own.map((row) => row.id).filter(Boolean)]);
-  for (const row of own) {
-    const id = row.id && !builtIn.has(row.id) && row.id.startsWith('own') ? row.id : freshKey('own', used);
-    rows.push(
-      rowCells(KNELPUNT_COLUMNS, {
-        id,
-        number: numberCell(rows.length + 1),
+  const { rows, kept, ownRows } = exampleTableRows(
+    {
+      columns: KNELPUNT_COLUMNS,
+      examples: OBSTACLE_EXAMPLES,
+      keptWhen: INPUT_KEYS,
+      ownWhen: ['obstacle', ...INPUT_KEYS],
+      exampleCells: (example, index, previous) => ({
+        number: index + 1,
+        obstacle: textCell(example.text[language]),
+        ...inputCells(previous),
+      }),
+      ownCells: (row, rowNumber) => ({
+        number: numberCell(rowNumber),
         obstacle: keptValue(row.values.obstacle),
         ...inputCells(row),
-        sortKey: '',
       }),
-    );
-  }
-  // Own keys must be unique too: a copied row carries its original's key.
-  dedupeIds(rows, knelpuntColumn('id'), used);
+    },
+    input.kept,
+  );
 
   const urgentRows = rows.length + URGENT_SPARE_ROWS;
   const urgentKeys: Array<[UrgentKey, string]> = [
@@ -277,7 +258,7 @@ export function buildKnelpuntenLayout(input: {
       columns: blockColumns(KNELPUNT_COLUMNS, texts.knelpuntHeaders),
       rows,
     },
-    sortKeyFormulas: (headerRow) => rows.map((_, i) => [sortKeyFormula(headerRow + 2 + i, texts)]),
+    sortKeyFormulas: (headerRow) => rowFormulas(rows.length, headerRow, (row) => sortKeyFormula(row, texts)),
     urgent: {
       tableName: OBSTACLES_URGENT_TABLE,
       title: texts.urgentHeading,
@@ -290,16 +271,6 @@ export function buildKnelpuntenLayout(input: {
     occursSource: listSource(OCCURS_OPTIONS, language),
     urgencySource: listSource(URGENCY_LEVELS, language),
     kept,
-    ownRows: own.length,
+    ownRows,
   };
-}
-
-/** Gives a fresh key to every repeat of a key already seen above it. */
-export function dedupeIds(rows: CellGrid, idColumn: number, used: Set<string>, prefix = 'own'): void {
-  const seen = new Set<string>();
-  for (const row of rows) {
-    const id = String(row[idColumn]);
-    if (seen.has(id)) row[idColumn] = freshKey(prefix, used);
-    seen.add(String(row[idColumn]));
-  }
 }

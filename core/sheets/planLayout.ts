@@ -16,9 +16,10 @@ import {
 import { INDICATORS_TABLE, PLAN_TABLE, STATEMENTS_TABLE } from './cycleNames';
 import {
   blockColumns,
+  columnIndex,
   freshKey,
   hasAny,
-  headerMap,
+  inputHeaderMap,
   keptChoice,
   keptValue,
   numberValue,
@@ -64,7 +65,7 @@ const PLAN_INPUTS = [
 ] as const satisfies readonly PlanKey[];
 
 export function planColumn(key: PlanKey | 'id'): number {
-  return PLAN_COLUMNS.findIndex((column) => column.key === key);
+  return columnIndex(PLAN_COLUMNS, key);
 }
 
 /** First column of the twelve month columns, right after the plan's own columns. */
@@ -84,7 +85,7 @@ export const INDICATOR_COLUMNS: ReadonlyArray<InputColumn<IndicatorKey | 'id'>> 
 const INDICATOR_INPUTS = ['statementId', 'targetGap', 'notes'] as const satisfies readonly IndicatorKey[];
 
 export function indicatorColumn(key: IndicatorKey | 'id'): number {
-  return INDICATOR_COLUMNS.findIndex((column) => column.key === key);
+  return columnIndex(INDICATOR_COLUMNS, key);
 }
 
 /** The chosen levers as the Kies sheet holds them, in sheet order. */
@@ -95,13 +96,11 @@ export interface ChosenLever {
 }
 
 function planHeaderMap() {
-  const keys = PLAN_COLUMNS.map((c) => c.key).filter((key): key is PlanKey => key !== 'id');
-  return headerMap(keys, allCycleTexts(), (texts) => texts.planHeaders);
+  return inputHeaderMap(PLAN_COLUMNS, (texts) => texts.planHeaders);
 }
 
 function indicatorHeaderMap() {
-  const keys = INDICATOR_COLUMNS.map((c) => c.key).filter((key): key is IndicatorKey => key !== 'id');
-  return headerMap(keys, allCycleTexts(), (texts) => texts.indicatorHeaders);
+  return inputHeaderMap(INDICATOR_COLUMNS, (texts) => texts.indicatorHeaders);
 }
 
 export function parsePlanRows(header: readonly unknown[], rows: readonly (readonly unknown[])[]) {

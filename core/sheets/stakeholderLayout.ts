@@ -4,18 +4,18 @@ import { allCycleTexts, type ChoiceOption, type CycleTexts, type StakeholderHead
 import { STAKEHOLDERS_TABLE } from './cycleNames';
 import {
   blockColumns,
-  freshKey,
+  columnIndex,
+  exampleTableRows,
   hasAny,
-  headerMap,
+  inputHeaderMap,
   keptChoice,
   keptScore,
   keptValue,
   readRows,
-  rowCells,
+  rowFormulas,
   type InputColumn,
   type ReadRow,
 } from './inputTable';
-import { dedupeIds } from './knelpuntenLayout';
 import type { TableBlock } from './tableBlock';
 
 /**
@@ -56,7 +56,7 @@ const INPUT_KEYS = [
 ] as const satisfies readonly StakeholderKey[];
 
 export function stakeholderColumn(key: StakeholderKey | 'id'): number {
-  return STAKEHOLDER_COLUMNS.findIndex((column) => column.key === key);
+  return columnIndex(STAKEHOLDER_COLUMNS, key);
 }
 
 /** Starting rows: the parties the handreiking's questions name, inside and outside the school. */
@@ -198,11 +198,7 @@ export function stakeholderChartGrid(texts: CycleTexts): StakeholderCharts {
 }
 
 export function stakeholderHeaders(): Map<StakeholderKey, string[]> {
-  return headerMap(
-    STAKEHOLDER_COLUMNS.map((c) => c.key).filter((key): key is StakeholderKey => key !== 'id'),
-    allCycleTexts(),
-    (texts) => texts.stakeholderHeaders,
-  );
+  return inputHeaderMap(STAKEHOLDER_COLUMNS, (texts) => texts.stakeholderHeaders);
 }
 
 export function parseStakeholders(header: readonly unknown[], rows: readonly (readonly unknown[])[]) {
@@ -230,13 +226,6 @@ export function buildStakeholderLayout(input: {
     { id: 'internal', label: { nl: nl!.stakeholderInternal, en: en!.stakeholderInternal } },
     { id: 'external', label: { nl: nl!.stakeholderExternal, en: en!.stakeholderExternal } },
   ];
-  const examples = new Set(STAKEHOLDER_EXAMPLES.map((example) => example.id));
-  const byId = new Map<string, ReadRow<StakeholderKey>>();
-  const own: Array<ReadRow<StakeholderKey>> = [];
-  for (const row of input.kept) {
-    if (examples.has(row.id) && !byId.has(row.id)) byId.set(row.id, row);
-    else if (hasAny(row, INPUT_KEYS)) own.push(row);
-  }
   const typed = (row: ReadRow<StakeholderKey> | undefined) => ({
     role: keptValue(row?.values.role),
     interest: keptScore(row?.values.interest),
@@ -247,38 +236,30 @@ export function buildStakeholderLayout(input: {
     approach: '',
     category: '',
   });
-  let kept = 0;
-  const rows: CellGrid = STAKEHOLDER_EXAMPLES.map((example) => {
-    const previous = byId.get(example.id);
-    if (
-      previous &&
-      hasAny(
-        previous,
-        INPUT_KEYS.filter((key) => key !== 'name' && key !== 'kind'),
-      )
-    )
-      kept += 1;
-    const name =
-      previous && hasAny(previous, ['name']) ? keptValue(previous.values.name) : textCell(example.name[language]);
-    const kind =
-      previous?.values.kind !== undefined
-        ? keptChoice(kinds, previous.values.kind, language)
-        : kinds.find((k) => k.id === example.kind)!.label[language];
-    return rowCells(STAKEHOLDER_COLUMNS, { id: example.id, name, kind, ...typed(previous) });
-  });
-  const used = new Set([...examples, ...own.map((row) => row.id).filter(Boolean)]);
-  for (const row of own) {
-    const id = row.id && row.id.startsWith('own') ? row.id : freshKey('own', used);
-    rows.push(
-      rowCells(STAKEHOLDER_COLUMNS, {
-        id,
+  const { rows, kept, ownRows } = exampleTableRows(
+    {
+      columns: STAKEHOLDER_COLUMNS,
+      examples: STAKEHOLDER_EXAMPLES,
+      // The name and kind of an example are filled in already: only the rest counts as kept input.
+      keptWhen: INPUT_KEYS.filter((key) => key !== 'name' && key !== 'kind'),
+      ownWhen: INPUT_KEYS,
+      exampleCells: (example, _index, previous) => ({
+        name:
+          previous && hasAny(previous, ['name']) ? keptValue(previous.values.name) : textCell(example.name[language]),
+        kind:
+          previous?.values.kind !== undefined
+            ? keptChoice(kinds, previous.values.kind, language)
+            : kinds.find((k) => k.id === example.kind)!.label[language],
+        ...typed(previous),
+      }),
+      ownCells: (row) => ({
         name: keptValue(row.values.name),
         kind: keptChoice(kinds, row.values.kind, language),
         ...typed(row),
       }),
-    );
-  }
-  dedupeIds(rows, stakeholderColumn('id'), used);
+    },
+    input.kept,
+  );
   return {
     titleLines: [textCell(texts.stakeholderTitle), textCell(texts.stakeholderIntro)],
     block: {
@@ -289,16 +270,16 @@ export function buildStakeholderLayout(input: {
     formulas: (headerRow) => [
       {
         column: stakeholderColumn('approach'),
-        formulas: rows.map((_, i) => [approachFormula(headerRow + 2 + i, texts)]),
+        formulas: rowFormulas(rows.length, headerRow, (row) => approachFormula(row, texts)),
       },
       {
         column: stakeholderColumn('category'),
-        formulas: rows.map((_, i) => [categoryFormula(headerRow + 2 + i, texts)]),
+        formulas: rowFormulas(rows.length, headerRow, (row) => categoryFormula(row, texts)),
       },
     ],
     kindSource: kinds.map((kind) => kind.label[language]).join(','),
     charts: stakeholderChartGrid(texts),
     kept,
-    ownRows: own.length,
+    ownRows,
   };
 }

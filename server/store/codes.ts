@@ -38,6 +38,21 @@ export function hashCode(code: string, pepper: string): string {
   return keyedHash(pepper, normaliseCode(code));
 }
 
+/** 18 random bytes: 24 URL-safe characters, far beyond guessing behind the public rate limits. */
+const SCORING_TOKEN_BYTES = 18;
+
+export function newScoringToken(): string {
+  return randomToken(SCORING_TOKEN_BYTES);
+}
+
+/**
+ * Scoring tokens are kept only as HMACs with the store's pepper, like invitation codes. The prefix
+ * keeps the two kinds apart, and tokens are hashed exactly as written: they are clicked, never typed.
+ */
+export function hashScoringToken(token: string, pepper: string): string {
+  return keyedHash(pepper, `scoring:${token}`);
+}
+
 /** `koers_` + 32 base64url characters (24 random bytes). */
 export function newApiKey(): string {
   return API_KEY_PREFIX + randomToken(24);

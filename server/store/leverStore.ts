@@ -1,14 +1,10 @@
 import type { Lever, LeverInput, LeverUpdate } from '../../core/levers/lever';
 import { LEVER_LIBRARY } from '../../core/levers/library';
-import { StoreError, type LeverStore } from './contract';
+import type { LeverStore } from './contract';
 import type { MetaData } from './metaDocument';
 import { checkCount, checkDataBytes, jsonBytes } from './limits';
+import { builtInLeverById, checkLeverEditable, newLever } from './rules/levers';
 import type { StoreContext } from './storeContext';
-
-const builtInById = new Map(LEVER_LIBRARY.map((lever) => [lever.id, lever]));
-
-/** Room left for a "-2"-style suffix within the 64 characters a slug may have. */
-const MAX_SLUG_BASE = 56;
 
 /** Ids of the built-in levers this organisation has retired. */
 function retiredBuiltIns(data: Readonly<MetaData>, organisationId: string): Set<string> {
@@ -31,32 +27,9 @@ export function leversOf(data: Readonly<MetaData>, organisationId: string): Leve
 
 /** A lever this organisation may see; another organisation's own levers are as unknown as missing ones. */
 export function findLever(data: Readonly<MetaData>, organisationId: string, leverId: string): Lever | undefined {
-  const builtIn = builtInById.get(leverId);
+  const builtIn = builtInLeverById.get(leverId);
   if (builtIn) return builtInView(builtIn, retiredBuiltIns(data, organisationId));
   return data.levers.find((lever) => lever.id === leverId && lever.organisationId === organisationId);
-}
-
-/**
- * A readable id from the Dutch title ("Werf samen met scholen" → "werf-samen-met-scholen"), with a
- * number added when the organisation already has it. Unique per organisation only: ids never cross
- * organisations, and a global check would tell one school what another school's levers are called.
- */
-export function leverSlug(title: string, taken: ReadonlySet<string>): string {
-  const base =
-    title
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      // "collega’s" reads better as "collegas" than as "collega-s".
-      .replace(/['’]/g, '')
-      .replace(/[^a-z0-9]+/g, '-')
-      .slice(0, MAX_SLUG_BASE)
-      .replace(/^-+|-+$/g, '') || 'maatregel';
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n += 1) {
-    const candidate = `${base}-${n}`;
-    if (!taken.has(candidate)) return candidate;
-  }
 }
 
 /** Organisations' levers in the meta document: their own ones, and which built-in ones they retired. */
@@ -80,13 +53,7 @@ export class FileLeverStore implements LeverStore {
         checkCount(this.ctx.limits, 'leversPerOrganisation', own);
         // The id is chosen inside the queue, so two concurrent posts with one title get different ids.
         const taken = new Set(leversOf(draft, organisationId).map((lever) => lever.id));
-        const lever: Lever = {
-          id: leverSlug(input.title.nl, taken),
-          ...structuredClone(input),
-          builtIn: false,
-          organisationId,
-          retired: false,
-        };
+        const lever = newLever(organisationId, input, taken);
         bytes = jsonBytes(lever);
         checkDataBytes(this.ctx.limits, this.ctx.organisationBytes(organisationId), bytes);
         draft.levers.push(lever);
@@ -98,9 +65,8 @@ export class FileLeverStore implements LeverStore {
 
   async updateLever(organisationId: string, leverId: string, update: LeverUpdate): Promise<Lever | undefined> {
     this.ctx.assertOpen();
-    const known = findLever(this.ctx.meta.data, organisationId, leverId);
-    if (!known) return undefined;
-    if (known.builtIn) throw new StoreError('builtInLeverReadOnly', { leverId });
+    checkLeverEditable(leverId);
+    if (!findLever(this.ctx.meta.data, organisationId, leverId)) return undefined;
     let delta = 0;
     return this.ctx.meta.update(
       (draft) => {

@@ -1,14 +1,10 @@
-import { toStoredAnswers, type ResponseInput, type StoredResponse } from '../../core/response';
+import type { ResponseInput, StoredResponse } from '../../core/response';
 import type { Round } from '../../core/round';
-import { ISO_DAY } from '../../core/text';
 import type { Survey } from '../../core/survey';
-import { contentFingerprint, retryFingerprint } from './codes';
 import { GroupCommitter } from './groupCommit';
 import type { LogEntry, ResponseLogs, UsedCodeLine } from './responseLogs';
 import { StoreError, type SubmitOutcome } from './contract';
-
-/** How long a repeat without submissionId is still recognised (in memory only). */
-const CONTENT_MEMORY_MS = 24 * 60 * 60 * 1000;
+import { anonymousResponse, checkSubmission, checkToday, RecentContent } from './rules/responses';
 
 /** The invitation a submission's code resolved to. */
 export interface IntakeTarget {
@@ -42,8 +38,8 @@ export class ResponseIntake {
   private readonly usedCodes = new Map<string, string | null>();
   /** Codes whose submission is accepted but not yet durable: they count as used for everyone else. */
   private readonly inFlight = new Map<string, InFlight>();
-  /** codeHash → content fingerprint and time, for repeats from clients without submissionId. */
-  private readonly recentContent = new Map<string, { content: string; at: number }>();
+  /** For repeats from clients without submissionId. */
+  private readonly recentContent = new RecentContent();
   private readonly committer: GroupCommitter<PendingEntry>;
 
   constructor(
@@ -68,17 +64,10 @@ export class ResponseIntake {
    * is a repeat of it (and waits for it) or is refused.
    */
   async submit(target: IntakeTarget, input: ResponseInput, today: string): Promise<SubmitOutcome> {
-    if (!ISO_DAY.test(today)) throw new Error(`today must be a date as YYYY-MM-DD, got ${today}`);
+    checkToday(today);
     const { codeHash, round, survey, group } = target;
-    const checked = toStoredAnswers(survey, input.answers);
-    if (!checked.ok) {
-      const { kind, ...details } = checked.problem;
-      throw new StoreError(kind, details);
-    }
-    const answers = checked.answers;
-    const comment = input.comment?.trim() || undefined;
-    const retry = input.submissionId === undefined ? null : retryFingerprint(input.submissionId, answers, comment);
-    const content = input.submissionId === undefined ? contentFingerprint(answers, comment) : undefined;
+    const checked = checkSubmission(survey, input);
+    const { retry, content } = checked;
     const isRepeatOf = (earlier: { retry: string | null; content: string | undefined }): boolean =>
       (retry !== null && earlier.retry === retry) || (content !== undefined && earlier.content === content);
 
@@ -89,14 +78,13 @@ export class ResponseIntake {
       return 'repeated';
     }
     if (this.usedCodes.has(codeHash)) {
-      if (isRepeatOf({ retry: this.usedCodes.get(codeHash)!, content: this.rememberedContent(codeHash) }))
-        return 'repeated';
+      const remembered = this.recentContent.recall(codeHash, this.now().getTime());
+      if (isRepeatOf({ retry: this.usedCodes.get(codeHash)!, content: remembered })) return 'repeated';
       throw new StoreError('codeUsed');
     }
     if (round.status !== 'open') throw new StoreError('roundClosed');
 
-    // No code, no submission id, no time finer than the day: nothing links the line to its invitation.
-    const response: StoredResponse = { roundId: round.id, group, day: today, answers, ...(comment ? { comment } : {}) };
+    const response = anonymousResponse(round.id, group, today, checked);
     const usedCode: UsedCodeLine = { codeHash, retry };
     const durable = this.committer.submit({
       roundId: round.id,
@@ -130,23 +118,8 @@ export class ResponseIntake {
     for (const entry of batch) {
       this.usedCodes.set(entry.codeHash, entry.retry);
       this.inFlight.delete(entry.codeHash);
-      if (entry.content !== undefined) this.rememberContent(entry.codeHash, entry.content, at);
+      if (entry.content !== undefined) this.recentContent.remember(entry.codeHash, entry.content, at);
     }
     for (const entry of batch) this.onDurable(entry.response);
-  }
-
-  private rememberContent(codeHash: string, content: string, at: number): void {
-    // Entries are added in time order, so the expired ones are at the front.
-    for (const [hash, entry] of this.recentContent) {
-      if (at - entry.at < CONTENT_MEMORY_MS) break;
-      this.recentContent.delete(hash);
-    }
-    this.recentContent.delete(codeHash);
-    this.recentContent.set(codeHash, { content, at });
-  }
-
-  private rememberedContent(codeHash: string): string | undefined {
-    const entry = this.recentContent.get(codeHash);
-    return entry && this.now().getTime() - entry.at < CONTENT_MEMORY_MS ? entry.content : undefined;
   }
 }

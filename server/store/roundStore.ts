@@ -1,14 +1,11 @@
 import type { Round, RoundInput } from '../../core/round';
-import { hashCode, newId, newInvitationCode } from './codes';
-import { StoreError, type CodeLookup, type RoundStore } from './contract';
+import { hashCode, newInvitationCode } from './codes';
+import type { CodeLookup, RoundStore } from './contract';
 import type { InvitationLine, InvitationLogs } from './invitationLogs';
 import { checkCount, checkDataBytes, jsonBytes } from './limits';
 import type { StoreContext } from './storeContext';
 import type { FileSurveyStore } from './surveyStore';
-import { storedAnonymitySettings } from '../../core/roundAnonymity';
-
-/** Same bound as the HTTP schema (invitationRequestSchema); guards direct callers too. */
-export const MAX_CODES_PER_REQUEST = 5000;
+import { checkInvitationCount, checkInvitationTarget, closedRound, newRound, roundWithEnd } from './rules/rounds';
 
 /** The invitation a code hash belongs to. */
 export interface Invitation {
@@ -50,28 +47,7 @@ export class FileRoundStore implements RoundStore {
   async createRound(organisationId: string, input: RoundInput): Promise<Round> {
     this.ctx.assertOpen();
     const survey = this.surveys.visibleSurvey(organisationId, input.surveyId);
-    if (!survey) throw new StoreError('unknownSurvey', { surveyId: input.surveyId });
-    // A group the survey does not have is the round's own, and must come with a name.
-    const unknownGroup = input.groups.find(
-      (g) => !survey.groups.some((sg) => sg.id === g) && !Object.hasOwn(input.groupNames ?? {}, g),
-    );
-    if (unknownGroup !== undefined) throw new StoreError('unknownGroup', { group: unknownGroup });
-    const round: Round = {
-      id: newId('round'),
-      organisationId,
-      surveyId: survey.id,
-      name: input.name,
-      groups: [...new Set(input.groups)],
-      ...(input.period ? { period: { ...input.period } } : {}),
-      anonymityThreshold: input.anonymityThreshold,
-      actionGap: input.actionGap,
-      ...storedAnonymitySettings(input),
-      ...(input.baselineRoundId ? { baselineRoundId: input.baselineRoundId } : {}),
-      ...(input.theme ? { theme: input.theme } : {}),
-      ...(input.groupNames ? { groupNames: structuredClone(input.groupNames) } : {}),
-      status: 'open',
-      createdAt: this.ctx.timestamp(),
-    };
+    const round = newRound(organisationId, survey, input, this.ctx.timestamp());
     const bytes = jsonBytes(round);
     return this.ctx.meta.update(
       (draft) => {
@@ -93,11 +69,12 @@ export class FileRoundStore implements RoundStore {
     let delta = 0;
     return this.ctx.meta.update(
       (draft) => {
-        const stored = draft.rounds.find((r) => r.id === roundId)!;
-        const before = jsonBytes(stored);
-        if (stored.status !== 'closed') Object.assign(stored, { status: 'closed', closedAt: this.ctx.timestamp() });
-        delta = jsonBytes(stored) - before;
-        return stored;
+        const index = draft.rounds.findIndex((r) => r.id === roundId);
+        const stored = draft.rounds[index]!;
+        const closed = closedRound(stored, this.ctx.timestamp());
+        delta = jsonBytes(closed) - jsonBytes(stored);
+        draft.rounds[index] = closed;
+        return closed;
       },
       // Closing never needs room: it is always allowed, the small growth is only counted.
       () => this.ctx.addDataBytes(organisationId, delta),
@@ -108,10 +85,10 @@ export class FileRoundStore implements RoundStore {
     this.ctx.assertOpen();
     if (!(await this.getRound(organisationId, roundId))) return undefined;
     return this.ctx.meta.update((draft) => {
-      const stored = draft.rounds.find((r) => r.id === roundId)!;
-      if (stored.status !== 'open') throw new StoreError('roundClosed');
-      stored.period = { start: stored.period?.start ?? stored.createdAt.slice(0, 10), end };
-      return stored;
+      const index = draft.rounds.findIndex((r) => r.id === roundId);
+      const moved = roundWithEnd(draft.rounds[index]!, end);
+      draft.rounds[index] = moved;
+      return moved;
     });
   }
 
@@ -126,16 +103,12 @@ export class FileRoundStore implements RoundStore {
 
   async createInvitations(organisationId: string, roundId: string, group: string, count: number): Promise<string[]> {
     this.ctx.assertOpen();
-    if (!Number.isInteger(count) || count < 1 || count > MAX_CODES_PER_REQUEST) {
-      throw new RangeError(`count must be a whole number from 1 to ${MAX_CODES_PER_REQUEST}`);
-    }
+    checkInvitationCount(count);
     // Decided on the stored round inside the write queue, so a concurrent close wins cleanly; the
     // hashes go to the round's own log, so koers.json is not rewritten with every code in it.
     return this.ctx.meta.exclusive(async (data) => {
       const stored = data.rounds.find((r) => r.id === roundId && r.organisationId === organisationId);
-      if (!stored) throw new StoreError('roundNotFound');
-      if (!stored.groups.includes(group)) throw new StoreError('unknownGroup', { group });
-      if (stored.status !== 'open') throw new StoreError('roundClosedForInvitations');
+      checkInvitationTarget(stored, group);
       checkCount(this.ctx.limits, 'codesPerRound', this.codesPerRound.get(stored.id) ?? 0, count);
       const codes: string[] = [];
       const hashes = new Set<string>();

@@ -1,6 +1,6 @@
 import type { Lever } from '../../core/levers/lever';
 import type { ScoreInput } from '../../core/levers/scoring';
-import { keyedHash, newId, randomToken } from './codes';
+import { hashScoringToken, newScoringToken } from './codes';
 import { findLever } from './leverStore';
 import {
   StoreError,
@@ -12,31 +12,14 @@ import {
 import type { MetaData } from './metaDocument';
 import type { StoreContext } from './storeContext';
 import { checkCount } from './limits';
-
-/** 18 random bytes: 24 URL-safe characters, far beyond guessing behind the public rate limits. */
-const TOKEN_BYTES = 18;
-
-export function newScoringToken(): string {
-  return randomToken(TOKEN_BYTES);
-}
-
-/**
- * Tokens are kept only as HMACs with the store's pepper, like invitation codes. The prefix keeps the
- * two kinds apart, and tokens are hashed exactly as written: they are clicked, never typed.
- */
-export function hashScoringToken(token: string, pepper: string): string {
-  return keyedHash(pepper, `scoring:${token}`);
-}
-
-/** Empty remarks are no remarks, so "no remark" has one stored form. */
-function cleanScores(scores: readonly ScoreInput[]): ScoreInput[] {
-  return scores.map(({ leverId, impact, feasibility, remark }) => ({
-    leverId,
-    impact,
-    feasibility,
-    ...(remark ? { remark } : {}),
-  }));
-}
+import {
+  checkRaters,
+  checkSessionLever,
+  cleanScores,
+  newScoringSession,
+  refuseStrayLever,
+  strayLever,
+} from './rules/scoring';
 
 /** A session of the round: the chosen one, or the latest when none is chosen. */
 function sessionIn(
@@ -55,13 +38,8 @@ function sessionIn(
 
 /** Refuses scores for a closed session or for levers the session does not ask about. */
 function checkScorable(data: Readonly<MetaData>, session: ScoringSession, scores: readonly ScoreInput[]): void {
-  if (session.status !== 'open') throw new StoreError('scoringClosed');
-  const inSession = new Set(session.leverIds);
-  for (const { leverId } of scores) {
-    if (inSession.has(leverId)) continue;
-    if (!findLever(data, session.organisationId, leverId)) throw new StoreError('unknownLever', { leverId });
-    throw new StoreError('leverNotInSession', { leverId });
-  }
+  const stray = strayLever(session, scores);
+  if (stray !== undefined) refuseStrayLever(stray, findLever(data, session.organisationId, stray) !== undefined);
 }
 
 /**
@@ -83,19 +61,14 @@ export class FileScoringStore implements ScoringStore {
     raters: number,
   ): Promise<{ session: ScoringSession; tokens: string[] }> {
     this.ctx.assertOpen();
-    if (!Number.isInteger(raters) || raters < 1)
-      throw new RangeError(`raters must be a whole number ≥ 1, got ${raters}`);
+    checkRaters(raters);
     return this.ctx.meta.update(
       (draft) => {
         if (!draft.rounds.some((r) => r.id === roundId && r.organisationId === organisationId))
           throw new StoreError('roundNotFound');
         const sessions = draft.scoringSessions.filter((s) => s.roundId === roundId).length;
         checkCount(this.ctx.limits, 'scoringSessionsPerRound', sessions);
-        for (const leverId of leverIds) {
-          const lever = findLever(draft, organisationId, leverId);
-          if (!lever) throw new StoreError('unknownLever', { leverId });
-          if (lever.retired) throw new StoreError('leverRetired', { leverId });
-        }
+        for (const leverId of leverIds) checkSessionLever(leverId, findLever(draft, organisationId, leverId));
         const now = this.ctx.timestamp();
         // One open session per round: a new one ends the previous, whose links then say "closed".
         for (const session of draft.scoringSessions) {
@@ -113,16 +86,7 @@ export class FileScoringStore implements ScoringStore {
           tokens.push(token);
           tokenHashes.push(hash);
         }
-        const session: ScoringSession = {
-          id: newId('scoring'),
-          organisationId,
-          roundId,
-          leverIds: [...leverIds],
-          status: 'open',
-          createdAt: now,
-          tokenHashes,
-          scores: {},
-        };
+        const session = newScoringSession(organisationId, roundId, leverIds, now, tokenHashes);
         draft.scoringSessions.push(session);
         return { session, tokens };
       },

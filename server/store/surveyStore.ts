@@ -1,7 +1,7 @@
 import type { Survey, SurveyInput } from '../../core/survey';
-import { newId } from './codes';
 import type { SurveyStore, SurveyVersion } from './contract';
 import { checkCount, checkDataBytes, jsonBytes } from './limits';
+import { newSurvey, updatedSurvey, visibleTo } from './rules/surveys';
 import type { StoreContext } from './storeContext';
 
 /** Built-in instruments (in code) plus organisations' own surveys (in koers.json). */
@@ -18,22 +18,12 @@ export class FileSurveyStore implements SurveyStore {
 
   /** The synchronous lookup the other file stores use. */
   visibleSurvey(organisationId: string, surveyId: string): Survey | undefined {
-    const survey = this.ctx.surveyById(surveyId);
-    return survey && (survey.builtIn || survey.organisationId === organisationId) ? survey : undefined;
+    return visibleTo(organisationId, this.ctx.surveyById(surveyId));
   }
 
   async createSurvey(organisationId: string, input: SurveyInput, version?: SurveyVersion): Promise<Survey> {
     this.ctx.assertOpen();
-    const id = newId('survey');
-    const survey: Survey = {
-      ...structuredClone(input),
-      id,
-      organisationId,
-      builtIn: false,
-      createdAt: this.ctx.timestamp(),
-      version: version?.version ?? 1,
-      versionOf: version?.versionOf ?? id,
-    };
+    const survey = newSurvey(organisationId, input, this.ctx.timestamp(), version);
     const bytes = jsonBytes(survey);
     return this.ctx.meta.update(
       (draft) => {
@@ -54,17 +44,7 @@ export class FileSurveyStore implements SurveyStore {
     if (!existing || existing.builtIn) return undefined;
     return this.ctx.meta.update((draft) => {
       const index = draft.surveys.findIndex((s) => s.id === surveyId && s.organisationId === organisationId);
-      const stored = draft.surveys[index]!;
-      const updated: Survey = {
-        ...structuredClone(input),
-        id: stored.id,
-        organisationId,
-        builtIn: false,
-        createdAt: stored.createdAt,
-        version: stored.version ?? 1,
-        versionOf: stored.versionOf ?? stored.id,
-        updatedAt: this.ctx.timestamp(),
-      };
+      const updated = updatedSurvey(draft.surveys[index]!, input, this.ctx.timestamp());
       draft.surveys[index] = updated;
       return updated;
     });

@@ -8,6 +8,7 @@ import {
   makeClock,
   makeTempDir,
   readLinesOf,
+  refusal,
   removeDir,
   responsesFile,
   setUp,
@@ -17,16 +18,6 @@ import {
 } from './storeFixtures';
 
 const TODAY = '2025-03-03';
-
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof StoreError) return error.code;
-    throw error;
-  }
-  throw new Error('expected a StoreError, but the call succeeded');
-}
 
 describe('file store: organisations, keys, surveys, rounds', () => {
   let dir: string;

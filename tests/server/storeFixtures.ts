@@ -1,12 +1,16 @@
+/** Test helpers for the store tests: real temp folders, a small survey, a round with codes. */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Answer } from '../../core/response';
 import { roundInputSchema, type Round } from '../../core/round';
-import { surveyInputSchema, type Survey } from '../../core/survey';
+import type { Survey } from '../../core/survey';
 import { openStore, type FileStore } from '../../server/store';
+import { contractSurvey } from './storeContract/fixtures';
 
-/** Test helpers for the store tests: real temp folders, a small survey, a round with codes. */
+export { collect, refusal } from './storeContract/fixtures';
+/** The small survey of the store tests (the contract's). */
+export const surveyInput = contractSurvey;
 
 export function makeTempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'koers-store-'));
@@ -15,25 +19,6 @@ export function makeTempDir(): string {
 export function removeDir(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true });
 }
-
-export const surveyInput = surveyInputSchema.parse({
-  title: { nl: 'Testvragenlijst', en: 'Test survey' },
-  scale: { min: 1, max: 5 },
-  sections: [
-    {
-      id: 'werk',
-      title: { nl: 'Werk', en: 'Work' },
-      statements: [
-        { id: 's1', text: { nl: 'Stelling een', en: 'Statement one' } },
-        { id: 's2', text: { nl: 'Stelling twee', en: 'Statement two' } },
-      ],
-    },
-  ],
-  groups: [
-    { id: 'leraren', name: { nl: 'Leraren', en: 'Teachers' } },
-    { id: 'oop', name: { nl: 'OOP', en: 'Support staff' } },
-  ],
-});
 
 export function answers(
   current: number | null,
@@ -107,10 +92,4 @@ export function responsesFile(dataDir: string, roundId: string): string {
 
 export function usedCodesFile(dataDir: string, roundId: string): string {
   return path.join(dataDir, 'used-codes', `${roundId}.jsonl`);
-}
-
-export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of iterable) out.push(item);
-  return out;
 }

@@ -9,26 +9,24 @@ import type { Organisation } from '../../../core/organisation';
 import type { Round, RoundInput } from '../../../core/round';
 import type { Survey, SurveyInput } from '../../../core/survey';
 import { hashApiKey, hashCode, newApiKey, newId, newInvitationCode } from '../codes';
-import {
-  StoreError,
-  type ApiKeyInfo,
-  type CodeLookup,
-  type LeverStore,
-  type OrganisationStore,
-  type RoundStore,
-  type SurveyStore,
-  type SurveyVersion,
+import type {
+  ApiKeyInfo,
+  CodeLookup,
+  LeverStore,
+  OrganisationStore,
+  RoundStore,
+  SurveyStore,
+  SurveyVersion,
 } from '../contract';
-import { leverSlug } from '../leverStore';
 import { checkCount, checkDataBytes } from '../limits';
 import type { PgContext } from './context';
-import { inTransaction, query } from './pool';
-import { storedAnonymitySettings } from '../../../core/roundAnonymity';
+import { inTransaction, query, translateError, type Queryable } from './pool';
+import { checkInvitationCount, checkInvitationTarget, closedRound, newRound, roundWithEnd } from '../rules/rounds';
+import { builtInLeverById, checkLeverEditable, newLever } from '../rules/levers';
+import { newSurvey, updatedSurvey, visibleTo } from '../rules/surveys';
 import type pg from 'pg';
 
 const KEY_ID_LENGTH = 12;
-/** Same bound as the HTTP schema (invitationRequestSchema); guards direct callers too. */
-export const MAX_CODES_PER_REQUEST = 5000;
 
 // --- organisations and keys ---
 
@@ -204,22 +202,12 @@ export class PgSurveyStore implements SurveyStore {
   }
 
   async getSurvey(organisationId: string, surveyId: string): Promise<Survey | undefined> {
-    const survey = await this.ctx.surveyById(surveyId);
-    return survey && (survey.builtIn || survey.organisationId === organisationId) ? survey : undefined;
+    return visibleTo(organisationId, await this.ctx.surveyById(surveyId));
   }
 
   async createSurvey(organisationId: string, input: SurveyInput, version?: SurveyVersion): Promise<Survey> {
     this.ctx.assertOpen();
-    const id = newId('survey');
-    const survey: Survey = {
-      ...structuredClone(input),
-      id,
-      organisationId,
-      builtIn: false,
-      createdAt: this.ctx.timestamp(),
-      version: version?.version ?? 1,
-      versionOf: version?.versionOf ?? id,
-    };
+    const survey = newSurvey(organisationId, input, this.ctx.timestamp(), version);
     const doc = JSON.stringify(survey);
     await inTransaction(this.ctx.pool, async (client) => {
       await checkRoomFor(this.ctx, client, organisationId, 'surveys', Buffer.byteLength(doc));
@@ -242,16 +230,7 @@ export class PgSurveyStore implements SurveyStore {
     );
     const stored = rows[0]?.doc;
     if (!stored) return undefined;
-    const updated: Survey = {
-      ...structuredClone(input),
-      id: stored.id,
-      organisationId,
-      builtIn: false,
-      createdAt: stored.createdAt,
-      version: stored.version ?? 1,
-      versionOf: stored.versionOf ?? stored.id,
-      updatedAt: this.ctx.timestamp(),
-    };
+    const updated = updatedSurvey(stored, input, this.ctx.timestamp());
     await query(this.ctx.pool, 'UPDATE surveys SET doc = $3 WHERE id = $1 AND organisation_id = $2', [
       surveyId,
       organisationId,
@@ -292,28 +271,7 @@ export class PgRoundStore implements RoundStore {
   async createRound(organisationId: string, input: RoundInput): Promise<Round> {
     this.ctx.assertOpen();
     const survey = await this.surveys.getSurvey(organisationId, input.surveyId);
-    if (!survey) throw new StoreError('unknownSurvey', { surveyId: input.surveyId });
-    // A group the survey does not have is the round's own, and must come with a name.
-    const unknownGroup = input.groups.find(
-      (g) => !survey.groups.some((sg) => sg.id === g) && !Object.hasOwn(input.groupNames ?? {}, g),
-    );
-    if (unknownGroup !== undefined) throw new StoreError('unknownGroup', { group: unknownGroup });
-    const round: Round = {
-      id: newId('round'),
-      organisationId,
-      surveyId: survey.id,
-      name: input.name,
-      groups: [...new Set(input.groups)],
-      ...(input.period ? { period: { ...input.period } } : {}),
-      anonymityThreshold: input.anonymityThreshold,
-      actionGap: input.actionGap,
-      ...storedAnonymitySettings(input),
-      ...(input.baselineRoundId ? { baselineRoundId: input.baselineRoundId } : {}),
-      ...(input.theme ? { theme: input.theme } : {}),
-      ...(input.groupNames ? { groupNames: structuredClone(input.groupNames) } : {}),
-      status: 'open',
-      createdAt: this.ctx.timestamp(),
-    };
+    const round = newRound(organisationId, survey, input, this.ctx.timestamp());
     const doc = JSON.stringify(round);
     await inTransaction(this.ctx.pool, async (client) => {
       await checkRoomFor(this.ctx, client, organisationId, 'rounds', Buffer.byteLength(doc));
@@ -336,7 +294,7 @@ export class PgRoundStore implements RoundStore {
       );
       const round = rows[0]?.doc;
       if (!round || round.status === 'closed') return round;
-      const closed: Round = { ...round, status: 'closed', closedAt: this.ctx.timestamp() };
+      const closed = closedRound(round, this.ctx.timestamp());
       await client.query('UPDATE rounds SET status = $2, doc = $3 WHERE id = $1', [
         roundId,
         closed.status,
@@ -355,8 +313,7 @@ export class PgRoundStore implements RoundStore {
       );
       const round = rows[0]?.doc;
       if (!round) return undefined;
-      if (round.status !== 'open') throw new StoreError('roundClosed');
-      const moved: Round = { ...round, period: { start: round.period?.start ?? round.createdAt.slice(0, 10), end } };
+      const moved = roundWithEnd(round, end);
       await client.query('UPDATE rounds SET doc = $2 WHERE id = $1', [roundId, JSON.stringify(moved)]);
       return moved;
     });
@@ -373,9 +330,7 @@ export class PgRoundStore implements RoundStore {
 
   async createInvitations(organisationId: string, roundId: string, group: string, count: number): Promise<string[]> {
     this.ctx.assertOpen();
-    if (!Number.isInteger(count) || count < 1 || count > MAX_CODES_PER_REQUEST) {
-      throw new RangeError(`count must be a whole number from 1 to ${MAX_CODES_PER_REQUEST}`);
-    }
+    checkInvitationCount(count);
     return inTransaction(this.ctx.pool, async (client) => {
       // Decided on the stored round, locked so a concurrent close waits for this to finish and
       // concurrent invitation requests of the round count one after the other (NO KEY UPDATE does
@@ -385,9 +340,7 @@ export class PgRoundStore implements RoundStore {
         [roundId, organisationId],
       );
       const stored = rows[0]?.doc;
-      if (!stored) throw new StoreError('roundNotFound');
-      if (!stored.groups.includes(group)) throw new StoreError('unknownGroup', { group });
-      if (stored.status !== 'open') throw new StoreError('roundClosedForInvitations');
+      checkInvitationTarget(stored, group);
       const existing = await client.query<{ n: string }>('SELECT count(*) AS n FROM invitations WHERE round_id = $1', [
         roundId,
       ]);
@@ -428,7 +381,22 @@ export class PgRoundStore implements RoundStore {
 
 // --- levers ---
 
-const builtInById = new Map(LEVER_LIBRARY.map((lever) => [lever.id, lever]));
+/** A lever as the organisation sees it (built-in with its retired flag, or its own); also used inside transactions. */
+export async function leverFor(db: Queryable, organisationId: string, leverId: string): Promise<Lever | undefined> {
+  const builtIn = builtInLeverById.get(leverId);
+  if (builtIn) {
+    const { rowCount } = await db.query(
+      'SELECT 1 FROM retired_built_in_levers WHERE organisation_id = $1 AND lever_id = $2',
+      [organisationId, leverId],
+    );
+    return { ...builtIn, retired: rowCount === 1 };
+  }
+  const { rows } = await db.query<{ doc: Lever }>('SELECT doc FROM levers WHERE organisation_id = $1 AND id = $2', [
+    organisationId,
+    leverId,
+  ]);
+  return rows[0]?.doc;
+}
 
 export class PgLeverStore implements LeverStore {
   constructor(private readonly ctx: PgContext) {}
@@ -447,21 +415,11 @@ export class PgLeverStore implements LeverStore {
   }
 
   async getLever(organisationId: string, leverId: string): Promise<Lever | undefined> {
-    const builtIn = builtInById.get(leverId);
-    if (builtIn) {
-      const { rowCount } = await query(
-        this.ctx.pool,
-        'SELECT 1 FROM retired_built_in_levers WHERE organisation_id = $1 AND lever_id = $2',
-        [organisationId, leverId],
-      );
-      return { ...builtIn, retired: rowCount === 1 };
+    try {
+      return await leverFor(this.ctx.pool, organisationId, leverId);
+    } catch (error) {
+      return translateError(error);
     }
-    const { rows } = await query<{ doc: Lever }>(
-      this.ctx.pool,
-      'SELECT doc FROM levers WHERE organisation_id = $1 AND id = $2',
-      [organisationId, leverId],
-    );
-    return rows[0]?.doc;
   }
 
   async createLever(organisationId: string, input: LeverInput): Promise<Lever> {
@@ -474,14 +432,8 @@ export class PgLeverStore implements LeverStore {
       const { rows } = await client.query<{ id: string }>('SELECT id FROM levers WHERE organisation_id = $1', [
         organisationId,
       ]);
-      const taken = new Set([...builtInById.keys(), ...rows.map((r) => r.id)]);
-      const lever: Lever = {
-        id: leverSlug(input.title.nl, taken),
-        ...structuredClone(input),
-        builtIn: false,
-        organisationId,
-        retired: false,
-      };
+      const taken = new Set([...builtInLeverById.keys(), ...rows.map((r) => r.id)]);
+      const lever = newLever(organisationId, input, taken);
       const doc = JSON.stringify(lever);
       checkCount(this.ctx.limits, 'leversPerOrganisation', rows.length);
       checkDataBytes(this.ctx.limits, await organisationBytes(client, organisationId), Buffer.byteLength(doc));
@@ -496,13 +448,13 @@ export class PgLeverStore implements LeverStore {
 
   async updateLever(organisationId: string, leverId: string, update: LeverUpdate): Promise<Lever | undefined> {
     this.ctx.assertOpen();
-    if (builtInById.has(leverId)) throw new StoreError('builtInLeverReadOnly', { leverId });
+    checkLeverEditable(leverId);
     return this.changeOwn(organisationId, leverId, (lever) => Object.assign(lever, structuredClone(update)));
   }
 
   async setLeverRetired(organisationId: string, leverId: string, retired: boolean): Promise<Lever | undefined> {
     this.ctx.assertOpen();
-    const builtIn = builtInById.get(leverId);
+    const builtIn = builtInLeverById.get(leverId);
     if (builtIn) {
       if (retired) {
         await query(

@@ -116,6 +116,9 @@ export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClie
   }
 }
 
+/** What runs a statement: the pool (autocommit) or a client inside a transaction. */
+export type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
+
 /** One statement outside an explicit transaction (autocommit). */
 export async function query<R extends pg.QueryResultRow = pg.QueryResultRow>(
   pool: pg.Pool,

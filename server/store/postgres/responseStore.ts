@@ -8,21 +8,19 @@
 import { randomInt } from 'node:crypto';
 import { buildComments, buildResults, createTally } from '../../../core/aggregation';
 import type { PublishedComment } from '../../../core/anonymity';
-import { toStoredAnswers, type ResponseInput, type StoredResponse } from '../../../core/response';
+import type { ResponseInput, StoredResponse } from '../../../core/response';
 import type { RoundResults } from '../../../core/results';
 import type { Round } from '../../../core/round';
 import type { Survey } from '../../../core/survey';
-import { contentFingerprint, hashCode, retryFingerprint } from '../codes';
+import { hashCode } from '../codes';
 import { StoreError, type ResponseStore, type SubmitOutcome } from '../contract';
+import { anonymousResponse, checkSubmission, checkToday, RecentContent } from '../rules/responses';
 import type { PgContext } from './context';
 import { query } from './pool';
 import { responseDelta, tallyFromRows, type TallyRow } from './tally';
 
 /** Rows per round x group that submissions spread over (see round_tallies in migrations.ts). */
 export const TALLY_SHARDS = 8;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-/** How long a repeat without submissionId is still recognised (in this process's memory only). */
-const CONTENT_MEMORY_MS = 24 * 60 * 60 * 1000;
 const PAGE = 2000;
 
 interface CachedResults {
@@ -35,8 +33,8 @@ type SubmitResult = 'unknownCode' | 'roundClosed' | 'codeUsed' | 'repeated' | 'c
 
 export class PgResponseStore implements ResponseStore {
   private readonly resultsCache = new Map<string, CachedResults>();
-  /** codeHash → content fingerprint and time, for repeats from clients without submissionId. */
-  private readonly recentContent = new Map<string, { content: string; at: number }>();
+  /** For repeats from clients without submissionId (in this process's memory only). */
+  private readonly recentContent = new RecentContent();
   /** Responses this process committed (for tests and the bench; not a round's count). */
   committed = 0;
 
@@ -44,7 +42,7 @@ export class PgResponseStore implements ResponseStore {
 
   async submitResponse(input: ResponseInput, today: string): Promise<SubmitOutcome> {
     this.ctx.assertOpen();
-    if (!DAY.test(today)) throw new Error(`today must be a date as YYYY-MM-DD, got ${today}`);
+    checkToday(today);
     const codeHash = hashCode(input.code, this.ctx.secret);
     const { rows } = await query<{ round_id: string; group_id: string; survey_id: string }>(
       this.ctx.pool,
@@ -55,25 +53,11 @@ export class PgResponseStore implements ResponseStore {
     const survey = invitation && (await this.ctx.surveyById(invitation.survey_id));
     if (!invitation || !survey) throw new StoreError('unknownCode');
 
-    const checked = toStoredAnswers(survey, input.answers);
-    if (!checked.ok) {
-      const { kind, ...details } = checked.problem;
-      throw new StoreError(kind, details);
-    }
-    const answers = checked.answers;
     // PostgreSQL text cannot hold NUL characters; they never carry meaning in a comment, so they are
     // dropped (the embedded store keeps them) instead of failing the submission.
-    const comment = input.comment?.replaceAll('\u0000', '').trim() || undefined;
-    const retry = input.submissionId === undefined ? null : retryFingerprint(input.submissionId, answers, comment);
-    const content = input.submissionId === undefined ? contentFingerprint(answers, comment) : undefined;
-    // No code, no submission id, no time finer than the day: nothing links the row to its invitation.
-    const response: StoredResponse = {
-      roundId: invitation.round_id,
-      group: invitation.group_id,
-      day: today,
-      answers,
-      ...(comment ? { comment } : {}),
-    };
+    const checked = checkSubmission(survey, input, { dropNul: true });
+    const { answers, comment, retry, content } = checked;
+    const response = anonymousResponse(invitation.round_id, invitation.group_id, today, checked);
     const result = await query<{ outcome: SubmitResult }>(
       this.ctx.pool,
       'SELECT koers_submit($1, $2, $3, $4, $5, $6, $7) AS outcome',
@@ -91,12 +75,13 @@ export class PgResponseStore implements ResponseStore {
     switch (outcome) {
       case 'created':
         this.committed += 1;
-        if (content !== undefined) this.rememberContent(codeHash, content);
+        if (content !== undefined) this.recentContent.remember(codeHash, content, this.ctx.now().getTime());
         return 'created';
       case 'repeated':
         return 'repeated';
       case 'codeUsed':
-        if (content !== undefined && this.rememberedContent(codeHash) === content) return 'repeated';
+        if (content !== undefined && this.recentContent.recall(codeHash, this.ctx.now().getTime()) === content)
+          return 'repeated';
         throw new StoreError('codeUsed');
       case 'roundClosed':
         throw new StoreError('roundClosed');
@@ -239,20 +224,5 @@ export class PgResponseStore implements ResponseStore {
   private async storedRound(round: Round): Promise<Round | undefined> {
     const { rows } = await query<{ doc: Round }>(this.ctx.pool, 'SELECT doc FROM rounds WHERE id = $1', [round.id]);
     return rows[0]?.doc;
-  }
-
-  private rememberContent(codeHash: string, content: string): void {
-    const at = this.ctx.now().getTime();
-    for (const [hash, entry] of this.recentContent) {
-      if (at - entry.at < CONTENT_MEMORY_MS) break;
-      this.recentContent.delete(hash);
-    }
-    this.recentContent.delete(codeHash);
-    this.recentContent.set(codeHash, { content, at });
-  }
-
-  private rememberedContent(codeHash: string): string | undefined {
-    const entry = this.recentContent.get(codeHash);
-    return entry && this.ctx.now().getTime() - entry.at < CONTENT_MEMORY_MS ? entry.content : undefined;
   }
 }

@@ -3,11 +3,10 @@
  * that rater's latest scores, so two members scoring at once on two servers never overwrite each other.
  */
 import type { Lever } from '../../../core/levers/lever';
-import { LEVER_LIBRARY } from '../../../core/levers/library';
 import type { ScoreInput } from '../../../core/levers/scoring';
 import type { ScoringSessionStatus } from '../../../core/levers/scoringSession';
 import type { Round } from '../../../core/round';
-import { newId } from '../codes';
+import { hashScoringToken, newScoringToken } from '../codes';
 import {
   StoreError,
   type RaterScores,
@@ -16,15 +15,18 @@ import {
   type ScoringStore,
   type ScoringTokenLookup,
 } from '../contract';
-import { hashScoringToken, newScoringToken } from '../scoringStore';
 import type { PgContext } from './context';
-import { inTransaction, query } from './pool';
+import { leverFor } from './adminStores';
+import { inTransaction, query, type Queryable } from './pool';
 import { checkCount } from '../limits';
-import type pg from 'pg';
-
-const builtInById = new Map(LEVER_LIBRARY.map((lever) => [lever.id, lever]));
-
-type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
+import {
+  checkRaters,
+  checkSessionLever,
+  cleanScores,
+  newScoringSession,
+  refuseStrayLever,
+  strayLever,
+} from '../rules/scoring';
 
 interface SessionRow {
   id: string;
@@ -45,16 +47,6 @@ interface TokenRow {
 }
 
 const SESSION_COLUMNS = 'id, organisation_id, round_id, lever_ids, status, created_at, closed_at, adviser';
-
-/** Empty remarks are no remarks, so "no remark" has one stored form. */
-function cleanScores(scores: readonly ScoreInput[]): ScoreInput[] {
-  return scores.map(({ leverId, impact, feasibility, remark }) => ({
-    leverId,
-    impact,
-    feasibility,
-    ...(remark ? { remark } : {}),
-  }));
-}
 
 async function loadSessions(db: Queryable, rows: SessionRow[]): Promise<ScoringSession[]> {
   if (rows.length === 0) return [];
@@ -94,8 +86,7 @@ export class PgScoringStore implements ScoringStore {
     raters: number,
   ): Promise<{ session: ScoringSession; tokens: string[] }> {
     this.ctx.assertOpen();
-    if (!Number.isInteger(raters) || raters < 1)
-      throw new RangeError(`raters must be a whole number ≥ 1, got ${raters}`);
+    checkRaters(raters);
     return inTransaction(this.ctx.pool, async (client) => {
       // The round row lock makes "close the open session, open a new one" one step across servers.
       const round = await client.query('SELECT 1 FROM rounds WHERE id = $1 AND organisation_id = $2 FOR UPDATE', [
@@ -108,11 +99,7 @@ export class PgScoringStore implements ScoringStore {
         [roundId],
       );
       checkCount(this.ctx.limits, 'scoringSessionsPerRound', Number(sessions.rows[0]!.n));
-      for (const leverId of leverIds) {
-        const lever = await this.leverIn(client, organisationId, leverId);
-        if (!lever) throw new StoreError('unknownLever', { leverId });
-        if (lever.retired) throw new StoreError('leverRetired', { leverId });
-      }
+      for (const leverId of leverIds) checkSessionLever(leverId, await leverFor(client, organisationId, leverId));
       const now = this.ctx.timestamp();
       // One open session per round: a new one ends the previous, whose links then say "closed".
       await client.query(
@@ -120,16 +107,7 @@ export class PgScoringStore implements ScoringStore {
          WHERE round_id = $1 AND organisation_id = $2 AND status = 'open'`,
         [roundId, organisationId, now],
       );
-      const session: ScoringSession = {
-        id: newId('scoring'),
-        organisationId,
-        roundId,
-        leverIds: [...leverIds],
-        status: 'open',
-        createdAt: now,
-        tokenHashes: [],
-        scores: {},
-      };
+      const session = newScoringSession(organisationId, roundId, leverIds, now, []);
       await client.query(
         `INSERT INTO scoring_sessions (id, organisation_id, round_id, lever_ids, status, created_at)
          VALUES ($1, $2, $3, $4, 'open', $5)`,
@@ -224,7 +202,7 @@ export class PgScoringStore implements ScoringStore {
     const [session] = await loadSessions(this.ctx.pool, [row]);
     const levers: Lever[] = [];
     for (const leverId of session!.leverIds) {
-      const lever = await this.leverIn(this.ctx.pool, session!.organisationId, leverId);
+      const lever = await leverFor(this.ctx.pool, session!.organisationId, leverId);
       if (lever) levers.push(lever);
     }
     return { session: session!, round: row.round, levers, scores: session!.scores[hash]?.scores };
@@ -275,29 +253,7 @@ export class PgScoringStore implements ScoringStore {
 
   /** Refuses scores for a closed session or for levers the session does not ask about. */
   private async checkScorable(db: Queryable, session: ScoringSession, scores: readonly ScoreInput[]): Promise<void> {
-    if (session.status !== 'open') throw new StoreError('scoringClosed');
-    const inSession = new Set(session.leverIds);
-    for (const { leverId } of scores) {
-      if (inSession.has(leverId)) continue;
-      if (!(await this.leverIn(db, session.organisationId, leverId))) throw new StoreError('unknownLever', { leverId });
-      throw new StoreError('leverNotInSession', { leverId });
-    }
-  }
-
-  /** A lever as the organisation sees it (built-in with its retired flag, or its own). */
-  private async leverIn(db: Queryable, organisationId: string, leverId: string): Promise<Lever | undefined> {
-    const builtIn = builtInById.get(leverId);
-    if (builtIn) {
-      const { rowCount } = await db.query(
-        'SELECT 1 FROM retired_built_in_levers WHERE organisation_id = $1 AND lever_id = $2',
-        [organisationId, leverId],
-      );
-      return { ...builtIn, retired: rowCount === 1 };
-    }
-    const { rows } = await db.query<{ doc: Lever }>('SELECT doc FROM levers WHERE organisation_id = $1 AND id = $2', [
-      organisationId,
-      leverId,
-    ]);
-    return rows[0]?.doc;
+    const stray = strayLever(session, scores);
+    if (stray !== undefined) refuseStrayLever(stray, (await leverFor(db, session.organisationId, stray)) !== undefined);
   }
 }

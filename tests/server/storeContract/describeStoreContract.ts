@@ -10,9 +10,9 @@
 import type { LeverInput } from '../../../core/levers/lever';
 import type { ResponseInput } from '../../../core/response';
 import { roundInputSchema } from '../../../core/round';
-import { surveyInputSchema } from '../../../core/survey';
 import { StoreError, type KoersStores } from '../../../server/store/contract';
 import type { StoreLimits } from '../../../server/store/limits';
+import { collect, contractSurvey, refusal } from './fixtures';
 
 export interface ContractSubject {
   store: KoersStores;
@@ -31,25 +31,6 @@ export type StoreFactory = (options?: StoreFactoryOptions) => Promise<ContractSu
 
 const TODAY = '2026-03-03';
 
-export const contractSurvey = surveyInputSchema.parse({
-  title: { nl: 'Contractvragenlijst', en: 'Contract survey' },
-  scale: { min: 1, max: 5 },
-  sections: [
-    {
-      id: 'werk',
-      title: { nl: 'Werk', en: 'Work' },
-      statements: [
-        { id: 's1', text: { nl: 'Stelling een', en: 'Statement one' } },
-        { id: 's2', text: { nl: 'Stelling twee', en: 'Statement two' } },
-      ],
-    },
-  ],
-  groups: [
-    { id: 'leraren', name: { nl: 'Leraren', en: 'Teachers' } },
-    { id: 'oop', name: { nl: 'OOP', en: 'Support staff' } },
-  ],
-});
-
 const ownLever: LeverInput = {
   title: { nl: 'Samen lessen voorbereiden', en: 'Preparing lessons together' },
   description: { nl: 'Secties bereiden lessen samen voor.', en: 'Departments prepare lessons together.' },
@@ -63,22 +44,6 @@ function answersOf(current: number, desired: number): ResponseInput['answers'] {
     { statementId: 's1', current, desired },
     { statementId: 's2', current: 3, desired: 4 },
   ];
-}
-
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof StoreError) return error.code;
-    throw error;
-  }
-  throw new Error('expected a StoreError, but the call succeeded');
-}
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of iterable) out.push(item);
-  return out;
 }
 
 export function describeStoreContract(name: string, makeStore: StoreFactory): void {
@@ -291,6 +256,17 @@ export function describeStoreContract(name: string, makeStore: StoreFactory): vo
           'codeUsed',
         );
         expect((await store.rounds.lookupCode(code!))?.used).toBe(true);
+        expect(await store.responses.responseCount(round.id)).toBe(1);
+      });
+
+      it('recognises an identical repeat without submissionId by its content (shared rule of both stores)', async () => {
+        const { organisationId, round } = await organisationWithRound();
+        const [code] = await store.rounds.createInvitations(organisationId, round.id, 'leraren', 1);
+        const input: ResponseInput = { code: code!, answers: answersOf(3, 4), comment: '  Meer tijd  ' };
+        expect(await store.responses.submitResponse(input, TODAY)).toBe('created');
+        // The comment is stored trimmed, so a repeat with other surrounding spaces is the same content.
+        expect(await store.responses.submitResponse({ ...input, comment: 'Meer tijd' }, TODAY)).toBe('repeated');
+        expect(await refusal(store.responses.submitResponse({ ...input, comment: 'Anders' }, TODAY))).toBe('codeUsed');
         expect(await store.responses.responseCount(round.id)).toBe(1);
       });
 
