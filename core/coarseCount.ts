@@ -10,15 +10,11 @@
  *   group, or at least the threshold; otherwise it is a range "<shown>–<shown + threshold − 1>", so
  *   "total − shown groups" never isolates fewer than the threshold.
  */
-import { z } from 'zod';
+import type { CoarseCount } from './coarseCountSchema';
 import type { Language } from './text';
 
-export const coarseCountSchema = z.discriminatedUnion('exact', [
-  z.object({ exact: z.literal(true), value: z.number().int().min(0) }),
-  /** Somewhere in atLeast .. below − 1. "Fewer than 5" is { atLeast: 0, below: 5 }. */
-  z.object({ exact: z.literal(false), atLeast: z.number().int().min(0), below: z.number().int().min(1) }),
-]);
-export type CoarseCount = z.infer<typeof coarseCountSchema>;
+// The schema lives in ./coarseCountSchema.ts, so pages that only show counts do not bundle zod.
+export type { CoarseCount } from './coarseCountSchema';
 
 export function exactCount(value: number): CoarseCount {
   return { exact: true, value };

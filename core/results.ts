@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { coarseCountSchema } from './coarseCount';
+import { coarseCountSchema } from './coarseCountSchema';
 import { localizedTextSchema } from './text';
 
 /** Counts per scale point (index 0 = scale.min) plus "don't know", for one dimension. */

@@ -4,7 +4,7 @@ import { surveySchema } from '../../core/survey';
 import type { QuestionnaireBody } from '../../core/sheets/questionnaireSheet';
 import type { ParticipationView } from '../../core/sheets/roundSheets';
 import { localizedTextSchema } from '../../core/text';
-import { coarseCountSchema } from '../../core/coarseCount';
+import { coarseCountSchema } from '../../core/coarseCountSchema';
 import type { KoersClient } from './client';
 
 /** The replies the round flow reads, checked like every other reply of the server. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { coarseCountSchema } from '../coarseCount';
+import { coarseCountSchema } from '../coarseCountSchema';
 import { invitationRequestSchema, roundInputSchema, roundSchema, roundUpdateSchema } from '../round';
 import { localizedTextSchema } from '../text';
 
