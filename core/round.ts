@@ -1,26 +1,14 @@
 import { z } from 'zod';
 import { themeIdSchema } from './instruments/themes';
-import { dutchFirstTextSchema, localizedTextSchema, slugSchema } from './text';
+import { dutchFirstTextSchema, isoDaySchema, localizedTextSchema, slugSchema } from './text';
 import { anonymityInputFields, anonymityRoundFields } from './roundAnonymity';
 
 export const DEFAULT_ANONYMITY_THRESHOLD = 5;
 /** A gap (desired − current) at or above this marks "action needed" unless a round sets its own. */
 export const DEFAULT_ACTION_GAP = 1;
 
-/** A calendar day as YYYY-MM-DD that exists (no 2026-02-30). */
-export const isoDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'isoDate')
-  .refine(
-    (day) =>
-      !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day),
-    {
-      message: 'isoDate',
-    },
-  );
-
 export const periodSchema = z
-  .object({ start: isoDateSchema, end: isoDateSchema })
+  .object({ start: isoDaySchema, end: isoDaySchema })
   .refine((p) => p.start <= p.end, { message: 'periodEndBeforeStart', path: ['end'] });
 export type Period = z.infer<typeof periodSchema>;
 
@@ -78,5 +66,5 @@ export const invitationRequestSchema = z
 export type InvitationRequest = z.infer<typeof invitationRequestSchema>;
 
 /** PATCH /api/rounds/:id: a new end date for an open round. */
-export const roundUpdateSchema = z.object({ period: z.object({ end: isoDateSchema }).strict() }).strict();
+export const roundUpdateSchema = z.object({ period: z.object({ end: isoDaySchema }).strict() }).strict();
 export type RoundUpdate = z.infer<typeof roundUpdateSchema>;

@@ -13,8 +13,17 @@ export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
 /** A calendar day as YYYY-MM-DD (no time, no zone: responses carry the day only). */
 export const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-/** The message is a key server/http/validate.ts translates, so no error mixes languages. */
-export const isoDaySchema = z.string().regex(ISO_DAY, 'isoDate');
+/**
+ * A calendar day as YYYY-MM-DD that exists (no 2026-02-30). The message is a key
+ * server/http/validate.ts translates, so no error mixes languages.
+ */
+export const isoDaySchema = z
+  .string()
+  .regex(ISO_DAY, 'isoDate')
+  .refine((day) => {
+    const date = new Date(`${day}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
+  }, 'isoDate');
 
 /** Fills `{name}` placeholders; unknown placeholders stay visible rather than vanish. */
 export function fillTemplate(template: string, params: Readonly<Record<string, unknown>> = {}): string {

@@ -24,7 +24,7 @@ import { measureNaive, type NaiveResult } from './lib/naive';
 import { runClosedLoop } from './lib/closedLoop';
 import { runOpenLoop } from './lib/openLoop';
 import { copyDataDir, folderBytes, prepareDataDir, type PreparedFolder } from './lib/prepare';
-import { measureResults, type ResultsLatency } from './lib/resultsLatency';
+import { checkResultsCoverage, measureResults, type ResultsLatency } from './lib/resultsLatency';
 import { startServer } from './lib/serverProcess';
 import { runStoreComparison } from './stores';
 import { median } from './lib/stats';
@@ -184,10 +184,7 @@ async function measureStart(level: Level): Promise<void> {
       30,
       stats,
     );
-    // An interim release trails the data by fewer than the threshold (5) per column (5 groups).
-    const covered = results.responseCount ?? -1;
-    if (covered > figures.stored || covered < figures.stored - 25)
-      throw new Error(`results cover ${covered} responses, expected about ${figures.stored}`);
+    checkResultsCoverage(`level ${figures.stored}`, results.responseCount, figures.stored);
     figures.results.push(results);
     figures.comments.push(
       await measureResults(server.url, prepared.apiKey, `/api/rounds/${prepared.roundId}/comments`, 50, 10, stats),

@@ -16,12 +16,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { openStore } from '../../server/store/index';
 import { copyEmbeddedToPostgres } from '../../server/store/postgres/importEmbedded';
 import { findPostgresBin, startTestCluster, withDatabase, type TestCluster } from '../support/postgres';
 import { submissionBodies } from './lib/bodies';
 import { runIngest, type IngestRun } from './lib/ingest';
-import { copyDataDir, prepareDataDir } from './lib/prepare';
-import { measureResults, type ResultsLatency } from './lib/resultsLatency';
+import { copyDataDir, prepareDataDir, type PreparedFolder } from './lib/prepare';
+import { checkResultsCoverage, measureResults, type ResultsLatency } from './lib/resultsLatency';
 import { startServer, type ServerProcess } from './lib/serverProcess';
 import { median } from './lib/stats';
 import { formatTable, ms, num, ratio } from './lib/table';
@@ -66,6 +67,18 @@ async function storedCount(url: string, roundId: string): Promise<number> {
   }
 }
 
+/** A copy of the prepared folder with its round closed, for reading final results. */
+async function closedCopy(from: string, to: string, prepared: PreparedFolder): Promise<void> {
+  copyDataDir(from, to);
+  const store = await openStore({ dataDir: to });
+  try {
+    if (!(await store.rounds.closeRound(prepared.organisationId, prepared.roundId)))
+      throw new Error('stores: the prepared round could not be closed');
+  } finally {
+    await store.close();
+  }
+}
+
 export async function runStoreComparison(): Promise<StoreComparison> {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'koers-bench-stores-'));
   let cluster: TestCluster | undefined;
@@ -80,26 +93,39 @@ export async function runStoreComparison(): Promise<StoreComparison> {
     const database = `koers_bench_${process.pid}`;
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${database}`);
-    await admin.query(`CREATE DATABASE ${database}`);
+    // Results are read from a closed copy of the round (advisers read them after closing), ingest goes
+    // into the open one.
+    const closedDatabase = `${database}_closed`;
+    for (const name of [database, closedDatabase]) {
+      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+      await admin.query(`CREATE DATABASE ${name}`);
+    }
     await admin.end();
     const dbUrl = withDatabase(serverUrl, database);
+    const closedDbUrl = withDatabase(serverUrl, closedDatabase);
 
     const perRun = WARM_UP + 20 + Math.max(...Object.values(AMOUNT)) + 200;
     const spare = perRun * CLIENTS.length * REPEATS + 500;
     const pristine = path.join(scratch, 'pristine');
     log(`stores: preparing ${num(LEVEL)} responses and ${num(spare)} spare codes (embedded folder)`);
-    const prepared = await prepareDataDir(pristine, { stored: LEVEL, spareCodes: spare });
+    // Released at closing: results are read from a closed copy, where both stores publish the tally of
+    // every response (PostgreSQL keeps no interim release history, so an interim round would differ).
+    const prepared = await prepareDataDir(pristine, { stored: LEVEL, spareCodes: spare, release: 'atClose' });
     // The embedded store sorts its used-codes log on the first open after writing; migrate opens it
     // the same way, so both measured stores start from the same, settled data.
     const migrateBegan = performance.now();
     const report = await copyEmbeddedToPostgres(pristine, dbUrl);
     const migrateMs = performance.now() - migrateBegan;
     log(`stores: copied into PostgreSQL in ${ms(migrateMs)} (${num(report.responses)} responses)`);
-    const vacuum = new pg.Client({ connectionString: dbUrl });
-    await vacuum.connect();
-    await vacuum.query('VACUUM ANALYZE');
-    await vacuum.end();
+    const closed = path.join(scratch, 'closed');
+    await closedCopy(pristine, closed, prepared);
+    await copyEmbeddedToPostgres(closed, closedDbUrl);
+    for (const url of [dbUrl, closedDbUrl]) {
+      const vacuum = new pg.Client({ connectionString: url });
+      await vacuum.connect();
+      await vacuum.query('VACUUM ANALYZE');
+      await vacuum.end();
+    }
 
     const figures: StoreFigures = {
       level: LEVEL,
@@ -114,7 +140,10 @@ export async function runStoreComparison(): Promise<StoreComparison> {
 
     for (let r = 0; r < REPEATS; r += 1) {
       for (const kind of ['embedded', 'postgres'] as const) {
-        const server = await startServer({ dataDir: pristine, env: env(kind) });
+        const server = await startServer({
+          dataDir: closed,
+          env: kind === 'postgres' ? { KOERS_DATABASE_URL: closedDbUrl } : {},
+        });
         try {
           const results = await measureResults(
             server.url,
@@ -124,7 +153,7 @@ export async function runStoreComparison(): Promise<StoreComparison> {
             30,
             () => server.requestStats(),
           );
-          if (results.responseCount !== LEVEL) throw new Error(`${kind}: results count ${results.responseCount}`);
+          checkResultsCoverage(kind, results.responseCount, LEVEL);
           figures.results[kind].push(results);
           log(`stores: ${kind} results p50 ${ms(results.p50Ms)} (in server ${ms(results.serverP50Ms ?? NaN)})`);
         } finally {

@@ -33,6 +33,8 @@ export interface PrepareOptions {
   /** Share of responses with a comment. */
   commentShare?: number;
   anonymityThreshold?: number;
+  /** 'interim' (default): the open round's results are readable; 'atClose': only once it is closed. */
+  release?: 'interim' | 'atClose';
 }
 
 /**
@@ -54,9 +56,9 @@ export async function prepareDataDir(dataDir: string, options: PrepareOptions): 
       groups: [...BENCH_GROUPS],
       anonymityThreshold: options.anonymityThreshold ?? 5,
       actionGap: 1,
-      // Interim releases: the round stays open for the ingest runs and its results are readable (the
-      // latest interim release, which trails the data by fewer than the threshold per column).
-      release: 'interim',
+      // Interim releases by default: the round stays open for the ingest runs and its results are
+      // readable (the latest interim release, which trails the data by fewer than the threshold per column).
+      release: options.release ?? 'interim',
     });
     const codes = await createCodes(store, round, options.stored + options.spareCodes);
     const toUse = codes.slice(0, options.stored);

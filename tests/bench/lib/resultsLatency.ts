@@ -51,3 +51,13 @@ export async function measureResults(
     client.close();
   }
 }
+
+/**
+ * An open round shows its last interim release, which trails the data by fewer than the threshold (5)
+ * per column of each of the 5 bench groups: results that cover fewer rows than that are a fault.
+ */
+export function checkResultsCoverage(label: string, covered: number | undefined, stored: number): void {
+  const shown = covered ?? -1;
+  if (shown > stored || shown < stored - 25)
+    throw new Error(`${label}: results cover ${shown} responses, expected about ${stored}`);
+}
