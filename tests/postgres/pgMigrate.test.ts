@@ -132,6 +132,48 @@ describePostgres('migrate --to postgres', () => {
     expect(again.stderr).toMatch(/not empty/);
   }, 120_000);
 
+  test('refuses an interim round that has released figures, and copies nothing', async () => {
+    const embedded = await openStore({ dataDir });
+    let organisationId: string;
+    try {
+      const organisation = await embedded.organisations.findOrCreateOrganisation('Tussenstand College');
+      organisationId = organisation.id;
+      await embedded.organisations.createApiKey(organisation.id);
+      const round = await embedded.rounds.createRound(organisation.id, {
+        surveyId: 'shrm',
+        name: 'Met tussenstanden',
+        groups: ['leraren'],
+        anonymityThreshold: 5,
+        actionGap: 1,
+        release: 'interim',
+      });
+      const codes = await embedded.rounds.createInvitations(organisation.id, round.id, 'leraren', 5);
+      const statementId = (await embedded.rounds.lookupCode(codes[0]!))!.survey.sections[0]!.statements[0]!.id;
+      // Five answers in one group: the threshold, so the first interim release is out.
+      for (const code of codes) {
+        await embedded.responses.submitResponse(
+          { code, answers: [{ statementId, current: 2, desired: 4 }] },
+          '2026-11-24',
+        );
+      }
+      expect((await embedded.responses.results(round)).release).toMatchObject({ state: 'interim' });
+    } finally {
+      await embedded.close();
+    }
+
+    const refused = await koers('migrate', '--to', db.url, '--from', dataDir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/Met tussenstanden\) publishes interim results and has already released some/);
+    expect(refused.stderr).toMatch(/Nothing was copied/);
+    const pg = await openPostgresStore({ url: db.url, poolSize: 1 });
+    try {
+      expect(await pg.organisations.listApiKeys()).toEqual([]);
+      expect(await pg.rounds.listRounds(organisationId)).toEqual([]);
+    } finally {
+      await pg.close();
+    }
+  }, 120_000);
+
   test('explains itself without a postgres:// URL', async () => {
     const res = await koers('migrate', '--to', 'mysql://x');
     expect(res.code).toBe(2);

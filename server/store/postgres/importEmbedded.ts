@@ -15,6 +15,7 @@ import { addToTally, createTally, type RoundTally } from '../../../core/aggregat
 import { builtInSurveys } from '../../../core/instruments';
 import type { StoredResponse } from '../../../core/response';
 import type { Survey } from '../../../core/survey';
+import type { Round } from '../../../core/round';
 import { acquireDataLock } from '../dataLock';
 import { parseJsonLine, readLines } from '../jsonLines';
 import { readInvitationTable } from '../invitationLogs';
@@ -64,6 +65,23 @@ async function insertRows(client: pg.PoolClient, sql: string, columns: unknown[]
     const slice = columns.map((column) => column.slice(from, from + BATCH));
     const unnest = types.map((type, i) => `$${i + 1}::${type}[]`).join(', ');
     await client.query(sql.replace('$UNNEST', `SELECT * FROM unnest(${unnest})`), slice);
+  }
+}
+
+/**
+ * An interim round that has released figures cannot move: the PostgreSQL store keeps no interim
+ * release history (it publishes an interim round's figures once, at closing), so after the move the
+ * round would publish other figures than it did, and the two could be subtracted from each other.
+ */
+export class InterimHistoryError extends Error {
+  constructor(round: Pick<Round, 'id' | 'name'>) {
+    super(
+      `Round ${round.id} (${round.name}) publishes interim results and has already released some. ` +
+        'The PostgreSQL store keeps no interim release history, so after the move it would publish other ' +
+        'figures than it did, and the two could be subtracted from each other. Nothing was copied. ' +
+        'Move the data before such a round releases figures, or keep using the embedded store.',
+    );
+    this.name = 'InterimHistoryError';
   }
 }
 
@@ -164,7 +182,8 @@ export async function copyEmbeddedToPostgres(
           ['text', 'text', 'text'],
         );
         report.usedCodes += recovered.usedCodes.length;
-        const tally: RoundTally | undefined = survey && createTally(survey, round.groups);
+        // With the round's settings, so an interim round replays its releases as the embedded store does.
+        const tally: RoundTally | undefined = survey && createTally(survey, round.groups, round);
         let batch: StoredResponse[] = [];
         const flush = async (): Promise<void> => {
           if (batch.length === 0) return;
@@ -193,6 +212,7 @@ export async function copyEmbeddedToPostgres(
           }
           await flush();
         }
+        if (tally?.interim?.last) throw new InterimHistoryError(round);
         if (tally && survey) {
           for (const row of tallyToRows(survey, tally)) {
             await client.query(
