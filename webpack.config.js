@@ -1,8 +1,9 @@
-// Builds the three browser bundles Koers serves from one origin:
+// Builds the browser bundles Koers serves from one origin:
 //  - the Excel task pane (addin/), with a local copy of office.js as the CDN fallback,
-//  - the respondent form (server/public/form/),
-//  - the management-team scoring page (server/public/scoring/).
-// Script and font names carry a content hash, so the server can let browsers keep them for a year
+//  - the respondent form and its code-entry page (server/public/form/),
+//  - the management-team scoring page (server/public/scoring/),
+//  - the workbook download page (server/public/download/).
+// Script names carry a content hash, so the server can let browsers keep them for a year
 // (the HTML, never cached, names the current ones); every text file is also written precompressed
 // (.br and .gz) so the server sends brotli or gzip without compressing on each request.
 import fs from 'node:fs';
@@ -114,11 +115,6 @@ export default (env, argv) => ({
         use: { loader: 'swc-loader', options: { jsc: { parser: { syntax: 'typescript' }, target: 'es2020' } } },
       },
       { test: /\.css$/, use: ['style-loader', 'css-loader'] },
-      {
-        test: /\.(woff2?|ttf|eot)$/,
-        type: 'asset/resource',
-        generator: { filename: 'fonts/[name].[contenthash:16][ext]' },
-      },
     ],
   },
   plugins: [

@@ -1,4 +1,3 @@
-import 'office-ui-fabric-core/dist/css/fabric.min.css';
 import './taskpane.css';
 import { cycleWorkbook } from '../excel/cycleWorkbook';
 import { kiesWorkbook } from '../excel/kiesWorkbook';
