@@ -26,12 +26,6 @@ const pageReplies = {
   roundList: { schema: roundListSchema, type: "import('../../../core/api/rounds').RoundListItem[]" },
 };
 
-export function pageReplySchemas(): Record<string, Record<string, unknown>> {
-  return Object.fromEntries(
-    Object.entries(pageReplies).map(([name, { schema }]) => [name, jsonSchema(schema, 'output')]),
-  );
-}
-
 /** Descriptions are for people reading the OpenAPI document; the pages need only the rules. */
 function withoutDescriptions(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutDescriptions);
