@@ -205,14 +205,17 @@ export async function copyEmbeddedToPostgres(
             if (!line.complete) break;
             const response = parseJsonLine(line.text) as StoredResponse | undefined;
             if (!response) continue;
-            if (tally) addToTally(tally, response);
+            if (tally) {
+              addToTally(tally, response);
+              // Refused as soon as the replay reaches a release: no need to read the rest of the log.
+              if (tally.interim?.last) throw new InterimHistoryError(round);
+            }
             batch.push(response);
             report.responses += 1;
             if (batch.length >= BATCH) await flush();
           }
           await flush();
         }
-        if (tally?.interim?.last) throw new InterimHistoryError(round);
         if (tally && survey) {
           for (const row of tallyToRows(survey, tally)) {
             await client.query(
