@@ -1,13 +1,13 @@
-import { blockAddress, formatGrid, type CellValue } from '../../core/sheets/cells';
+import { blockAddress } from '../../core/sheets/cells';
 import { estimateBytes, planRowChunks } from '../../core/sheets/chunks';
 import { allCycleTexts, type CycleTexts } from '../../core/sheets/cycleTexts';
-import { columnFormats, type TableBlock } from '../../core/sheets/tableBlock';
+import type { TableBlock } from '../../core/sheets/tableBlock';
 import { sheetTextsFor } from '../i18n';
 import type { ExcelBatch } from './batch';
 import type { ExcelCapabilities } from './capabilities';
 import { findSheet, listSheetObjects, queueSheetReset, type FoundSheet, type SheetObjects } from './sheetAccess';
 import type { RequestLimits } from '../../core/sheets/chunks';
-import { TABLE_STYLE, writeLine, type WrittenBlock } from './tableWriter';
+import { TABLE_STYLE, writeBlockGrid, writeLine, type WrittenBlock } from './tableWriter';
 
 /** Options of the Plan, Indicatoren, Vergelijking, Knelpunten and Stakeholders writers. */
 export interface CycleWriteOptions {
@@ -152,15 +152,7 @@ export async function writeBlockAt(
   }
   const headerRow = row;
   const columnCount = block.columns.length;
-  const formats = columnFormats(block.columns);
-  const grid: CellValue[][] = [block.columns.map((column) => column.header), ...block.rows];
-  for (const chunk of planRowChunks(grid, batch.limits, estimateBytes(formats))) {
-    await batch.reserve(chunk.cells, chunk.bytes);
-    const rows = chunk.end - chunk.start;
-    const range = sheet.getRangeByIndexes(headerRow + chunk.start, firstColumn, rows, columnCount);
-    range.numberFormat = formatGrid(rows, formats);
-    range.values = grid.slice(chunk.start, chunk.end);
-  }
+  await writeBlockGrid(batch, sheet, block, headerRow, firstColumn);
   const rowCount = block.rows.length;
   const written = { headerRow, rowCount, columnCount, nextRow: headerRow + 1 + rowCount, firstColumn };
   if (rowCount === 0) return written;

@@ -20,6 +20,30 @@ export interface WrittenBlock {
 }
 
 /**
+ * A block's header and rows from (headerRow, firstColumn) down, in request-sized row chunks, each
+ * with its number formats set before its values. `onRows` reports data rows written so far.
+ */
+export async function writeBlockGrid(
+  batch: ExcelBatch,
+  sheet: Excel.Worksheet,
+  block: TableBlock,
+  headerRow: number,
+  firstColumn: number,
+  onRows?: (rowsWritten: number) => void,
+): Promise<void> {
+  const formats = columnFormats(block.columns);
+  const grid: CellValue[][] = [block.columns.map((column) => column.header), ...block.rows];
+  for (const chunk of planRowChunks(grid, batch.limits, estimateBytes(formats))) {
+    await batch.reserve(chunk.cells, chunk.bytes);
+    const rows = chunk.end - chunk.start;
+    const range = sheet.getRangeByIndexes(headerRow + chunk.start, firstColumn, rows, block.columns.length);
+    range.numberFormat = formatGrid(rows, formats);
+    range.values = grid.slice(chunk.start, chunk.end);
+    onRows?.(Math.max(0, chunk.end - 1));
+  }
+}
+
+/**
  * Writes a title line (optional), then header and rows in request-sized row blocks (number formats
  * first, so text stays text), then makes an Excel table over the written values, then conditional
  * formats on the data rows only. `onRows` reports data rows written so far.
@@ -39,16 +63,7 @@ export async function writeTableBlock(
   }
   const headerRow = row;
   const columnCount = block.columns.length;
-  const formats = columnFormats(block.columns);
-  const grid: CellValue[][] = [block.columns.map((column) => column.header), ...block.rows];
-  for (const chunk of planRowChunks(grid, batch.limits, estimateBytes(formats))) {
-    await batch.reserve(chunk.cells, chunk.bytes);
-    const rowCount = chunk.end - chunk.start;
-    const range = sheet.getRangeByIndexes(headerRow + chunk.start, 0, rowCount, columnCount);
-    range.numberFormat = formatGrid(rowCount, formats);
-    range.values = grid.slice(chunk.start, chunk.end);
-    onRows?.(Math.max(0, chunk.end - 1));
-  }
+  await writeBlockGrid(batch, sheet, block, headerRow, 0, onRows);
   const rowCount = block.rows.length;
   const written: WrittenBlock = { headerRow, rowCount, columnCount, nextRow: headerRow + 1 + Math.max(rowCount, 1) };
 
