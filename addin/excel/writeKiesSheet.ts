@@ -5,10 +5,9 @@ import { estimateBytes, planRowChunks } from '../../core/sheets/chunks';
 import { formatGrid, type CellValue } from '../../core/sheets/cells';
 import {
   buildKiesLayout,
-  choiceListSource,
   KIES_HEADER_ROW,
   kiesColumn,
-  SCORE_LIST_SOURCE,
+  kiesValidationRules,
   type KeptInput,
   type KiesSheetLever,
 } from '../../core/sheets/kiesLayout';
@@ -167,26 +166,7 @@ async function addDropDowns(
   block: WrittenBlock,
   texts: SheetTexts,
 ): Promise<void> {
-  const rules: Array<{ column: number; source: string; title: string; message: string }> = [
-    {
-      column: kiesColumn('impact'),
-      source: SCORE_LIST_SOURCE,
-      title: texts.kiesScoreAlertTitle,
-      message: texts.kiesScoreAlert,
-    },
-    {
-      column: kiesColumn('feasibility'),
-      source: SCORE_LIST_SOURCE,
-      title: texts.kiesScoreAlertTitle,
-      message: texts.kiesScoreAlert,
-    },
-    {
-      column: kiesColumn('chosen'),
-      source: choiceListSource(texts),
-      title: texts.kiesChosenAlertTitle,
-      message: texts.kiesChosenAlert,
-    },
-  ];
+  const rules = kiesValidationRules(texts);
   for (const rule of rules) {
     await batch.reserve(0, 300 + estimateBytes(rule));
     const validation = columnBody(sheet, block, rule.column).dataValidation;

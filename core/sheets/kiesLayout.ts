@@ -78,6 +78,29 @@ export function choiceListSource(texts: SheetTexts): string {
   return `${texts.yes},${texts.no}`;
 }
 
+/** A drop-down on a column of the Kies table and what its alert says to a value off the list. */
+export interface KiesValidationRule {
+  column: number;
+  source: string;
+  title: string;
+  message: string;
+}
+
+/** The Kies table's drop-downs (impact and feasibility 1–5, chosen yes/no): the add-in and the download write the same. */
+export function kiesValidationRules(texts: SheetTexts): KiesValidationRule[] {
+  const score = { source: SCORE_LIST_SOURCE, title: texts.kiesScoreAlertTitle, message: texts.kiesScoreAlert };
+  return [
+    { column: kiesColumn('impact'), ...score },
+    { column: kiesColumn('feasibility'), ...score },
+    {
+      column: kiesColumn('chosen'),
+      source: choiceListSource(texts),
+      title: texts.kiesChosenAlertTitle,
+      message: texts.kiesChosenAlert,
+    },
+  ];
+}
+
 export function kiesHeader(key: KiesColumnKey, texts: SheetTexts): string {
   return key === 'id' ? ID_HEADER : texts.kiesHeaders[key];
 }

@@ -13,13 +13,7 @@ import type { RoundResults } from '../../core/results';
 import type { CellValue } from '../../core/sheets/cells';
 import { columnLetter } from '../../core/sheets/cells';
 import type { RoundResponses, ScoringView, SuggestionWithLever } from '../../core/sheets/inputs';
-import {
-  buildKiesLayout,
-  choiceListSource,
-  KIES_HEADER_ROW,
-  kiesColumn,
-  SCORE_LIST_SOURCE,
-} from '../../core/sheets/kiesLayout';
+import { buildKiesLayout, KIES_HEADER_ROW, kiesColumn, kiesValidationRules } from '../../core/sheets/kiesLayout';
 import { buildResponsesBlock } from '../../core/sheets/responsesLayout';
 import { buildResultsLayout } from '../../core/sheets/resultsLayout';
 import { buildSummaryLayout } from '../../core/sheets/summaryLayout';
@@ -282,26 +276,7 @@ function addKies(workbook: ExcelJS.Workbook, input: RoundWorkbookInput) {
   );
   const written = writeBlock(sheet, layout.block, KIES_HEADER_ROW, texts, formulas);
   if (written.rowCount > 0) {
-    const rules = [
-      {
-        column: kiesColumn('impact'),
-        source: SCORE_LIST_SOURCE,
-        title: texts.kiesScoreAlertTitle,
-        message: texts.kiesScoreAlert,
-      },
-      {
-        column: kiesColumn('feasibility'),
-        source: SCORE_LIST_SOURCE,
-        title: texts.kiesScoreAlertTitle,
-        message: texts.kiesScoreAlert,
-      },
-      {
-        column: kiesColumn('chosen'),
-        source: choiceListSource(texts),
-        title: texts.kiesChosenAlertTitle,
-        message: texts.kiesChosenAlert,
-      },
-    ];
+    const rules = kiesValidationRules(texts);
     for (const rule of rules) {
       for (let r = 0; r < written.rowCount; r += 1) {
         sheet.getCell(written.headerRow + 2 + r, rule.column + 1).dataValidation = {
